@@ -1,0 +1,99 @@
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { invalidInput } from '../errors';
+import { validateHosts, validatePortNumber } from '../dns';
+
+/** Where a route sends traffic: a host and a port. */
+export interface BackendConfig {
+  /** The destination host, for example `echo.default.svc.cluster.local`. */
+  readonly host: string;
+  /** The destination port. */
+  readonly port: number;
+}
+
+/** Options of a backend that is a cdk8s-plus Service. */
+export interface ServiceBackendOptions {
+  /**
+   * The Service port to send traffic to.
+   * @default - the Service's only port; required when it has several
+   */
+  readonly port?: number;
+}
+
+/**
+ * The service a route sends traffic to.
+ */
+export abstract class Backend {
+  /**
+   * A backend named by host and port: a Service in another chart or repository, or a host from
+   * a ServiceEntry.
+   */
+  public static fromHost(host: string, port: number): Backend {
+    return new HostBackend(host, port);
+  }
+
+  /**
+   * A cdk8s-plus Service: its cluster-local host is derived from its name and namespace, and
+   * its port from its ports.
+   */
+  public static fromService(service: kplus.Service, options: ServiceBackendOptions = {}): Backend {
+    return new ServiceBackend(service, options);
+  }
+
+  /**
+   * Resolves the backend's host and port. Called at synth, when a Service has all its ports.
+   *
+   * @param scope the construct that routes to this backend, named in errors
+   * @param field the prop that holds this backend, named in errors
+   */
+  public abstract bind(scope: IConstruct, field: string): BackendConfig;
+}
+
+class HostBackend extends Backend {
+  constructor(private readonly host: string, private readonly port: number) {
+    super();
+  }
+
+  public bind(scope: IConstruct, field: string): BackendConfig {
+    validateHosts(scope, `${field}.host`, [this.host]);
+    if (this.host.includes('*')) {
+      throw invalidInput(scope, `${field}.host`, this.host, 'a route destination must be one host, not a wildcard');
+    }
+    validatePortNumber(scope, `${field}.port`, this.port);
+    return { host: this.host, port: this.port };
+  }
+}
+
+class ServiceBackend extends Backend {
+  constructor(private readonly service: kplus.Service, private readonly options: ServiceBackendOptions) {
+    super();
+  }
+
+  public bind(scope: IConstruct, field: string): BackendConfig {
+    const namespace = this.service.metadata.namespace ?? Chart.of(this.service).namespace;
+    if (namespace === undefined) {
+      throw invalidInput(scope, `${field}.service`, this.service.name, `service ${this.service.node.path} has no namespace, so its cluster-local host is unknown: set metadata.namespace on the Service or a namespace on its chart`);
+    }
+    return { host: `${this.service.name}.${namespace}.svc.cluster.local`, port: this.servicePort(scope, field) };
+  }
+
+  private servicePort(scope: IConstruct, field: string): number {
+    const ports = this.service.ports.map((p) => p.port);
+    const wanted = this.options.port;
+    if (wanted !== undefined) {
+      if (!ports.includes(wanted)) {
+        throw invalidInput(scope, `${field}.port`, wanted, `service ${this.service.name} exposes ${describePorts(ports)}`);
+      }
+      return wanted;
+    }
+    if (ports.length !== 1) {
+      throw invalidInput(scope, `${field}.port`, wanted, `service ${this.service.name} exposes ${describePorts(ports)}: name one with Backend.fromService(service, { port })`);
+    }
+    return ports[0];
+  }
+}
+
+function describePorts(ports: number[]): string {
+  return ports.length === 0 ? 'no ports' : `ports ${ports.join(', ')}`;
+}

@@ -1,0 +1,50 @@
+import { Construct } from 'constructs';
+import { invalidInput } from '../errors';
+import { validateNamespace, validateObjectName } from '../dns';
+import { GatewayPort } from './gateway-port';
+import { GatewayWorkloadBaseProps } from './gateway-workload';
+import { resolveGatewayPorts } from './gateway-port';
+
+/** A gateway workload that exists already and that this chart does not own. */
+export interface ExistingGatewayProps {
+  /** The labels of the workload's pods, for example `{ istio: 'ingressgateway' }`. */
+  readonly selector: { [key: string]: string };
+
+  /**
+   * The namespace of the workload and its Service.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The name of the workload's Service, needed where traffic is sent to the workload itself
+   * (egress routes).
+   * @default - not known
+   */
+  readonly serviceName?: string;
+
+  /**
+   * The ports of the workload's Service. Given, they are checked against every route.
+   * @default - not known: ports are not checked
+   */
+  readonly ports?: GatewayPort[];
+}
+
+/** Checks the props of an existing workload and turns them into what the shared code needs. */
+export function existingWorkloadProps(scope: Construct, props: ExistingGatewayProps): GatewayWorkloadBaseProps {
+  const labels = Object.keys(props.selector);
+  if (labels.length === 0) {
+    throw invalidInput(scope, 'selector', props.selector, 'expected at least one label, such as { istio: "ingressgateway" }: an empty selector matches every gateway pod');
+  }
+  for (const key of labels) {
+    if (typeof props.selector[key] !== 'string' || props.selector[key].length === 0) {
+      throw invalidInput(scope, `selector["${key}"]`, props.selector[key], 'expected a non-empty label value');
+    }
+  }
+  return {
+    selectorLabels: props.selector,
+    namespace: validateNamespace(scope, 'namespace', props.namespace),
+    serviceName: props.serviceName === undefined ? undefined : validateObjectName(scope, 'serviceName', props.serviceName),
+    ports: resolveGatewayPorts(scope, 'ports', props.ports ?? []),
+  };
+}
