@@ -1,12 +1,14 @@
-export * from './api-version';
-export * from './exposure';
-export * from './ingress-gateway';
-export * from './routing/backend';
-export * from './routing/server-protocol';
-export * from './workload/existing-workload';
-export * from './workload/gateway-port';
-export * from './workload/gateway-workload';
-export * from './workload/mesh-gateway';
+// The public surface, named one by one: internal helpers (object factories, validation
+// functions) stay out of it, so the API remains what jsii can publish to other languages.
+export { IstioApiVersion } from './api-version';
+export { Exposure, ExposeOptions, ExposureProps } from './exposure';
+export { IngressGateway, IngressGatewayProps, IIngressGateway } from './ingress-gateway';
+export { Backend, BackendConfig, ServiceBackendOptions } from './routing/backend';
+export { ServerProtocol } from './routing/server-protocol';
+export { ExistingGatewayProps } from './workload/existing-workload';
+export { GatewayPort, PortProtocol, ResolvedGatewayPort } from './workload/gateway-port';
+export { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from './workload/gateway-workload';
+export { GatewayReplicas, GatewayServiceType, MeshGatewayOptions } from './workload/mesh-gateway';
 
 /** The generated L1 classes of networking.istio.io, for dropping down a level. */
 export * as networking from '../imports/networking.istio.io';

@@ -36,9 +36,13 @@ export interface GatewayPort {
 
 /** A gateway port with every default applied. */
 export interface ResolvedGatewayPort {
+  /** The port name, unique on the gateway. */
   readonly name: string;
+  /** The Service port. */
   readonly port: number;
+  /** The port the Envoy container listens on. */
   readonly targetPort: number;
+  /** The transport protocol. */
   readonly protocol: PortProtocol;
 }
 

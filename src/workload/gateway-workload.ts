@@ -55,9 +55,19 @@ export interface IGatewayWorkload extends IConstruct {
 
 /** What the shared workload code needs to know of a concrete workload. */
 export interface GatewayWorkloadBaseProps {
+  /** The labels of the workload's pods. */
   readonly selectorLabels: { [key: string]: string };
+  /**
+   * The namespace of the workload and its Service.
+   * @default - the chart's namespace
+   */
   readonly namespace?: string;
+  /**
+   * The name of the workload's Service.
+   * @default - not known
+   */
   readonly serviceName?: string;
+  /** The ports of the workload's Service; empty when they are not known. */
   readonly ports: ResolvedGatewayPort[];
 }
 
