@@ -112,6 +112,9 @@ export class EgressRoute extends Construct {
     const externalPort = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.tlsPort(service, mode) : this.port;
 
     const gateway = props.egressGateway;
+    if (!service.isExportedTo(gateway.namespace)) {
+      throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
+    }
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);

@@ -182,6 +182,14 @@ export interface IExternalService extends IConstruct {
    * @throws when the service does not declare the port
    */
   findPort(requester: IConstruct, field: string, number: number): ResolvedExternalServicePort;
+
+  /**
+   * Whether workloads in `namespace` see the service, as its `exportTo` decides.
+   *
+   * @param namespace a namespace, or `undefined` for one that is not known
+   * @returns false only when the service is known not to be exported there
+   */
+  isExportedTo(namespace?: string): boolean;
 }
 
 /**
@@ -200,6 +208,7 @@ export class ExternalService extends Construct implements IExternalService {
   public readonly resolution: ExternalServiceResolution;
 
   private readonly portsByNumber: Map<number, ResolvedExternalServicePort>;
+  private readonly exportTo?: string[];
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
@@ -210,7 +219,7 @@ export class ExternalService extends Construct implements IExternalService {
     this.validateHostsForResolution(props.endpoints);
     validateAddresses(this, props.addresses ?? [], this.resolution);
     const endpoints = validateEndpoints(this, props.endpoints, this.resolution, new Set(ports.map((p) => p.name)));
-    const exportTo = props.exportTo === undefined ? undefined : validateExportTo(this, props.exportTo);
+    this.exportTo = props.exportTo === undefined ? undefined : validateExportTo(this, props.exportTo);
 
     this.resource = createIstioObject(this, 'Resource', 'ServiceEntry', {
       metadata: {
@@ -224,7 +233,7 @@ export class ExternalService extends Construct implements IExternalService {
         resolution: RESOLUTIONS[this.resolution],
         location: LOCATIONS[props.location ?? ExternalServiceLocation.MESH_EXTERNAL],
         endpoints,
-        exportTo,
+        exportTo: this.exportTo,
       },
     });
   }
@@ -240,6 +249,14 @@ export class ExternalService extends Construct implements IExternalService {
       throw invalidInput(requester, field, number, `external service ${this.node.path} declares ${this.ports.map((p) => `${p.number} (${p.name}, ${p.protocol})`).join(', ')}`);
     }
     return found;
+  }
+
+  public isExportedTo(namespace?: string): boolean {
+    if (this.exportTo === undefined || this.exportTo.includes('*') || namespace === undefined) {
+      return true;
+    }
+    const own = this.resource.metadata.namespace;
+    return this.exportTo.some((entry) => entry === namespace || (entry === '.' && (own === undefined || own === namespace)));
   }
 
   private validateHostsForResolution(endpoints: ExternalServiceEndpoint[] | undefined): void {

@@ -138,6 +138,13 @@ describe('EgressRoute', () => {
     expect(vs.spec.http[0].route[0].destination.host).toBe('istio-egressgateway.istio-system.svc.cluster.local');
   });
 
+  test('an external service exported to its own namespace and the egress gateway\'s', () => {
+    const { chart, egress } = setup();
+    const ext = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], ports: [{ number: 80, protocol: HTTP }], exportTo: ['.', 'egress'] });
+    egress.route('api', { externalService: ext });
+    expect(findObject(Testing.synth(chart), 'Gateway', 'egress').spec.servers[0].hosts).toEqual(['api.example.com']);
+  });
+
   test('the API version in force is used', () => {
     const { chart, egress } = setup(IstioApiVersion.V1);
     egress.route('api', { externalService: service(chart, [[80, HTTP], [443, HTTPS]]), port: 80, mode: EgressMode.originateTls() });
@@ -242,6 +249,13 @@ describe('EgressRoute errors', () => {
     const { chart, egress } = setup();
     expect(() => egress.route('api', { externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls({ sni: '*.example.com' }) }))
       .toThrow('test/egress/api: invalid mode.sni "*.example.com": expected a DNS name such as "api.example.com"');
+  });
+
+  test('an external service not exported to the egress gateway\'s namespace', () => {
+    const { chart, egress } = setup();
+    const ext = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], ports: [{ number: 80, protocol: HTTP }], exportTo: ['.'] });
+    expect(() => egress.route('api', { externalService: ext }))
+      .toThrow('test/egress/api: invalid externalService "test/ext": the external service is not exported to namespace egress, so the egress gateway there could not resolve api.example.com: add "egress" to its exportTo');
   });
 
   test('a route namespace while the egress gateway\'s is not known', () => {

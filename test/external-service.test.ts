@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { ExternalService, ExternalServiceLocation, ExternalServiceProtocol, ExternalServiceResolution, IstioApiVersion } from '../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
 import { findObject } from './support/objects';
@@ -68,6 +68,15 @@ describe('ExternalService', () => {
     IstioApiVersion.use(chart, IstioApiVersion.V1);
     new ExternalService(chart, 'httpbin', { hosts: ['httpbin.org'], ports: [http80] });
     expect(findObject(Testing.synth(chart), 'ServiceEntry', 'httpbin').apiVersion).toBe('networking.istio.io/v1');
+  });
+
+  test('isExportedTo follows exportTo: all namespaces by default, "." for its own', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'apps' });
+    const everywhere = new ExternalService(chart, 'a', { hosts: ['a.example.com'], ports: [http80] });
+    const star = new ExternalService(chart, 'b', { hosts: ['b.example.com'], ports: [http80], exportTo: ['*'] });
+    const own = new ExternalService(chart, 'c', { hosts: ['c.example.com'], ports: [http80], exportTo: ['.', 'egress'] });
+    expect([everywhere.isExportedTo('x'), star.isExportedTo('x')]).toEqual([true, true]);
+    expect([own.isExportedTo('apps'), own.isExportedTo('egress'), own.isExportedTo('x'), own.isExportedTo(undefined)]).toEqual([true, true, false, true]);
   });
 
   test('findPort returns a declared port', () => {
