@@ -17,6 +17,12 @@ export interface IEgressGateway extends IGatewayWorkload {
   readonly gatewayName: string;
 
   /**
+   * The egress Gateway (L1).
+   * @default - none until a route accepts a host: a Gateway without servers is invalid
+   */
+  readonly gateway?: ApiObject;
+
+  /**
    * Makes the egress Gateway accept `host` on gateway port `port`. Called by each route; the
    * Gateway is created with the first host. A `TLS` server passes the client's TLS through.
    *

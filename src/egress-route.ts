@@ -136,6 +136,12 @@ export class EgressRoute extends Construct {
       },
     });
 
+    const gatewayObject = gateway.gateway;
+    if (gatewayObject && Chart.of(gatewayObject) === Chart.of(this)) {
+      // Lists the Gateway before the VirtualService that names it, in the chart's YAML.
+      this.virtualService.node.addDependency(gatewayObject);
+    }
+
     if (mode.kind === EgressModeKind.ORIGINATE_TLS) {
       this.destinationRule = createIstioObject(this, 'DestinationRule', 'DestinationRule', {
         metadata: { name: destinationRuleName, namespace: gateway.namespace },
