@@ -52,7 +52,10 @@ export class EgressGatewayServers {
     if (existing) {
       existing.hosts.push(host);
     } else {
-      this.servers.set(port, { protocol, portName: workloadPort?.name ?? protocol.toLowerCase(), hosts: [host], firstOwner: owner.node.path });
+      // Istio requires server port names unique in a Gateway: where the workload's port names are
+      // not known, the number keeps them apart.
+      const portName = workloadPort?.name ?? `${protocol.toLowerCase()}-${port}`;
+      this.servers.set(port, { protocol, portName, hosts: [host], firstOwner: owner.node.path });
     }
     this.resource ??= createIstioObject(this.workload, 'Gateway', 'Gateway', {
       metadata: { name: this.name, namespace: this.namespace },

@@ -81,16 +81,19 @@ describe('EgressGateway', () => {
     expect(objectsOfKind(objects, 'MeshGateway')).toEqual([]);
     const egressGateway = findObject(objects, 'Gateway', 'mesh-egress');
     expect(egressGateway.metadata.namespace).toBe('istio-system');
-    expect(egressGateway.spec).toStrictEqual({ selector: { istio: 'egressgateway' }, servers: [{ hosts: ['a.example.com'], port: { number: 80, name: 'http', protocol: 'HTTP' } }] });
+    expect(egressGateway.spec).toStrictEqual({ selector: { istio: 'egressgateway' }, servers: [{ hosts: ['a.example.com'], port: { number: 80, name: 'http-80', protocol: 'HTTP' } }] });
     expect(gateway.serviceHost()).toBe('istio-egressgateway.istio-system.svc.cluster.local');
   });
 
-  test('acceptHost with TLS adds a passthrough server', () => {
+  test('acceptHost with TLS adds a passthrough server; unknown workload ports are named by protocol and number', () => {
     const chart = Testing.chart();
     const gateway = EgressGateway.fromSelector(chart, 'mesh-egress', { selector: { istio: 'egressgateway' } });
     gateway.acceptHost(chart, 'api.example.com', 443, ServerProtocol.TLS);
-    expect(findObject(Testing.synth(chart), 'Gateway', 'mesh-egress').spec.servers)
-      .toStrictEqual([{ hosts: ['api.example.com'], port: { number: 443, name: 'tls', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } }]);
+    gateway.acceptHost(chart, 'other.example.com', 8443, ServerProtocol.TLS);
+    expect(findObject(Testing.synth(chart), 'Gateway', 'mesh-egress').spec.servers).toStrictEqual([
+      { hosts: ['api.example.com'], port: { number: 443, name: 'tls-443', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } },
+      { hosts: ['other.example.com'], port: { number: 8443, name: 'tls-8443', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } },
+    ]);
   });
 
   test('10,000 routes through one gateway synthesize in near-linear time', () => {
