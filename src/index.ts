@@ -1,8 +1,16 @@
 // The public surface, named one by one: internal helpers (object factories, validation
 // functions) stay out of it, so the API remains what jsii can publish to other languages.
 export { IstioApiVersion } from './api-version';
+export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress-gateway';
+export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress-mode';
+export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress-route';
 export { Exposure, ExposeOptions, ExposureProps } from './exposure';
+export {
+  ExternalService, ExternalServiceEndpoint, ExternalServiceLocation, ExternalServicePort, ExternalServiceProps,
+  ExternalServiceProtocol, ExternalServiceResolution, IExternalService, ResolvedExternalServicePort,
+} from './external-service';
 export { IngressGateway, IngressGatewayProps, IIngressGateway } from './ingress-gateway';
+export { MeshWideRegistryOnlyProps, RegistryOnly, RegistryOnlyProps } from './registry-only';
 export { Backend, BackendConfig, ServiceBackendOptions } from './routing/backend';
 export { ServerProtocol } from './routing/server-protocol';
 export { ExistingGatewayProps } from './workload/existing-workload';

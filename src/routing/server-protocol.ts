@@ -8,6 +8,10 @@ export enum ServerProtocol {
   GRPC = 'GRPC',
   /** Opaque TCP, routed by port. */
   TCP = 'TCP',
+  /** HTTPS: TLS that the gateway terminates or passes through, with HTTP inside. */
+  HTTPS = 'HTTPS',
+  /** TLS carrying any protocol, routed by the SNI of the client's handshake. */
+  TLS = 'TLS',
 }
 
 /** True when routes on a server of `protocol` are HTTP routes rather than TCP routes. */

@@ -1,0 +1,261 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode, VirtualServiceSpecHttp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
+import { createIstioObject } from './api-version';
+import { isValidHost, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import type { IEgressGateway } from './egress-gateway';
+import { EgressMode, EgressModeKind } from './egress-mode';
+import { invalidInput } from './errors';
+import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
+import { ServerProtocol } from './routing/server-protocol';
+
+/** The `gateways` entry that stands for every sidecar in the mesh. */
+const MESH = 'mesh';
+
+const HTTP_PROTOCOLS: ReadonlyMap<ExternalServiceProtocol, ServerProtocol> = new Map([
+  [ExternalServiceProtocol.HTTP, ServerProtocol.HTTP],
+  [ExternalServiceProtocol.HTTP2, ServerProtocol.HTTP2],
+  [ExternalServiceProtocol.GRPC, ServerProtocol.GRPC],
+]);
+const TLS_PROTOCOLS: ReadonlySet<ExternalServiceProtocol> = new Set([ExternalServiceProtocol.HTTPS, ExternalServiceProtocol.TLS]);
+
+/** How the mesh's traffic for an external service is sent through an egress gateway. */
+export interface EgressRouteOptions {
+  /** The external service the traffic is for. */
+  readonly externalService: IExternalService;
+
+  /**
+   * The external service's host to route, one of its hosts and not a wildcard.
+   * @default - the service's only host; required when it has several
+   */
+  readonly host?: string;
+
+  /**
+   * The external service's port the mesh's workloads call.
+   * @default - the service's only port; required when it has several
+   */
+  readonly port?: number;
+
+  /**
+   * The egress gateway's Service port the traffic passes through.
+   * @default - the same number as `port`
+   */
+  readonly gatewayPort?: number;
+
+  /**
+   * How the traffic is carried.
+   * @default - EgressMode.http() for an HTTP, HTTP2 or GRPC port, EgressMode.tlsPassthrough() for an HTTPS or TLS port
+   */
+  readonly mode?: EgressMode;
+
+  /**
+   * The namespace of the VirtualService.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The VirtualService's name.
+   * @default - the construct id
+   */
+  readonly virtualServiceName?: string;
+
+  /**
+   * The name of the DestinationRule that originates TLS (TLS origination only).
+   * @default - the construct id
+   */
+  readonly destinationRuleName?: string;
+}
+
+/** Props of an `EgressRoute`. */
+export interface EgressRouteProps extends EgressRouteOptions {
+  /** The egress gateway the traffic leaves through. */
+  readonly egressGateway: IEgressGateway;
+}
+
+/**
+ * Sends the mesh's traffic for one host of an external service through an egress gateway, in
+ * two hops: the sidecars send it to the egress gateway's Service, and the egress gateway sends
+ * it to the external host. The egress gateway's Gateway accepts the host on the gateway port;
+ * one VirtualService, bound to that Gateway and to `mesh`, holds both hops, each matched on its
+ * gateway and port. With TLS origination, a DestinationRule in the egress gateway's namespace
+ * makes the egress gateway open TLS to the external host.
+ */
+export class EgressRoute extends Construct {
+  /** The VirtualService (L1). */
+  public readonly virtualService: ApiObject;
+
+  /**
+   * The DestinationRule that originates TLS (L1).
+   * @default - none: only TLS origination creates one
+   */
+  public readonly destinationRule?: ApiObject;
+
+  /** The routed host. */
+  public readonly host: string;
+
+  /** The external service's port the mesh's workloads call. */
+  public readonly port: number;
+
+  /** The egress gateway's port the traffic passes through. */
+  public readonly gatewayPort: number;
+
+  constructor(scope: Construct, id: string, props: EgressRouteProps) {
+    super(scope, id);
+    const service = props.externalService;
+    this.host = this.resolveHost(props);
+    const servicePort = this.resolvePort(props);
+    this.port = servicePort.number;
+    this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? this.port);
+    const mode = props.mode ?? this.defaultMode(servicePort);
+    const serverProtocol = this.serverProtocol(mode, servicePort);
+    const externalPort = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.tlsPort(service, mode) : this.port;
+
+    const gateway = props.egressGateway;
+    if (!service.isExportedTo(gateway.namespace)) {
+      throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
+    }
+    const namespace = validateNamespace(this, 'namespace', props.namespace);
+    const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
+    const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
+    const gatewayRef = this.gatewayReference(gateway, namespace ?? Chart.of(this).namespace);
+    const hops: Hop[] = [
+      { gateway: MESH, port: this.port, host: gateway.serviceHost(), destinationPort: this.gatewayPort },
+      { gateway: gatewayRef, port: this.gatewayPort, host: this.host, destinationPort: externalPort },
+    ];
+    gateway.acceptHost(this, this.host, this.gatewayPort, serverProtocol);
+
+    const passthrough = mode.kind === EgressModeKind.TLS_PASSTHROUGH;
+    this.virtualService = createIstioObject(this, 'VirtualService', 'VirtualService', {
+      metadata: { name: virtualServiceName, namespace },
+      spec: {
+        hosts: [this.host],
+        gateways: [gatewayRef, MESH],
+        http: passthrough ? undefined : hops.map(httpHop),
+        tls: passthrough ? hops.map((hop) => tlsHop(hop, this.host)) : undefined,
+      },
+    });
+
+    const gatewayObject = gateway.gateway;
+    if (gatewayObject && Chart.of(gatewayObject) === Chart.of(this)) {
+      // Lists the Gateway before the VirtualService that names it, in the chart's YAML.
+      this.virtualService.node.addDependency(gatewayObject);
+    }
+
+    if (mode.kind === EgressModeKind.ORIGINATE_TLS) {
+      this.destinationRule = createIstioObject(this, 'DestinationRule', 'DestinationRule', {
+        metadata: { name: destinationRuleName, namespace: gateway.namespace },
+        spec: {
+          host: this.host,
+          // Only the egress gateway originates TLS: a sidecar that applied this rule would wrap
+          // the application's own TLS on the same port in a second layer.
+          exportTo: ['.'],
+          trafficPolicy: {
+            portLevelSettings: [{
+              port: { number: externalPort },
+              tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: mode.sni ?? this.host },
+            }],
+          },
+        },
+      });
+    }
+  }
+
+  private resolveHost(props: EgressRouteProps): string {
+    const hosts = props.externalService.hosts;
+    if (props.host === undefined && hosts.length !== 1) {
+      throw invalidInput(this, 'host', undefined, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}: name the host to route`);
+    }
+    const host = props.host ?? hosts[0];
+    if (!hosts.includes(host)) {
+      throw invalidInput(this, 'host', host, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}`);
+    }
+    if (host.includes('*') || !isValidHost(host)) {
+      throw invalidInput(this, 'host', host, 'the egress gateway sends the traffic to one host, not a wildcard: declare the host in an external service and route it');
+    }
+    return host;
+  }
+
+  private resolvePort(props: EgressRouteProps): ResolvedExternalServicePort {
+    const service = props.externalService;
+    if (props.port !== undefined) {
+      return service.findPort(this, 'port', props.port);
+    }
+    if (service.ports.length !== 1) {
+      throw invalidInput(this, 'port', undefined, `external service ${service.node.path} has ports ${service.ports.map((p) => p.number).join(', ')}: name the port to route`);
+    }
+    return service.ports[0];
+  }
+
+  private defaultMode(port: ResolvedExternalServicePort): EgressMode {
+    if (HTTP_PROTOCOLS.has(port.protocol)) {
+      return EgressMode.http();
+    }
+    if (TLS_PROTOCOLS.has(port.protocol)) {
+      return EgressMode.tlsPassthrough();
+    }
+    throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}, which carries no host to route by: an egress route needs an HTTP, HTTP2, GRPC, HTTPS or TLS port`);
+  }
+
+  private serverProtocol(mode: EgressMode, port: ResolvedExternalServicePort): ServerProtocol {
+    if (mode.kind === EgressModeKind.TLS_PASSTHROUGH) {
+      if (!TLS_PROTOCOLS.has(port.protocol)) {
+        throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
+      }
+      return ServerProtocol.TLS;
+    }
+    const protocol = HTTP_PROTOCOLS.get(port.protocol);
+    if (protocol === undefined) {
+      const hint = TLS_PROTOCOLS.has(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : '';
+      throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
+    }
+    return protocol;
+  }
+
+  private tlsPort(service: IExternalService, mode: EgressMode): number {
+    const port = service.findPort(this, 'mode.port', mode.tlsPort!);
+    if (!TLS_PROTOCOLS.has(port.protocol)) {
+      throw invalidInput(this, 'mode.port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
+    }
+    if (mode.sni !== undefined && (mode.sni.includes('*') || !isValidHost(mode.sni))) {
+      throw invalidInput(this, 'mode.sni', mode.sni, 'expected a DNS name such as "api.example.com"');
+    }
+    return port.number;
+  }
+
+  /**
+   * How the VirtualService names the egress Gateway: its name in the same namespace,
+   * `<namespace>/<name>` in another.
+   */
+  private gatewayReference(gateway: IEgressGateway, namespace: string | undefined): string {
+    if (gateway.namespace === namespace) {
+      return gateway.gatewayName;
+    }
+    if (gateway.namespace === undefined) {
+      throw invalidInput(this, 'egressGateway', gateway.node.path, `the route's namespace is ${namespace} and the egress gateway's is not known: give the egress gateway a namespace`);
+    }
+    return `${gateway.namespace}/${gateway.gatewayName}`;
+  }
+}
+
+/** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
+interface Hop {
+  readonly gateway: string;
+  readonly port: number;
+  readonly host: string;
+  readonly destinationPort: number;
+}
+
+function httpHop(hop: Hop): VirtualServiceSpecHttp {
+  return {
+    match: [{ gateways: [hop.gateway], port: hop.port }],
+    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+  };
+}
+
+function tlsHop(hop: Hop, sniHost: string): VirtualServiceSpecTls {
+  return {
+    match: [{ gateways: [hop.gateway], port: hop.port, sniHosts: [sniHost] }],
+    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+  };
+}
