@@ -1,10 +1,41 @@
 import { Finding, KubeObject } from '../finding';
+import { checkGateway } from './gateway';
+import { Report } from './report';
+
+type Check = (obj: KubeObject, report: Report) => void;
+
+/** The rules per `group/Kind`; every served version of a group shares them. */
+const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
+  ['networking.istio.io/Gateway', checkGateway],
+]);
+
+/** The Istio networking versions the webhook serves. */
+const NETWORKING_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+
+function checkFor(obj: KubeObject): Check | undefined {
+  if (typeof obj?.apiVersion !== 'string') {
+    return undefined;
+  }
+  const slash = obj.apiVersion.indexOf('/');
+  const group = obj.apiVersion.slice(0, slash);
+  const version = obj.apiVersion.slice(slash + 1);
+  if (slash < 0 || (group === 'networking.istio.io' && !NETWORKING_VERSIONS.has(version))) {
+    return undefined;
+  }
+  return CHECKS.get(`${group}/${obj.kind}`);
+}
 
 /**
  * The findings of the per-object admission rules (Istio's validating webhook and the CRDs'
  * rules) for one object: IST0106 where Istio would reject it, IST0133 where it would admit it
  * with a warning. Objects of kinds without rules yield none.
  */
-export function checkObject(_obj: KubeObject): Finding[] {
-  return [];
+export function checkObject(obj: KubeObject): Finding[] {
+  const check = checkFor(obj);
+  if (!check) {
+    return [];
+  }
+  const report = new Report(obj);
+  check(obj, report);
+  return report.findings;
 }
