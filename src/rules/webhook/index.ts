@@ -1,12 +1,14 @@
 import { Finding, KubeObject } from '../finding';
 import { checkGateway } from './gateway';
 import { Report } from './report';
+import { checkVirtualService } from './virtual-service';
 
 type Check = (obj: KubeObject, report: Report) => void;
 
 /** The rules per `group/Kind`; every served version of a group shares them. */
 const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['networking.istio.io/Gateway', checkGateway],
+  ['networking.istio.io/VirtualService', checkVirtualService],
 ]);
 
 /** The Istio networking versions the webhook serves. */
