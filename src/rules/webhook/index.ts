@@ -1,6 +1,7 @@
 import { Finding, KubeObject } from '../finding';
 import { checkGateway } from './gateway';
 import { Report } from './report';
+import { checkServiceEntry } from './service-entry';
 import { checkVirtualService } from './virtual-service';
 
 type Check = (obj: KubeObject, report: Report) => void;
@@ -9,6 +10,7 @@ type Check = (obj: KubeObject, report: Report) => void;
 const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['networking.istio.io/Gateway', checkGateway],
   ['networking.istio.io/VirtualService', checkVirtualService],
+  ['networking.istio.io/ServiceEntry', checkServiceEntry],
 ]);
 
 /** The Istio networking versions the webhook serves. */
