@@ -1,4 +1,5 @@
 import { Finding, KubeObject } from '../finding';
+import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
 import { Report } from './report';
 import { checkServiceEntry } from './service-entry';
@@ -11,6 +12,7 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['networking.istio.io/Gateway', checkGateway],
   ['networking.istio.io/VirtualService', checkVirtualService],
   ['networking.istio.io/ServiceEntry', checkServiceEntry],
+  ['networking.istio.io/DestinationRule', checkDestinationRule],
 ]);
 
 /** The Istio networking versions the webhook serves. */

@@ -1,5 +1,5 @@
 import { Report } from './report';
-import { entriesAt, objectAt, quote } from './values';
+import { entriesAt, quote } from './values';
 
 /** A Kubernetes label key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
 const LABEL_KEY = /^(?:([a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*)\/)?((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
@@ -40,7 +40,3 @@ export function checkWorkloadSelector(report: Report, path: string, labels: unkn
   }
 }
 
-/** True when `selector` is present (an object), whether or not it has labels. */
-export function hasSelector(selector: unknown): boolean {
-  return objectAt(selector) !== undefined;
-}
