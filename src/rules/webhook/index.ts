@@ -3,6 +3,7 @@ import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
 import { Report } from './report';
 import { checkServiceEntry } from './service-entry';
+import { checkSidecar } from './sidecar';
 import { checkVirtualService } from './virtual-service';
 
 type Check = (obj: KubeObject, report: Report) => void;
@@ -13,6 +14,7 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['networking.istio.io/VirtualService', checkVirtualService],
   ['networking.istio.io/ServiceEntry', checkServiceEntry],
   ['networking.istio.io/DestinationRule', checkDestinationRule],
+  ['networking.istio.io/Sidecar', checkSidecar],
 ]);
 
 /** The Istio networking versions the webhook serves. */
