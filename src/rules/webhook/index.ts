@@ -1,6 +1,8 @@
 import { Finding, KubeObject } from '../finding';
 import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
+import { checkIstioMeshGateway } from './istio-mesh-gateway';
+import { checkMeshGateway } from './mesh-gateway';
 import { Report } from './report';
 import { checkServiceEntry } from './service-entry';
 import { checkSidecar } from './sidecar';
@@ -15,6 +17,8 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['networking.istio.io/ServiceEntry', checkServiceEntry],
   ['networking.istio.io/DestinationRule', checkDestinationRule],
   ['networking.istio.io/Sidecar', checkSidecar],
+  ['istio.banzaicloud.io/MeshGateway', checkMeshGateway],
+  ['servicemesh.cisco.com/IstioMeshGateway', checkIstioMeshGateway],
 ]);
 
 /** The Istio networking versions the webhook serves. */
