@@ -34,7 +34,7 @@ export function portProblem(port: unknown): string | undefined {
   if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= MAX_PORT) {
     return undefined;
   }
-  return `port number ${JSON.stringify(port)} must be in the range 1..65535`;
+  return port === undefined || port === null ? 'a port number from 1 to 65535 is required' : `port number ${JSON.stringify(port)} must be in the range 1..65535`;
 }
 
 /** True when `address` names a unix domain socket (`unix:///path` or `unix://@abstract`). */

@@ -7,8 +7,10 @@
 
 const MAX_LENGTH = 1024;
 const MAX_CACHED = 10_000;
-const LOOKAROUND = /\(\?<?[=!]/;
+const LOOKAROUND = /(?:^|[^\\])\(\?<?[=!]/;
 const BACKREFERENCE = /\\(?:[1-9]|k<)/;
+/** A backslash and a letter that RE2 gives no meaning (JavaScript would read `\Z` as `Z`). */
+const UNKNOWN_ESCAPE = /\\([^afntrvdDsSwWbBAzpPQECx0-9\W_])/;
 const QUOTED = /\\Q([\s\S]*?)(?:\\E|$)/g;
 const NAMED_GROUP = /\(\?P</g;
 const FLAGS_ONLY = /\(\?[imsU-]+\)/g;
@@ -43,6 +45,10 @@ function findProblem(pattern: string): string | undefined {
   }
   if (BACKREFERENCE.test(unescaped)) {
     return `regex ${JSON.stringify(pattern)} uses a backreference, which RE2 does not support`;
+  }
+  const escape = UNKNOWN_ESCAPE.exec(unescaped);
+  if (escape) {
+    return `regex ${JSON.stringify(pattern)} is invalid (RE2 has no escape \\${escape[1]})`;
   }
   try {
     new RegExp(toJavaScript(pattern));
