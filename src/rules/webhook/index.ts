@@ -21,17 +21,19 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['servicemesh.cisco.com/IstioMeshGateway', checkIstioMeshGateway],
 ]);
 
-/** The Istio networking versions the webhook serves. */
-const NETWORKING_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+/** The versions whose schemas the rules follow, per API group; other versions are skipped. */
+const VERSIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['networking.istio.io', new Set(['v1alpha3', 'v1beta1', 'v1'])],
+  ['istio.banzaicloud.io', new Set(['v1beta1'])],
+  ['servicemesh.cisco.com', new Set(['v1alpha1'])],
+]);
 
 function checkFor(obj: KubeObject): Check | undefined {
   if (typeof obj?.apiVersion !== 'string') {
     return undefined;
   }
-  const slash = obj.apiVersion.indexOf('/');
-  const group = obj.apiVersion.slice(0, slash);
-  const version = obj.apiVersion.slice(slash + 1);
-  if (slash < 0 || (group === 'networking.istio.io' && !NETWORKING_VERSIONS.has(version))) {
+  const [group, version] = obj.apiVersion.split('/');
+  if (!VERSIONS.get(group)?.has(version)) {
     return undefined;
   }
   return CHECKS.get(`${group}/${obj.kind}`);

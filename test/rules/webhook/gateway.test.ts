@@ -90,7 +90,14 @@ describe('Gateway findings', () => {
     expect(checkObject(obj).map((f) => f.message)).toStrictEqual(['spec.servers: a gateway must have at least one server']);
   });
 
+  test('leave out the namespace of an object without one', () => {
+    const { namespace: _, ...finding } = checkObject(withPort({ number: 0 }))[0];
+    const obj = { ...withPort({ number: 0 }), metadata: { name: 'example' } };
+    expect(checkObject(obj)).toStrictEqual([finding]);
+  });
+
   test('skip unknown kinds, groups and versions', () => {
+    expect(checkObject({ apiVersion: 'istio.banzaicloud.io/v1alpha1', kind: 'MeshGateway', metadata: { name: '1' }, spec: {} })).toStrictEqual([]);
     expect(checkObject({ ...gateway(), apiVersion: 'networking.istio.io/v2' })).toStrictEqual([]);
     expect(checkObject({ ...gateway(), apiVersion: 'gateway.networking.k8s.io/v1' })).toStrictEqual([]);
     expect(checkObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } })).toStrictEqual([]);
