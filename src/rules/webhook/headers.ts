@@ -35,7 +35,7 @@ function isInternal(name: string): boolean {
  * Why a header value is not one Envoy accepts, or undefined: no control characters, and `%` only
  * as `%%` or around a variable such as `%HOSTNAME%`.
  */
-export function headerValueProblem(value: string): string | undefined {
+function headerValueProblem(value: string): string | undefined {
   if (CONTROL_CHARACTERS.test(value)) {
     return `header value ${JSON.stringify(value)} contains control characters`;
   }

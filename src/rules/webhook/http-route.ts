@@ -1,11 +1,13 @@
 import { checkDestination, checkGatewayNames, checkRouteDestinations } from './destination';
-import { durationProblem, isWholeSeconds } from './duration';
+import { durationProblem } from './duration';
 import { authorityWrites, checkHeaderOperations, headerNameProblem } from './headers';
+import { checkCors, checkFault, checkRetries, httpStatusProblem } from './http-policies';
 import { checkLabels } from './labels';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { regexProblem } from './regex';
 import { Report } from './report';
+import { checkStringMatch, isRegexMatch } from './string-match';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 /** How a route relates to delegation: delegating routes and delegates cannot match by regex. */
@@ -18,18 +20,6 @@ export enum RouteRole {
   DELEGATE = 'delegate',
 }
 
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE']);
-const RETRY_ON = new Set([
-  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'retriable-4xx', 'refused-stream',
-  'retriable-status-codes', 'retriable-headers', 'envoy-ratelimited', 'http3-post-connect-failure',
-  'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
-]);
-const GRPC_STATUSES = new Set([
-  'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
-  'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED',
-  'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
-]);
-const STATUS_CODE = /^[1-5][0-9][0-9]$/;
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const STRING_MATCH_FIELDS = ['uri', 'scheme', 'method', 'authority'] as const;
@@ -99,20 +89,6 @@ function checkConflicts(report: Report, path: string, route: { [key: string]: an
   }
 }
 
-/** Reports a string match whose regex is empty or not RE2. */
-function checkStringMatch(report: Report, path: string, match: unknown): void {
-  const value = objectAt(match);
-  if (!value || !isSet(value.regex)) {
-    return;
-  }
-  const regex = stringAt(value.regex);
-  report.errorIf(`${path}.regex`, regex === '' ? 'a regex match cannot be empty' : regexProblem(regex));
-}
-
-function isRegexMatch(match: unknown): boolean {
-  return isSet(objectAt(match)?.regex);
-}
-
 function checkMatches(report: Report, path: string, matches: unknown, role: RouteRole): void {
   listAt(matches).forEach((value, i) => {
     const where = `${path}[${i}]`;
@@ -154,99 +130,6 @@ function checkMatches(report: Report, path: string, matches: unknown, role: Rout
       report.error(`${where}.sourceNamespace`, `invalid sourceNamespace "${sourceNamespace}": expected a namespace name`);
     }
   });
-}
-
-function checkCors(report: Report, path: string, cors: { [key: string]: any } | undefined): void {
-  if (!cors) {
-    return;
-  }
-  listAt(cors.allowOrigins).forEach((value, i) => {
-    const origin = objectAt(value) ?? {};
-    const text = stringAt(origin.exact) || stringAt(origin.prefix) || stringAt(origin.regex);
-    if (text === '') {
-      report.error(`${path}.allowOrigins[${i}]`, 'an allowed origin needs a non-empty exact, prefix or regex match');
-    } else {
-      checkStringMatch(report, `${path}.allowOrigins[${i}]`, origin);
-    }
-  });
-  listAt(cors.allowMethods).forEach((method, i) => {
-    if (!HTTP_METHODS.has(stringAt(method))) {
-      report.error(`${path}.allowMethods[${i}]`, `"${method}" is not a supported HTTP method: use one of ${[...HTTP_METHODS].join(', ')}`);
-    }
-  });
-  for (const field of ['allowHeaders', 'exposeHeaders'] as const) {
-    listAt(cors[field]).forEach((name, i) => {
-      if (name !== '*') {
-        report.errorIf(`${path}.${field}[${i}]`, headerNameProblem(stringAt(name)));
-      }
-    });
-  }
-  if (isSet(cors.maxAge)) {
-    const problem = durationProblem(cors.maxAge);
-    report.errorIf(`${path}.maxAge`, problem);
-    if (!problem && !isWholeSeconds(cors.maxAge)) {
-      report.error(`${path}.maxAge`, 'maxAge is only accurate to seconds: use whole seconds');
-    }
-  }
-}
-
-/** Why a fraction percentage is neither 0 nor from 0.0001 to 100, or undefined. */
-function percentageProblem(percentage: unknown): string | undefined {
-  const value = objectAt(percentage)?.value;
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  const n = numberAt(value);
-  if (typeof value !== 'number' || n < 0 || n > 100 || (n > 0 && n < 0.0001)) {
-    return `percentage ${JSON.stringify(value)} must be 0 or from 0.0001 to 100`;
-  }
-  return undefined;
-}
-
-function percentProblem(percent: unknown): string | undefined {
-  const n = numberAt(percent);
-  return n < 0 || n > 100 ? `percent ${n} is not in the range 0..100` : undefined;
-}
-
-function checkFault(report: Report, path: string, fault: { [key: string]: any } | undefined): void {
-  if (!fault) {
-    return;
-  }
-  const abort = objectAt(fault.abort);
-  const delay = objectAt(fault.delay);
-  if (!abort && !delay) {
-    report.error(path, 'fault injection needs an abort, a delay or both');
-  }
-  if (abort) {
-    report.errorIf(`${path}.abort.percentage`, percentageProblem(abort.percentage));
-    if (isSet(abort.grpcStatus)) {
-      const status = stringAt(abort.grpcStatus);
-      if (!GRPC_STATUSES.has(status)) {
-        report.error(`${path}.abort.grpcStatus`, `gRPC status "${status}" is not supported: use a code name such as "NOT_FOUND" or "UNAVAILABLE"`);
-      }
-    } else if (isSet(abort.http2Error)) {
-      report.error(`${path}.abort.http2Error`, 'HTTP/2 abort fault injection is not supported yet');
-    } else if (isSet(abort.httpStatus)) {
-      report.errorIf(`${path}.abort.httpStatus`, httpStatusProblem(abort.httpStatus));
-    } else {
-      report.warn(`${path}.abort`, 'abort has no error type: set httpStatus or grpcStatus');
-    }
-  }
-  if (delay) {
-    report.errorIf(`${path}.delay.percentage`, percentageProblem(delay.percentage));
-    report.errorIf(`${path}.delay.percent`, percentProblem(delay.percent));
-    if (isSet(delay.fixedDelay)) {
-      report.errorIf(`${path}.delay.fixedDelay`, durationProblem(delay.fixedDelay));
-    } else if (isSet(delay.exponentialDelay)) {
-      report.errorIf(`${path}.delay.exponentialDelay`, durationProblem(delay.exponentialDelay));
-      report.error(`${path}.delay.exponentialDelay`, 'exponentialDelay is not supported yet: use fixedDelay');
-    }
-  }
-}
-
-function httpStatusProblem(status: unknown): string | undefined {
-  const n = numberAt(status);
-  return n < 200 || n > 600 ? `HTTP status ${n} is not in the range 200-600` : undefined;
 }
 
 function checkMirrors(report: Report, path: string, route: { [key: string]: any }): void {
@@ -297,32 +180,6 @@ function checkRedirect(report: Report, path: string, redirect: { [key: string]: 
   }
   if (numberAt(redirect.port) > 0) {
     report.errorIf(`${path}.port`, portProblem(redirect.port));
-  }
-}
-
-function checkRetries(report: Report, path: string, retries: { [key: string]: any } | undefined): void {
-  if (!retries) {
-    return;
-  }
-  const attempts = numberAt(retries.attempts);
-  if (attempts < 0) {
-    report.error(`${path}.attempts`, 'attempts cannot be negative');
-  }
-  if (attempts === 0 && (isSet(retries.perTryTimeout) || stringAt(retries.retryOn) !== '' || isSet(retries.retryRemoteLocalities))) {
-    report.error(path, 'a retry policy is configured but attempts is 0, which disables retries: set attempts');
-  }
-  for (const field of ['perTryTimeout', 'backoff'] as const) {
-    if (isSet(retries[field])) {
-      report.errorIf(`${path}.${field}`, durationProblem(retries[field]));
-    }
-  }
-  const retryOn = stringAt(retries.retryOn);
-  if (retryOn !== '') {
-    for (const policy of retryOn.split(',')) {
-      if (!RETRY_ON.has(policy) && !STATUS_CODE.test(policy)) {
-        report.error(`${path}.retryOn`, `"${policy}" is not a valid retryOn policy`);
-      }
-    }
   }
 }
 
