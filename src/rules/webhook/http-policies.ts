@@ -18,6 +18,7 @@ const GRPC_STATUSES = new Set([
 ]);
 const STATUS_CODE = /^[1-5][0-9][0-9]$/;
 
+/** Reports a CORS policy Istio rejects: empty origins, unknown methods, bad header names, maxAge. */
 export function checkCors(report: Report, path: string, cors: { [key: string]: any } | undefined): void {
   if (!cors) {
     return;
@@ -65,11 +66,13 @@ function percentageProblem(percentage: unknown): string | undefined {
   return undefined;
 }
 
+/** Why the deprecated integer `percent` is outside 0..100, or undefined. */
 function percentProblem(percent: unknown): string | undefined {
   const n = numberAt(percent);
   return n < 0 || n > 100 ? `percent ${n} is not in the range 0..100` : undefined;
 }
 
+/** Reports fault injection Istio rejects: no abort or delay, percentages, statuses, delays. */
 export function checkFault(report: Report, path: string, fault: { [key: string]: any } | undefined): void {
   if (!fault) {
     return;
@@ -106,11 +109,13 @@ export function checkFault(report: Report, path: string, fault: { [key: string]:
   }
 }
 
+/** Why an HTTP status is outside what Istio accepts for aborts and direct responses, or undefined. */
 export function httpStatusProblem(status: unknown): string | undefined {
   const n = numberAt(status);
   return n < 200 || n > 600 ? `HTTP status ${n} is not in the range 200-600` : undefined;
 }
 
+/** Reports a retry policy Istio rejects: negative attempts, settings with 0 attempts, durations, retryOn. */
 export function checkRetries(report: Report, path: string, retries: { [key: string]: any } | undefined): void {
   if (!retries) {
     return;
