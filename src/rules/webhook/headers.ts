@@ -4,7 +4,6 @@ import { entriesAt, listAt, objectAt, stringAt } from './values';
 const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 const JWT_CLAIM_PREFIX = '@request.auth.claims';
-const ENVOY_VARIABLE = /^[A-Z_][A-Z0-9_]*(?:\(.*\))?(?::[0-9]+)?$/;
 
 /** Why `name` is not a header name a match can use, or undefined; `jwtClaims` admits `@request.auth.claims...`. */
 export function headerNameProblem(name: string, jwtClaims = false): string | undefined {
@@ -31,29 +30,94 @@ function isInternal(name: string): boolean {
   return name.startsWith(':') || name.toLowerCase() === 'host';
 }
 
+/** Where Envoy's header value parser is within a value such as `a %REQ(x-id)% b`. */
+enum Parse {
+  LITERAL,
+  NAME,
+  ARGUMENTS,
+  STRING_START,
+  STRING,
+  AFTER_STRING,
+  ARGUMENTS_END,
+  VARIABLE_END,
+}
+
 /**
- * Why a header value is not one Envoy accepts, or undefined: no control characters, and `%` only
- * as `%%` or around a variable such as `%HOSTNAME%`.
+ * Why a header value is not one Envoy accepts, or undefined: no control characters; `%` only
+ * as `%%` or around a variable, `%NAME%` or `%NAME(args)%` with args plain or a JSON string array.
  */
 function headerValueProblem(value: string): string | undefined {
   if (CONTROL_CHARACTERS.test(value)) {
     return `header value ${JSON.stringify(value)} contains control characters`;
   }
+  const invalid = (why: string): string => `header value ${JSON.stringify(value)} is invalid: ${why} (write a literal "%" as "%%")`;
+  let state = Parse.LITERAL;
   for (let i = 0; i < value.length; i++) {
-    if (value[i] !== '%') {
-      continue;
+    const ch = value[i];
+    switch (state) {
+      case Parse.LITERAL:
+        if (ch === '%') {
+          if (i + 1 === value.length) {
+            return invalid('a "%" ends the value');
+          }
+          if (value[i + 1] === '%') {
+            i++;
+          } else {
+            state = Parse.NAME;
+          }
+        }
+        break;
+      case Parse.NAME:
+        state = ch === '%' ? Parse.LITERAL : ch === '(' ? Parse.ARGUMENTS : Parse.NAME;
+        break;
+      case Parse.ARGUMENTS:
+        state = ch === '[' ? Parse.STRING_START : ch === ' ' ? Parse.ARGUMENTS : Parse.STRING;
+        break;
+      case Parse.STRING_START:
+        if (ch === '"') {
+          state = Parse.STRING;
+        } else if (ch !== ' ') {
+          return invalid('expected \'"\' to start an argument');
+        }
+        break;
+      case Parse.STRING:
+        if (ch === '\\') {
+          if (i + 1 === value.length) {
+            return invalid('a backslash ends the value');
+          }
+          i++;
+        } else if (ch === ')') {
+          state = Parse.VARIABLE_END;
+        } else if (ch === '"') {
+          state = Parse.AFTER_STRING;
+        }
+        break;
+      case Parse.AFTER_STRING:
+        if (ch === ',') {
+          state = Parse.STRING_START;
+        } else if (ch === ']') {
+          state = Parse.ARGUMENTS_END;
+        } else if (ch !== ' ') {
+          return invalid('expected "," or "]" after an argument');
+        }
+        break;
+      case Parse.ARGUMENTS_END:
+        if (ch === ')') {
+          state = Parse.VARIABLE_END;
+        } else if (ch !== ' ') {
+          return invalid('expected ")" after the arguments');
+        }
+        break;
+      case Parse.VARIABLE_END:
+        if (ch === '%') {
+          state = Parse.LITERAL;
+        } else if (ch !== ' ') {
+          return invalid('expected "%" to end the variable');
+        }
+        break;
     }
-    if (value[i + 1] === '%') {
-      i++;
-      continue;
-    }
-    const end = value.indexOf('%', i + 1);
-    if (end < 0 || !ENVOY_VARIABLE.test(value.slice(i + 1, end))) {
-      return `header value ${JSON.stringify(value)} is invalid: write a literal "%" as "%%", variables as "%NAME%"`;
-    }
-    i = end;
   }
-  return undefined;
+  return state === Parse.LITERAL ? undefined : invalid('a variable is not terminated');
 }
 
 /**
