@@ -1,0 +1,93 @@
+import { isDnsLabel, fqdnProblem, wildcardDomainProblem } from './names';
+import { portProblem } from './net';
+import { Report } from './report';
+import { checkHeaderOperations } from './headers';
+import { listAt, numberAt, objectAt, stringAt } from './values';
+
+/** Reports a destination Istio rejects: `*` or an invalid host, an invalid subset name or port. */
+export function checkDestination(report: Report, path: string, destination: { [key: string]: any }): void {
+  const host = stringAt(destination.host);
+  if (host === '*') {
+    report.error(`${path}.host`, 'invalid destination host "*": name a service');
+  } else {
+    report.errorIf(`${path}.host`, wildcardDomainProblem(host));
+  }
+  if (destination.subset !== undefined && destination.subset !== null) {
+    report.errorIf(`${path}.subset`, subsetNameProblem(stringAt(destination.subset)));
+  }
+  const port = objectAt(destination.port);
+  if (port) {
+    report.errorIf(`${path}.port.number`, portProblem(port.number));
+  }
+}
+
+/** Why `name` cannot name a DestinationRule subset, or undefined. */
+export function subsetNameProblem(name: string): string | undefined {
+  if (name === '') {
+    return 'subset name cannot be empty';
+  }
+  return isDnsLabel(name) ? undefined : `invalid subset name "${name}": expected a DNS-1123 label`;
+}
+
+/**
+ * Reports the weighted destinations of a route: each needs a destination and a non-negative
+ * weight, and a split over several destinations cannot weigh nothing in total.
+ * @param withHeaders HTTP destinations may also manipulate headers
+ */
+export function checkRouteDestinations(report: Report, path: string, routes: unknown, withHeaders: boolean): void {
+  const list = listAt(routes);
+  let total = 0;
+  list.forEach((value, i) => {
+    const where = `${path}[${i}]`;
+    const route = objectAt(value);
+    if (!route) {
+      report.error(where, 'a route destination cannot be null');
+      return;
+    }
+    const destination = objectAt(route.destination);
+    if (destination) {
+      checkDestination(report, `${where}.destination`, destination);
+    } else {
+      report.error(`${where}.destination`, 'a destination is required');
+    }
+    if (withHeaders) {
+      checkHeaderOperations(report, `${where}.headers`, route.headers);
+    }
+    const weight = numberAt(route.weight);
+    if (weight < 0) {
+      report.error(`${where}.weight`, `weight ${weight} cannot be negative`);
+    }
+    total += weight;
+  });
+  if (list.length > 1 && total === 0) {
+    report.error(path, 'the destinations\' weights add up to 0: give at least one destination a weight');
+  }
+}
+
+/** Reports gateway references that are neither `namespace/name` nor a plain name (or `mesh`). */
+export function checkGatewayNames(report: Report, path: string, gateways: unknown): void {
+  listAt(gateways).forEach((value, i) => {
+    const where = `${path}[${i}]`;
+    const gateway = stringAt(value);
+    const slash = gateway.indexOf('/');
+    if (slash < 0) {
+      if (gateway.includes('.')) {
+        const [name, namespace] = gateway.split('.');
+        report.warn(where, `"${gateway}" uses the legacy gateway name format: prefer namespace/name, "${namespace}/${name}"`);
+      }
+      report.errorIf(where, fqdnProblem(gateway));
+      return;
+    }
+    const namespace = gateway.slice(0, slash);
+    const name = gateway.slice(slash + 1);
+    if (namespace === '' || name === '') {
+      report.error(where, `gateway "${gateway}": neither the namespace nor the name can be empty`);
+    }
+    if (!isDnsLabel(namespace)) {
+      report.error(where, `invalid namespace "${namespace}" in gateway "${gateway}"`);
+    }
+    if (!isDnsLabel(name)) {
+      report.error(where, `invalid gateway name "${name}" in gateway "${gateway}"`);
+    }
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * Rules shared by MeshGateway and IstioMeshGateway, whose operators turn them into a Service, a
+ * Deployment and an autoscaler: what those would reject is rejected here.
+ */
+import { isDnsLabel } from './names';
+import { portProblem } from './net';
+import { Report } from './report';
+import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
+
+const GATEWAY_TYPES = ['ingress', 'egress'];
+const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
+const SERVICE_PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const MAX_SERVICE_NAME = 63;
+const MAX_PORT_NAME = 15;
+
+/** Reports a value outside an enum of the CRD, or a missing required one. */
+export function checkEnum(report: Report, path: string, value: unknown, allowed: string[], required: boolean): void {
+  if (!isSet(value)) {
+    if (required) {
+      report.error(path, `${path.split('.').pop()} is required: use one of ${allowed.join(', ')}`);
+    }
+    return;
+  }
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    report.error(path, `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+  }
+}
+
+/** Reports a gateway type that is neither `ingress` nor `egress`. */
+export function checkGatewayType(report: Report, path: string, value: unknown): void {
+  checkEnum(report, path, value, GATEWAY_TYPES, true);
+}
+
+/** Reports a Service type outside ClusterIP, NodePort and LoadBalancer. */
+export function checkServiceType(report: Report, path: string, value: unknown, required: boolean): void {
+  checkEnum(report, path, value, SERVICE_TYPES, required);
+}
+
+/** Reports a gateway name that cannot name the Service the operator creates after it. */
+export function checkServiceName(report: Report, name: string): void {
+  if (name.length > MAX_SERVICE_NAME || !DNS_1035_LABEL.test(name)) {
+    report.error('metadata.name', `"${name}" cannot name the gateway's Service: use lowercase letters, digits and "-", starting with a letter, at most ${MAX_SERVICE_NAME} characters`);
+  }
+}
+
+/** Reports a count below `min`, or one that is not a whole number. */
+export function checkCount(report: Report, path: string, value: unknown, min: number): void {
+  if (isSet(value) && (typeof value !== 'number' || !Number.isInteger(value) || value < min)) {
+    report.error(path, `${JSON.stringify(value)} must be a whole number of at least ${min}`);
+  }
+}
+
+/** Reports a minimum above its maximum, which the operator's autoscaler cannot honour. */
+export function checkReplicaRange(report: Report, minPath: string, min: unknown, max: unknown): void {
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    report.error(minPath, `the minimum number of replicas (${min}) is greater than the maximum (${max})`);
+  }
+}
+
+/**
+ * Reports the ports of the gateway's Service that Kubernetes would reject: port numbers, names
+ * (required and unique when there are several), protocols, target ports, and node ports on a
+ * Service that is not a NodePort or LoadBalancer.
+ * @param minItems the fewest ports the CRD accepts
+ */
+export function checkServicePorts(report: Report, path: string, value: unknown, serviceType: string, minItems: number): void {
+  if (!isSet(value)) {
+    report.error(path, 'ports is required');
+    return;
+  }
+  const ports = listAt(value);
+  if (ports.length < minItems) {
+    report.error(path, `at least ${minItems} port is required`);
+  }
+  const names = new Set<string>();
+  const numbers = new Set<string>();
+  ports.forEach((item, i) => {
+    const where = `${path}[${i}]`;
+    const port = objectAt(item);
+    if (!port) {
+      report.error(where, 'a port cannot be null');
+      return;
+    }
+    if (!isSet(port.port)) {
+      report.error(`${where}.port`, 'port is required');
+    } else {
+      report.errorIf(`${where}.port`, portProblem(port.port));
+    }
+    const protocol = stringAt(port.protocol) || 'TCP';
+    if (!SERVICE_PROTOCOLS.has(protocol)) {
+      report.error(`${where}.protocol`, `"${protocol}" is not a Service protocol: use TCP, UDP or SCTP`);
+    }
+    const key = `${port.port}/${protocol}`;
+    if (numbers.has(key)) {
+      report.error(`${where}.port`, `port ${port.port}/${protocol} is defined more than once`);
+    }
+    numbers.add(key);
+    const name = stringAt(port.name);
+    if (name === '' && ports.length > 1) {
+      report.error(`${where}.name`, 'each port needs a name when the Service has several ports');
+    } else if (name !== '' && (name.length > MAX_SERVICE_NAME || !isDnsLabel(name) || name !== name.toLowerCase())) {
+      report.error(`${where}.name`, `invalid port name "${name}": use lowercase letters, digits and "-"`);
+    }
+    if (name !== '' && names.has(name)) {
+      report.error(`${where}.name`, `port name "${name}" is used more than once`);
+    }
+    names.add(name);
+    checkTargetPort(report, `${where}.targetPort`, port.targetPort);
+    if (numberAt(port.nodePort) !== 0) {
+      if (serviceType === 'ClusterIP') {
+        report.error(`${where}.nodePort`, 'a nodePort cannot be set on a ClusterIP Service: use NodePort or LoadBalancer');
+      } else {
+        report.errorIf(`${where}.nodePort`, portProblem(port.nodePort));
+      }
+    }
+  });
+}
+
+function checkTargetPort(report: Report, path: string, target: unknown): void {
+  if (!isSet(target)) {
+    return;
+  }
+  if (typeof target === 'number') {
+    report.errorIf(path, portProblem(target));
+  } else if (typeof target !== 'string' || target.length > MAX_PORT_NAME || !IANA_SERVICE_NAME.test(target) || target.includes('--')) {
+    report.error(path, `invalid targetPort ${JSON.stringify(target)}: use a port number or a container port name of at most ${MAX_PORT_NAME} characters`);
+  }
+}

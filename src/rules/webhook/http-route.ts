@@ -1,0 +1,232 @@
+import { checkDestination, checkGatewayNames, checkRouteDestinations } from './destination';
+import { durationProblem } from './duration';
+import { authorityWrites, checkHeaderOperations, headerNameProblem } from './headers';
+import { checkCors, checkFault, checkRetries, httpStatusProblem } from './http-policies';
+import { checkLabels } from './labels';
+import { isDnsLabel } from './names';
+import { portProblem } from './net';
+import { regexProblem } from './regex';
+import { Report } from './report';
+import { checkStringMatch, isRegexMatch } from './string-match';
+import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
+
+/** How a route relates to delegation: delegating routes and delegates cannot match by regex. */
+export enum RouteRole {
+  /** An ordinary route. */
+  INDEPENDENT = 'independent',
+  /** A route of a root VirtualService that hands over to a delegate. */
+  ROOT = 'root',
+  /** A route of a delegate VirtualService (one without hosts). */
+  DELEGATE = 'delegate',
+}
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const STRING_MATCH_FIELDS = ['uri', 'scheme', 'method', 'authority'] as const;
+
+/** Reports what Istio rejects or warns about in one HTTP route of a VirtualService. */
+export function checkHttpRoute(report: Report, path: string, route: { [key: string]: any }, role: RouteRole): void {
+  checkConflicts(report, path, route, role);
+  checkMatches(report, `${path}.match`, route.match, role);
+  checkHeaderOperations(report, `${path}.headers`, route.headers);
+  checkCors(report, `${path}.corsPolicy`, objectAt(route.corsPolicy));
+  checkFault(report, `${path}.fault`, objectAt(route.fault));
+  checkMirrors(report, path, route);
+  checkRedirect(report, `${path}.redirect`, objectAt(route.redirect));
+  checkRetries(report, `${path}.retries`, objectAt(route.retries));
+  checkRewrite(report, `${path}.rewrite`, objectAt(route.rewrite));
+  checkAuthorityRewrites(report, path, route);
+  checkDirectResponse(report, `${path}.directResponse`, objectAt(route.directResponse));
+  checkRouteDestinations(report, `${path}.route`, route.route, true);
+  if (isSet(route.timeout)) {
+    report.errorIf(`${path}.timeout`, durationProblem(route.timeout));
+  }
+}
+
+function checkConflicts(report: Report, path: string, route: { [key: string]: any }, role: RouteRole): void {
+  const has = (field: string): boolean => isSet(route[field]);
+  const routes = hasItems(route.route);
+  if (role === RouteRole.ROOT) {
+    if (has('redirect')) {
+      report.error(path, 'a route that delegates cannot also redirect');
+    }
+    if (routes) {
+      report.error(path, 'a route that delegates cannot also have route destinations');
+    }
+    return;
+  }
+  if (role === RouteRole.DELEGATE && has('delegate')) {
+    report.error(`${path}.delegate`, 'a delegate route cannot delegate further');
+  }
+  if (has('redirect')) {
+    if (routes) {
+      report.error(path, 'a route cannot have both route destinations and a redirect');
+    }
+    if (has('fault')) {
+      report.error(path, 'a route cannot have both fault injection and a redirect');
+    }
+    if (has('rewrite')) {
+      report.error(path, 'a route cannot have both a rewrite and a redirect');
+    }
+    if (has('directResponse')) {
+      report.error(path, 'a route cannot have both a directResponse and a redirect');
+    }
+  } else if (has('directResponse')) {
+    if (routes) {
+      report.error(path, 'a route cannot have both route destinations and a directResponse');
+    }
+    if (has('fault')) {
+      report.error(path, 'a route cannot have both fault injection and a directResponse');
+    }
+    if (has('rewrite')) {
+      report.error(path, 'a route cannot have both a rewrite and a directResponse');
+    }
+  } else if (!routes) {
+    report.error(path, 'a route needs route destinations, a redirect or a directResponse');
+  }
+  if (has('mirror') && hasItems(route.mirrors)) {
+    report.error(path, 'a route cannot have both mirror and mirrors: move mirror into mirrors');
+  }
+}
+
+function checkMatches(report: Report, path: string, matches: unknown, role: RouteRole): void {
+  listAt(matches).forEach((value, i) => {
+    const where = `${path}[${i}]`;
+    const match = objectAt(value);
+    if (!match) {
+      return;
+    }
+    const delegating = role !== RouteRole.INDEPENDENT;
+    for (const field of STRING_MATCH_FIELDS) {
+      if (delegating && isRegexMatch(match[field])) {
+        report.error(`${where}.${field}`, `${field} matches cannot use regex in delegating or delegate routes`);
+      } else if (!delegating) {
+        checkStringMatch(report, `${where}.${field}`, match[field]);
+      }
+    }
+    for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
+      for (const [name, condition] of entriesAt(match[field])) {
+        const at = `${where}.${field}.${name}`;
+        if (!isSet(condition)) {
+          report.error(at, 'a match condition cannot be null');
+        }
+        if (field !== 'queryParams') {
+          report.errorIf(at, headerNameProblem(name, true));
+        }
+        if (delegating && isRegexMatch(condition)) {
+          report.error(at, `${field} matches cannot use regex in delegating or delegate routes`);
+        } else if (!delegating) {
+          checkStringMatch(report, at, condition);
+        }
+      }
+    }
+    if (numberAt(match.port) !== 0) {
+      report.errorIf(`${where}.port`, portProblem(match.port));
+    }
+    checkLabels(report, `${where}.sourceLabels`, match.sourceLabels);
+    checkGatewayNames(report, `${where}.gateways`, match.gateways);
+    const sourceNamespace = stringAt(match.sourceNamespace);
+    if (sourceNamespace !== '' && !isDnsLabel(sourceNamespace)) {
+      report.error(`${where}.sourceNamespace`, `invalid sourceNamespace "${sourceNamespace}": expected a namespace name`);
+    }
+  });
+}
+
+function checkMirrors(report: Report, path: string, route: { [key: string]: any }): void {
+  const mirror = objectAt(route.mirror);
+  if (mirror) {
+    checkDestination(report, `${path}.mirror`, mirror);
+  }
+  if (isSet(route.mirrorPercent)) {
+    if (numberAt(route.mirrorPercent) > 100) {
+      report.error(`${path}.mirrorPercent`, `mirrorPercent must be at most 100, not ${route.mirrorPercent}`);
+    }
+    report.warn(`${path}.mirrorPercent`, 'mirrorPercent is deprecated: use mirrorPercentage');
+  }
+  checkMirrorPercentage(report, `${path}.mirrorPercentage`, route.mirrorPercentage);
+  listAt(route.mirrors).forEach((value, i) => {
+    const where = `${path}.mirrors[${i}]`;
+    const destination = objectAt(objectAt(value)?.destination);
+    if (!destination) {
+      report.error(`${where}.destination`, 'a mirror needs a destination');
+      return;
+    }
+    checkDestination(report, `${where}.destination`, destination);
+    checkMirrorPercentage(report, `${where}.percentage`, value.percentage);
+  });
+}
+
+function checkMirrorPercentage(report: Report, path: string, percentage: unknown): void {
+  const value = objectAt(percentage)?.value;
+  if (typeof value === 'number' && (value < 0 || value > 100)) {
+    report.error(path, `mirror percentage ${value} must be from 0 to 100`);
+  }
+}
+
+function checkRedirect(report: Report, path: string, redirect: { [key: string]: any } | undefined): void {
+  if (!redirect) {
+    return;
+  }
+  const scheme = stringAt(redirect.scheme);
+  if (!stringAt(redirect.uri) && !stringAt(redirect.authority) && !isSet(redirect.port) && !isSet(redirect.derivePort) && !scheme) {
+    report.error(path, 'a redirect must set uri, authority, scheme or port');
+  }
+  const code = numberAt(redirect.redirectCode);
+  if (code !== 0 && (code < 300 || code > 399)) {
+    report.error(`${path}.redirectCode`, `${code} is not a redirect code: use a 3xx code`);
+  }
+  if (scheme !== '' && scheme !== 'http' && scheme !== 'https') {
+    report.error(`${path}.scheme`, `invalid redirect scheme "${scheme}": use "http" or "https"`);
+  }
+  if (numberAt(redirect.port) > 0) {
+    report.errorIf(`${path}.port`, portProblem(redirect.port));
+  }
+}
+
+function checkRewrite(report: Report, path: string, rewrite: { [key: string]: any } | undefined): void {
+  if (!rewrite) {
+    return;
+  }
+  const uri = stringAt(rewrite.uri);
+  const regexRewrite = objectAt(rewrite.uriRegexRewrite);
+  if (uri !== '' && regexRewrite) {
+    report.error(path, 'a rewrite may set only one of uri and uriRegexRewrite');
+  }
+  if (uri === '' && !regexRewrite && stringAt(rewrite.authority) === '') {
+    report.error(path, 'a rewrite must set uri, uriRegexRewrite or authority');
+  }
+  if (regexRewrite) {
+    const match = stringAt(regexRewrite.match);
+    if (match === '' || stringAt(regexRewrite.rewrite) === '') {
+      report.error(`${path}.uriRegexRewrite`, 'uriRegexRewrite needs both match and rewrite');
+    } else {
+      report.errorIf(`${path}.uriRegexRewrite.match`, regexProblem(match));
+    }
+  }
+}
+
+function checkAuthorityRewrites(report: Report, path: string, route: { [key: string]: any }): void {
+  const writes = authorityWrites(route.headers);
+  const rewrite = stringAt(objectAt(route.rewrite)?.authority);
+  const all = rewrite === '' ? writes : [rewrite, ...writes];
+  if (all.length > 1) {
+    report.error(path, `the authority is set more than once (${all.map((a) => JSON.stringify(a)).join(', ')}): set it in one place`);
+  }
+}
+
+function checkDirectResponse(report: Report, path: string, response: { [key: string]: any } | undefined): void {
+  if (!response) {
+    return;
+  }
+  const body = objectAt(response.body);
+  if (body) {
+    // bytes are base64: three bytes per four characters
+    const size = isSet(body.string) ? Buffer.byteLength(stringAt(body.string)) : Math.floor(stringAt(body.bytes).length * 3 / 4);
+    if (size > MIB) {
+      report.error(`${path}.body`, 'a direct response body must be smaller than 1MB: large bodies slow down the control plane');
+    } else if (size > 100 * KIB) {
+      report.warn(`${path}.body`, 'a direct response body over 100KB may slow down the control plane');
+    }
+  }
+  report.errorIf(`${path}.status`, httpStatusProblem(response.status));
+}

@@ -1,0 +1,193 @@
+import { KubeObject } from '../finding';
+import { checkExportTo } from './export-to';
+import { checkLabels, checkWorkloadSelector } from './labels';
+import { fqdnProblem, isDnsLabel, partialWildcardProblem, wildcardDomainProblem } from './names';
+import { ipSubnetProblem, isIpAddress, isUnixAddress, portProblem, unixAddressProblem } from './net';
+import { isHttpProtocol, isTlsProtocol, protocolProblem } from './protocol';
+import { Report } from './report';
+import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
+
+/** The annotation that opts a ServiceEntry out of Istio's automatic address allocation. */
+const AUTO_ALLOCATE_ANNOTATION = 'networking.istio.io/enable-autoallocate-ip';
+const RESOLUTIONS = new Set(['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN']);
+
+/** The admission rules of a ServiceEntry: hosts, addresses, ports, resolution vs endpoints, exportTo. */
+export function checkServiceEntry(obj: KubeObject, report: Report): void {
+  const spec = objectAt(obj.spec) ?? {};
+  const resolution = stringAt(spec.resolution) || 'NONE';
+  const selector = objectAt(spec.workloadSelector);
+  if (selector) {
+    checkWorkloadSelector(report, 'spec.workloadSelector.labels', selector.labels, 'a workload selector without labels applies to every workload in the namespace');
+    if (isSet(spec.endpoints)) {
+      report.error('spec', 'only one of workloadSelector and endpoints can be set');
+    }
+    if (resolution !== 'STATIC' && RESOLUTIONS.has(resolution)) {
+      report.warn('spec.workloadSelector', `workloadSelector has no effect with resolution ${resolution}: use STATIC`);
+    }
+  }
+  const hosts = listAt(spec.hosts).map(stringAt);
+  checkHosts(report, hosts);
+  checkAddresses(report, spec, resolution);
+  const portNames = checkPorts(report, obj, spec, resolution);
+  checkResolution(report, spec, resolution, hosts, portNames);
+  if (resolution !== 'NONE' && hosts.length > 1) {
+    const opaque = listAt(spec.ports).find((port) => !isHttpProtocol(stringAt(port?.protocol)) && !isTlsProtocol(stringAt(port?.protocol)));
+    if (opaque) {
+      report.error('spec.hosts', `several hosts cannot share the non-HTTP, non-TLS port ${numberAt(opaque.number)}: nothing tells the hosts apart (use resolution NONE, or one service entry per host)`);
+    }
+  }
+  checkExportTo(report, 'spec.exportTo', spec.exportTo, obj.metadata?.namespace, { allowNone: true });
+}
+
+function checkHosts(report: Report, hosts: string[]): void {
+  if (hosts.length === 0) {
+    report.error('spec.hosts', 'a service entry must have at least one host');
+  }
+  hosts.forEach((host, i) => {
+    if (host === '*') {
+      report.error(`spec.hosts[${i}]`, 'the host cannot be "*": name the external hosts, or use a wildcard such as "*.example.com"');
+      return;
+    }
+    report.errorIf(`spec.hosts[${i}]`, wildcardDomainProblem(host));
+    const partial = partialWildcardProblem(host);
+    if (partial) {
+      report.warn(`spec.hosts[${i}]`, partial);
+    }
+  });
+}
+
+function checkAddresses(report: Report, spec: { [key: string]: any }, resolution: string): void {
+  let cidr = false;
+  listAt(spec.addresses).forEach((value, i) => {
+    const address = stringAt(value);
+    cidr = cidr || address.includes('/');
+    report.errorIf(`spec.addresses[${i}]`, ipSubnetProblem(address));
+  });
+  if (cidr && resolution !== 'NONE' && resolution !== 'STATIC') {
+    report.error('spec.addresses', `CIDR addresses are only allowed with resolution NONE or STATIC, not ${resolution}`);
+  }
+}
+
+/** Checks the ports; returns their names, which endpoint ports must use. */
+function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any }, resolution: string): Set<string> {
+  const names = new Set<string>();
+  const numbers = new Set<number>();
+  const autoAllocated = obj.metadata?.annotations?.[AUTO_ALLOCATE_ANNOTATION] !== 'false';
+  const hasAddresses = hasItems(spec.addresses);
+  listAt(spec.ports).forEach((value, i) => {
+    const path = `spec.ports[${i}]`;
+    const port = objectAt(value);
+    if (!port) {
+      report.error(path, 'a port cannot be null');
+      return;
+    }
+    const name = stringAt(port.name);
+    const protocol = stringAt(port.protocol);
+    if (names.has(name)) {
+      report.error(`${path}.name`, `port name "${name}" is already defined`);
+    }
+    names.add(name);
+    if (numbers.has(port.number)) {
+      report.error(`${path}.number`, `port ${port.number} is already defined`);
+    }
+    numbers.add(port.number);
+    if (isSet(port.targetPort)) {
+      report.errorIf(`${path}.targetPort`, portProblem(port.targetPort));
+      if (resolution === 'NONE') {
+        report.warn(`${path}.targetPort`, 'targetPort has no effect with resolution NONE');
+      }
+    }
+    if (!hasAddresses && !autoAllocated && (protocol === '' || protocol.toUpperCase() === 'TCP')) {
+      report.warn(path, 'a TCP (or unset protocol) port needs addresses when automatic address allocation is turned off');
+    }
+    if (!isDnsLabel(name)) {
+      report.error(`${path}.name`, `invalid port name "${name}": expected a DNS-1123 label`);
+    }
+    report.errorIf(`${path}.protocol`, protocolProblem(protocol));
+    report.errorIf(`${path}.number`, portProblem(port.number));
+  });
+  return names;
+}
+
+function checkResolution(report: Report, spec: { [key: string]: any }, resolution: string, hosts: string[], portNames: Set<string>): void {
+  const endpoints = listAt(spec.endpoints);
+  switch (resolution) {
+    case 'NONE':
+      if (isSet(spec.endpoints)) {
+        report.error('spec.endpoints', 'resolution NONE cannot have endpoints: use STATIC or DNS');
+      }
+      break;
+    case 'STATIC':
+      endpoints.forEach((endpoint, i) => checkEndpoint(report, `spec.endpoints[${i}]`, endpoint, portNames, false));
+      break;
+    case 'DNS':
+    case 'DNS_ROUND_ROBIN':
+      if (endpoints.length === 0) {
+        hosts.forEach((host, i) => {
+          if (host !== '*' && fqdnProblem(host)) {
+            report.error(`spec.hosts[${i}]`, `with resolution ${resolution} and no endpoints, hosts must be fully qualified names without wildcards: "${host}" cannot be resolved`);
+          }
+        });
+      }
+      if (resolution === 'DNS_ROUND_ROBIN' && endpoints.length > 1) {
+        report.error('spec.endpoints', 'resolution DNS_ROUND_ROBIN takes at most one endpoint');
+      }
+      endpoints.forEach((endpoint, i) => checkEndpoint(report, `spec.endpoints[${i}]`, endpoint, portNames, true));
+      if (hasItems(spec.addresses) && hosts.length > 1 && listAt(spec.ports).some((port) => isOpaqueTcp(stringAt(port?.protocol)))) {
+        report.warn('spec.hosts', 'a service entry with addresses and a TCP port should have a single host');
+      }
+      break;
+    default:
+      report.error('spec.resolution', `unsupported resolution "${resolution}": use NONE, STATIC, DNS or DNS_ROUND_ROBIN`);
+  }
+}
+
+function isOpaqueTcp(protocol: string): boolean {
+  return ['TCP', 'HTTPS', 'TLS', 'MONGO', 'REDIS', 'MYSQL'].includes(protocol.toUpperCase());
+}
+
+/**
+ * Checks one endpoint: an address (an IP, a unix socket for STATIC; an IP or a host name for
+ * DNS) unless it only names a network, ports that the service entry defines, valid labels.
+ */
+function checkEndpoint(report: Report, path: string, value: unknown, portNames: Set<string>, dns: boolean): void {
+  const endpoint = objectAt(value);
+  if (!endpoint) {
+    report.error(path, 'an endpoint cannot be null');
+    return;
+  }
+  const address = stringAt(endpoint.address);
+  const unix = isUnixAddress(address);
+  if (address === '') {
+    if (stringAt(endpoint.network) === '') {
+      report.error(`${path}.address`, 'an endpoint needs an address (or a network)');
+    } else {
+      report.warn(`${path}.address`, `the endpoint has no address, only the network "${endpoint.network}"`);
+    }
+  } else if (unix) {
+    report.errorIf(`${path}.address`, dns ? 'a unix socket address needs resolution STATIC' : unixAddressProblem(address));
+    if (isSet(endpoint.ports)) {
+      report.error(`${path}.ports`, 'a unix socket endpoint cannot have ports');
+    }
+    if (!dns && portNames.size !== 1) {
+      report.error(path, 'a unix socket endpoint needs a service entry with exactly one port');
+    }
+  } else if (!isIpAddress(address)) {
+    if (!dns) {
+      report.error(`${path}.address`, `endpoint address "${address}" is not an IP address, as resolution STATIC requires (use DNS for host names)`);
+    } else if (fqdnProblem(address)) {
+      report.error(`${path}.address`, `endpoint address "${address}" is neither a host name nor an IP address`);
+    }
+  }
+  for (const [name, port] of entriesAt(endpoint.ports)) {
+    const where = `${path}.ports.${name}`;
+    if (!portNames.has(name)) {
+      report.error(where, `endpoint port "${name}" is not a port of the service entry`);
+    }
+    if (!isDnsLabel(name)) {
+      report.error(where, `invalid port name "${name}": expected a DNS-1123 label`);
+    }
+    report.errorIf(where, portProblem(port));
+  }
+  checkLabels(report, `${path}.labels`, endpoint.labels);
+}

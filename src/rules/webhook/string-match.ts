@@ -1,0 +1,18 @@
+import { regexProblem } from './regex';
+import { Report } from './report';
+import { isSet, objectAt, stringAt } from './values';
+
+/** Reports a string match whose regex is empty or not RE2. */
+export function checkStringMatch(report: Report, path: string, match: unknown): void {
+  const value = objectAt(match);
+  if (!value || !isSet(value.regex)) {
+    return;
+  }
+  const regex = stringAt(value.regex);
+  report.errorIf(`${path}.regex`, regex === '' ? 'a regex match cannot be empty' : regexProblem(regex));
+}
+
+/** True when a string match matches by regex. */
+export function isRegexMatch(match: unknown): boolean {
+  return isSet(objectAt(match)?.regex);
+}

@@ -1,0 +1,225 @@
+import { checkClientTls } from './client-tls';
+import { durationProblem } from './duration';
+import { fqdnProblem } from './names';
+import { isIpAddress, portProblem } from './net';
+import { Report } from './report';
+import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
+
+const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];
+const PORT_POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls'];
+const MAGLEV_MAX_TABLE = 5000011;
+const TOPOLOGY_LABELS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone']);
+
+/** Reports what Istio rejects or warns about in a DestinationRule traffic policy. */
+export function checkTrafficPolicy(report: Report, path: string, policy: { [key: string]: any }): void {
+  if (!POLICY_FIELDS.some((field) => isSet(policy[field]))) {
+    report.error(path, 'a traffic policy must set at least one field');
+    return;
+  }
+  if (isSet(policy.tunnel) && isSet(policy.proxyProtocol)) {
+    report.error(path, 'tunnel and proxyProtocol cannot be set together');
+    return;
+  }
+  checkPolicyParts(report, path, policy);
+  listAt(policy.portLevelSettings).forEach((value, i) => {
+    const where = `${path}.portLevelSettings[${i}]`;
+    const settings = objectAt(value);
+    if (!settings) {
+      report.error(where, 'a port traffic policy cannot be null');
+      return;
+    }
+    if (!objectAt(settings.port)) {
+      report.error(`${where}.port`, 'a port traffic policy must name its port');
+    }
+    if (!PORT_POLICY_FIELDS.some((field) => isSet(settings[field]))) {
+      report.error(where, 'a port traffic policy must set at least one field');
+      return;
+    }
+    checkPolicyParts(report, where, settings);
+  });
+  const tunnel = objectAt(policy.tunnel);
+  if (tunnel) {
+    checkTunnel(report, `${path}.tunnel`, tunnel);
+  }
+}
+
+function checkPolicyParts(report: Report, path: string, policy: { [key: string]: any }): void {
+  const outlier = objectAt(policy.outlierDetection);
+  if (outlier) {
+    checkOutlierDetection(report, `${path}.outlierDetection`, outlier);
+  }
+  const pool = objectAt(policy.connectionPool);
+  if (pool) {
+    checkConnectionPool(report, `${path}.connectionPool`, pool);
+  }
+  const loadBalancer = objectAt(policy.loadBalancer);
+  if (loadBalancer) {
+    checkLoadBalancer(report, `${path}.loadBalancer`, loadBalancer, outlier !== undefined);
+  }
+  const tls = objectAt(policy.tls);
+  if (tls) {
+    checkClientTls(report, `${path}.tls`, tls);
+  }
+}
+
+function checkDurations(report: Report, path: string, settings: { [key: string]: any }, fields: string[]): void {
+  for (const field of fields) {
+    if (isSet(settings[field])) {
+      report.errorIf(`${path}.${field}`, durationProblem(settings[field]));
+    }
+  }
+}
+
+function checkNonNegative(report: Report, path: string, settings: { [key: string]: any }, fields: string[]): void {
+  for (const field of fields) {
+    if (numberAt(settings[field]) < 0) {
+      report.error(`${path}.${field}`, `${field} cannot be negative`);
+    }
+  }
+}
+
+function checkOutlierDetection(report: Report, path: string, outlier: { [key: string]: any }): void {
+  checkDurations(report, path, outlier, ['baseEjectionTime', 'interval']);
+  if (numberAt(outlier.consecutiveErrors) !== 0) {
+    report.warn(`${path}.consecutiveErrors`, 'consecutiveErrors is deprecated: use consecutiveGatewayErrors or consecutive5xxErrors');
+  }
+  if (outlier.splitExternalLocalOriginErrors !== true && numberAt(objectAt(outlier.consecutiveLocalOriginFailures)?.value ?? outlier.consecutiveLocalOriginFailures) > 0) {
+    report.error(`${path}.consecutiveLocalOriginFailures`, 'consecutiveLocalOriginFailures needs splitExternalLocalOriginErrors: true');
+  }
+  for (const field of ['maxEjectionPercent', 'minHealthPercent']) {
+    const percent = numberAt(outlier[field]);
+    if (percent < 0 || percent > 100) {
+      report.error(`${path}.${field}`, `percentage ${percent} is not in the range 0..100`);
+    }
+  }
+}
+
+/** Reports what Istio rejects in connection pool settings (also a Sidecar's inbound pools). */
+export function checkConnectionPool(report: Report, path: string, pool: { [key: string]: any }): void {
+  const http = objectAt(pool.http);
+  const tcp = objectAt(pool.tcp);
+  if (!http && !tcp) {
+    report.error(path, 'a connection pool must set http or tcp settings');
+    return;
+  }
+  if (http) {
+    const where = `${path}.http`;
+    checkNonNegative(report, where, http, ['http1MaxPendingRequests', 'http2MaxRequests', 'maxRequestsPerConnection', 'maxRetries', 'maxConcurrentStreams']);
+    checkDurations(report, where, http, ['idleTimeout']);
+    if (http.h2UpgradePolicy === 'UPGRADE' && http.useClientProtocol === true) {
+      report.error(where, 'useClientProtocol cannot be true when h2UpgradePolicy is UPGRADE');
+    }
+  }
+  if (tcp) {
+    const where = `${path}.tcp`;
+    checkNonNegative(report, where, tcp, ['maxConnections']);
+    checkDurations(report, where, tcp, ['connectTimeout', 'maxConnectionDuration', 'idleTimeout']);
+    const keepalive = objectAt(tcp.tcpKeepalive);
+    if (keepalive) {
+      checkDurations(report, `${where}.tcpKeepalive`, keepalive, ['time', 'interval']);
+    }
+  }
+}
+
+/** Envoy's primality test for maglev tables, which counts 1 as prime. */
+function isPrime(n: number): boolean {
+  if (n > 0 && n < 4) {
+    return true;
+  }
+  for (let factor = 2; factor * factor <= n; factor++) {
+    if (n % factor === 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: any }, hasOutlierDetection: boolean): void {
+  const hash = objectAt(lb.consistentHash);
+  if (hash) {
+    const where = `${path}.consistentHash`;
+    const cookie = objectAt(hash.httpCookie);
+    if (cookie && stringAt(cookie.name) === '') {
+      report.error(`${where}.httpCookie.name`, 'an HTTP cookie hash needs the cookie name');
+    }
+    const maglev = objectAt(hash.maglev);
+    if (numberAt(hash.minimumRingSize) !== 0) {
+      report.warn(`${where}.minimumRingSize`, 'minimumRingSize is deprecated: use ringHash.minimumRingSize');
+      if (maglev || objectAt(hash.ringHash)) {
+        report.error(where, 'minimumRingSize cannot be combined with maglev or ringHash');
+      }
+    }
+    if (maglev) {
+      const size = numberAt(maglev.tableSize);
+      if (size === 0) {
+        report.error(`${where}.maglev.tableSize`, 'maglev needs a tableSize');
+      } else if (size >= MAGLEV_MAX_TABLE) {
+        report.error(`${where}.maglev.tableSize`, `maglev tableSize must be less than ${MAGLEV_MAX_TABLE}`);
+      } else if (!isPrime(size)) {
+        report.error(`${where}.maglev.tableSize`, `maglev tableSize ${size} must be a prime number`);
+      }
+    }
+  }
+  const locality = objectAt(lb.localityLbSetting);
+  if (locality) {
+    checkLocality(report, `${path}.localityLbSetting`, locality, hasOutlierDetection);
+  }
+  checkDurations(report, path, lb, ['warmupDurationSecs']);
+  const warmup = objectAt(lb.warmup);
+  if (warmup) {
+    checkDurations(report, `${path}.warmup`, warmup, ['duration']);
+  }
+}
+
+function checkLocality(report: Report, path: string, locality: { [key: string]: any }, hasOutlierDetection: boolean): void {
+  const distribute = listAt(locality.distribute);
+  const failover = listAt(locality.failover);
+  const priority = listAt(locality.failoverPriority).map(stringAt);
+  if (distribute.length > 0 && failover.length > 0) {
+    report.error(path, 'distribute and failover cannot be set together');
+    return;
+  }
+  if (failover.length > 0) {
+    const topology = priority.find((label) => TOPOLOGY_LABELS.has(label));
+    if (topology) {
+      report.error(`${path}.failoverPriority`, `failover cannot be combined with the topology label "${topology}" in failoverPriority`);
+    }
+  }
+  distribute.forEach((value, i) => {
+    const weights = entriesAt(objectAt(value)?.to).map(([, weight]) => numberAt(weight));
+    if (weights.some((weight) => weight <= 0 || weight > 100)) {
+      report.error(`${path}.distribute[${i}].to`, 'locality weights must be from 1 to 100');
+    } else if (weights.reduce((sum, weight) => sum + weight, 0) !== 100) {
+      report.error(`${path}.distribute[${i}].to`, 'locality weights must add up to 100');
+    }
+  });
+  if ((failover.length > 0 || priority.length > 0) && !hasOutlierDetection) {
+    report.warn(path, 'failover only happens with outlier detection: set outlierDetection');
+  }
+  failover.forEach((value, i) => {
+    const from = stringAt(objectAt(value)?.from);
+    const to = stringAt(objectAt(value)?.to);
+    const where = `${path}.failover[${i}]`;
+    if (from === to) {
+      report.error(where, 'failover must go to a different region');
+    }
+    if (from.includes('/') || to.includes('/')) {
+      report.error(where, 'failover names regions only, without zones');
+    }
+    if (from.includes('*') || to.includes('*')) {
+      report.error(where, 'failover regions cannot contain "*"');
+    }
+  });
+}
+
+function checkTunnel(report: Report, path: string, tunnel: { [key: string]: any }): void {
+  const protocol = stringAt(tunnel.protocol);
+  if (protocol !== '' && protocol !== 'CONNECT' && protocol !== 'POST') {
+    report.error(`${path}.protocol`, 'the tunnel protocol must be "CONNECT" or "POST"');
+  }
+  const host = stringAt(tunnel.targetHost);
+  if (fqdnProblem(host) && !isIpAddress(host)) {
+    report.error(`${path}.targetHost`, `tunnel target host "${host}" must be a host name or an IP address`);
+  }
+  report.errorIf(`${path}.targetPort`, portProblem(tunnel.targetPort));
+}

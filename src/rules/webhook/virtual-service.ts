@@ -1,0 +1,190 @@
+import { KubeObject } from '../finding';
+import { checkGatewayNames, checkRouteDestinations } from './destination';
+import { checkExportTo } from './export-to';
+import { isJwtClaim } from './headers';
+import { checkHttpRoute, RouteRole } from './http-route';
+import { checkLabels } from './labels';
+import { isHostSubsetOf, wildcardDomainProblem } from './names';
+import { ipSubnetProblem, isIpAddress, portProblem } from './net';
+import { Report } from './report';
+import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
+
+const MESH = 'mesh';
+
+/** The admission rules of a VirtualService: hosts, gateways, HTTP, TLS and TCP routes, exportTo. */
+export function checkVirtualService(obj: KubeObject, report: Report): void {
+  const spec = objectAt(obj.spec) ?? {};
+  const hosts = listAt(spec.hosts).map(stringAt);
+  const gateways = listAt(spec.gateways).map(stringAt);
+  const delegate = hosts.length === 0;
+  if (delegate) {
+    checkDelegate(report, spec);
+  }
+  checkGatewayNames(report, 'spec.gateways', spec.gateways);
+  const toGateways = gateways.length > 0 && !gateways.includes(MESH);
+  if (!toGateways) {
+    checkNoJwtClaimRouting(report, spec);
+  }
+  checkHosts(report, hosts, toGateways);
+  if (!hasItems(spec.http) && !hasItems(spec.tcp) && !hasItems(spec.tls)) {
+    report.error('spec', 'a virtual service needs http, tcp or tls routes');
+  }
+  listAt(spec.http).forEach((value, i) => {
+    const route = objectAt(value);
+    if (!route) {
+      report.error(`spec.http[${i}]`, 'an http route cannot be null');
+      return;
+    }
+    const role = delegate ? RouteRole.DELEGATE : isSet(route.delegate) ? RouteRole.ROOT : RouteRole.INDEPENDENT;
+    checkHttpRoute(report, `spec.http[${i}]`, route, role);
+  });
+  listAt(spec.tls).forEach((value, i) => checkTlsRoute(report, `spec.tls[${i}]`, objectAt(value), hosts, toGateways));
+  listAt(spec.tcp).forEach((value, i) => checkTcpRoute(report, `spec.tcp[${i}]`, objectAt(value)));
+  checkExportTo(report, 'spec.exportTo', spec.exportTo, obj.metadata?.namespace);
+}
+
+function checkDelegate(report: Report, spec: { [key: string]: any }): void {
+  if (hasItems(spec.gateways)) {
+    report.error('spec.gateways', 'a delegate virtual service (one without hosts) cannot name gateways');
+  }
+  if (hasItems(spec.tls)) {
+    report.error('spec.tls', 'a delegate virtual service (one without hosts) cannot have tls routes');
+  }
+  if (hasItems(spec.tcp)) {
+    report.error('spec.tcp', 'a delegate virtual service (one without hosts) cannot have tcp routes');
+  }
+}
+
+function checkNoJwtClaimRouting(report: Report, spec: { [key: string]: any }): void {
+  listAt(spec.http).forEach((route, i) => {
+    listAt(objectAt(route)?.match).forEach((match, j) => {
+      for (const field of ['headers', 'withoutHeaders'] as const) {
+        for (const [name] of entriesAt(objectAt(match)?.[field])) {
+          if (isJwtClaim(name)) {
+            report.error(`spec.http[${i}].match[${j}].${field}`, `JWT claim routing ("${name}") only works on gateways: bind the virtual service to a gateway`);
+          }
+        }
+      }
+    });
+  });
+}
+
+function checkHosts(report: Report, hosts: string[], toGateways: boolean): void {
+  let allValid = true;
+  hosts.forEach((host, i) => {
+    const problem = wildcardDomainProblem(host);
+    if (problem && !isIpAddress(host)) {
+      report.error(`spec.hosts[${i}]`, problem);
+      allValid = false;
+    } else if (!problem && !toGateways && host === '*') {
+      report.error(`spec.hosts[${i}]`, 'the wildcard host "*" is not allowed for virtual services of the mesh: bind it to a gateway or name the hosts');
+      allValid = false;
+    }
+  });
+  if (allValid) {
+    checkDuplicateHosts(report, hosts);
+  }
+}
+
+/**
+ * Reports hosts that overlap another host of the same virtual service (`a.com` twice, or
+ * `x.a.com` and `*.a.com`). Each host is looked up against the wildcards by its suffixes, so the
+ * cost grows with the hosts' total length, not with their number squared.
+ */
+function checkDuplicateHosts(report: Report, hosts: string[]): void {
+  const exact = new Map<string, number>();
+  const wildcards = new Map<string, number>();
+  hosts.forEach((host, i) => {
+    const first = exact.get(host);
+    if (first !== undefined) {
+      report.error(`spec.hosts[${i}]`, `duplicate hosts in virtual service: "${hosts[first]}" and "${host}"`);
+      return;
+    }
+    exact.set(host, i);
+    if (host.startsWith('*')) {
+      wildcards.set(host.slice(1), i);
+    }
+  });
+  exact.forEach((i, host) => {
+    const start = host.startsWith('*') ? 1 : 0;
+    for (let at = start; at <= host.length; at++) {
+      const owner = wildcards.get(host.slice(at));
+      if (owner !== undefined && owner !== i) {
+        report.error(`spec.hosts[${i}]`, `duplicate hosts in virtual service: "${hosts[owner]}" already covers "${host}"`);
+        return;
+      }
+    }
+  });
+}
+
+function checkL4Match(report: Report, path: string, match: { [key: string]: any }): void {
+  listAt(match.destinationSubnets).forEach((subnet, i) => report.errorIf(`${path}.destinationSubnets[${i}]`, ipSubnetProblem(stringAt(subnet))));
+  if (numberAt(match.port) !== 0) {
+    report.errorIf(`${path}.port`, portProblem(match.port));
+  }
+  checkLabels(report, `${path}.sourceLabels`, match.sourceLabels);
+  checkGatewayNames(report, `${path}.gateways`, match.gateways);
+}
+
+function checkTlsRoute(report: Report, path: string, route: { [key: string]: any } | undefined, hosts: string[], toGateways: boolean): void {
+  if (!route) {
+    return;
+  }
+  const matches = listAt(route.match);
+  if (matches.length === 0) {
+    report.error(`${path}.match`, 'a tls route needs at least one match');
+  }
+  matches.forEach((value, i) => {
+    const where = `${path}.match[${i}]`;
+    const match = objectAt(value);
+    if (!match) {
+      report.error(where, 'a tls match cannot be null');
+      return;
+    }
+    const sniHosts = listAt(match.sniHosts).map(stringAt);
+    if (sniHosts.length === 0) {
+      report.error(`${where}.sniHosts`, 'a tls match needs at least one SNI host');
+    }
+    sniHosts.forEach((sni, j) => checkSniHost(report, `${where}.sniHosts[${j}]`, sni, hosts, toGateways));
+    checkL4Match(report, where, match);
+  });
+  if (!hasItems(route.route)) {
+    report.error(`${path}.route`, 'a tls route needs route destinations');
+  }
+  checkRouteDestinations(report, `${path}.route`, route.route, false);
+}
+
+function checkSniHost(report: Report, path: string, sni: string, hosts: string[], toGateways: boolean): void {
+  // gateways may route Istio's own SNI names for auto-passthrough, such as outbound_.80_._.svc.example.com
+  const generated = toGateways && sni.startsWith('outbound_.');
+  const problem = generated ? undefined : wildcardDomainProblem(sni);
+  if (problem) {
+    if (isIpAddress(sni)) {
+      report.warn(path, `SNI host "${sni}" is an IP address, which the SNI specification forbids and most clients do not send`);
+    } else {
+      report.error(path, problem);
+    }
+    return;
+  }
+  if (!hosts.some((host) => isHostSubsetOf(sni, host))) {
+    report.error(path, `SNI host "${sni}" is not covered by any host of the virtual service: [${hosts.join(', ')}]`);
+  }
+}
+
+function checkTcpRoute(report: Report, path: string, route: { [key: string]: any } | undefined): void {
+  if (!route) {
+    return;
+  }
+  listAt(route.match).forEach((value, i) => {
+    const match = objectAt(value);
+    if (match) {
+      checkL4Match(report, `${path}.match[${i}]`, match);
+    } else {
+      report.error(`${path}.match[${i}]`, 'a tcp match cannot be null');
+    }
+  });
+  if (!hasItems(route.route)) {
+    report.error(`${path}.route`, 'a tcp route needs route destinations');
+  }
+  checkRouteDestinations(report, `${path}.route`, route.route, false);
+}
