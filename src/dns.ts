@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { invalidInput } from './errors';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const FQDN_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 const MAX_SUBDOMAIN_LENGTH = 253;
 
@@ -31,6 +32,28 @@ export function isValidHost(host: string): boolean {
 export function validateObjectName(scope: IConstruct, field: string, name: string): string {
   if (!isDns1123Subdomain(name)) {
     throw invalidInput(scope, field, name, 'expected a DNS-1123 name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters');
+  }
+  return name;
+}
+
+/**
+ * Throws unless `name` can name a Gateway: Istio requires a DNS-1123 label, since VirtualServices
+ * refer to it as `<namespace>/<name>`.
+ */
+export function validateGatewayName(scope: IConstruct, field: string, name: string): string {
+  if (!isDns1123Label(name)) {
+    throw invalidInput(scope, field, name, 'expected a DNS-1123 label (Istio requires it of Gateway names): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters');
+  }
+  return name;
+}
+
+/**
+ * Throws unless `name` can name a Kubernetes Service: a DNS-1035 label, which unlike other
+ * object names must start with a letter.
+ */
+export function validateServiceName(scope: IConstruct, field: string, name: string): string {
+  if (!DNS1035_LABEL.test(name)) {
+    throw invalidInput(scope, field, name, 'expected a DNS-1035 label (it names a Service): lowercase letters, digits and "-", starting with a letter, ending with a letter or digit, at most 63 characters');
   }
   return name;
 }

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { validateObjectName } from './dns';
+import { validateGatewayName } from './dns';
 import { EgressGatewayServers } from './egress-gateway-servers';
 import { EgressRoute, EgressRouteOptions } from './egress-route';
 import { ServerProtocol } from './routing/server-protocol';
@@ -81,7 +81,7 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
   /** Describes the workload to the shared code and names the egress Gateway. */
   protected describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
     this.describe(props);
-    this.servers = new EgressGatewayServers(this, validateObjectName(this, 'gatewayName', gatewayName), props.namespace);
+    this.servers = new EgressGatewayServers(this, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
   }
 
   private get egressServers(): EgressGatewayServers {

@@ -162,12 +162,13 @@ describe('EgressGateway errors', () => {
   });
 
   test('a Gateway name that is not DNS-1123', () => {
-    expect(() => new EgressGateway(Testing.chart(), 'egress', { gatewayName: 'Egress' })).toThrow('test/egress: invalid gatewayName "Egress": expected a DNS-1123 name');
-    expect(() => EgressGateway.fromSelector(Testing.chart(), 'Mesh_Egress', { selector: { istio: 'egressgateway' } })).toThrow('test/Mesh_Egress: invalid gatewayName "Mesh_Egress": expected a DNS-1123 name');
+    expect(() => new EgressGateway(Testing.chart(), 'egress', { gatewayName: 'Egress' })).toThrow('test/egress: invalid gatewayName "Egress": expected a DNS-1123 label (Istio requires it of Gateway names)');
+    expect(() => new EgressGateway(Testing.chart(), 'egress', { gatewayName: 'egress.gw' })).toThrow('test/egress: invalid gatewayName "egress.gw": expected a DNS-1123 label (Istio requires it of Gateway names)');
+    expect(() => EgressGateway.fromSelector(Testing.chart(), 'Mesh_Egress', { selector: { istio: 'egressgateway' } })).toThrow('test/Mesh_Egress: invalid gatewayName "Mesh_Egress": expected a DNS-1123 label');
   });
 
   test('a MeshGateway name that is not DNS-1123 is reported as the name', () => {
-    expect(() => new EgressGateway(Testing.chart(), 'Egress')).toThrow('test/Egress: invalid name "Egress": expected a DNS-1123 name');
+    expect(() => new EgressGateway(Testing.chart(), 'Egress')).toThrow('test/Egress: invalid name "Egress": expected a DNS-1035 label (it names a Service)');
   });
 
   test('an ingress gateway is not an egress gateway: the types keep them apart', () => {

@@ -155,7 +155,10 @@ describe('IngressGateway errors', () => {
   });
 
   test('a name that is not DNS-1123', () => {
-    expect(() => new IngressGateway(Testing.chart(), 'Edge_Gateway')).toThrow('test/Edge_Gateway: invalid name "Edge_Gateway": expected a DNS-1123 name');
+    expect(() => new IngressGateway(Testing.chart(), 'Edge_Gateway')).toThrow('test/Edge_Gateway: invalid name "Edge_Gateway": expected a DNS-1035 label (it names a Service)');
+    expect(() => new IngressGateway(Testing.chart(), '1edge')).toThrow('test/1edge: invalid name "1edge": expected a DNS-1035 label (it names a Service)');
+    expect(() => IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' }, serviceName: 'istio.ingressgateway' }))
+      .toThrow('test/mesh: invalid serviceName "istio.ingressgateway": expected a DNS-1035 label (it names a Service)');
     const gateway = new IngressGateway(Testing.chart(), 'edge');
     expect(() => gateway.expose('App', { hosts: ['app.example.com'], backend })).toThrow('test/edge/App: invalid gatewayName "App": expected a DNS-1123 name');
   });

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { invalidInput } from '../errors';
-import { validateNamespace, validateObjectName } from '../dns';
+import { validateNamespace, validateServiceName } from '../dns';
 import { GatewayPort } from './gateway-port';
 import { GatewayWorkloadBaseProps } from './gateway-workload';
 import { resolveGatewayPorts } from './gateway-port';
@@ -44,7 +44,7 @@ export function existingWorkloadProps(scope: Construct, props: ExistingGatewayPr
   return {
     selectorLabels: props.selector,
     namespace: validateNamespace(scope, 'namespace', props.namespace),
-    serviceName: props.serviceName === undefined ? undefined : validateObjectName(scope, 'serviceName', props.serviceName),
+    serviceName: props.serviceName === undefined ? undefined : validateServiceName(scope, 'serviceName', props.serviceName),
     ports: resolveGatewayPorts(scope, 'ports', props.ports ?? []),
   };
 }

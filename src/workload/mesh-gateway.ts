@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MeshGateway, MeshGatewaySpecPortsTargetPort, MeshGatewaySpecServiceType, MeshGatewaySpecType } from '../../imports/istio.banzaicloud.io';
 import { invalidInput } from '../errors';
-import { validateNamespace, validateObjectName } from '../dns';
+import { validateNamespace, validateServiceName } from '../dns';
 import { GatewayPort, ResolvedGatewayPort, resolveGatewayPorts } from './gateway-port';
 
 /** How the gateway's Service is exposed. */
@@ -119,7 +119,7 @@ export interface MeshGatewayWorkload {
  * Creates the MeshGateway of a gateway workload under `scope`, with the id `Resource`.
  */
 export function createMeshGateway(scope: Construct, type: MeshGatewayType, defaultServiceType: GatewayServiceType, options: MeshGatewayOptions): MeshGatewayWorkload {
-  const name = validateObjectName(scope, 'name', options.name ?? scope.node.id);
+  const name = validateServiceName(scope, 'name', options.name ?? scope.node.id);
   const namespace = validateNamespace(scope, 'namespace', options.namespace);
   const ports = resolveGatewayPorts(scope, 'ports', options.ports ?? DEFAULT_PORTS);
   if (ports.length === 0) {
