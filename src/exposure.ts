@@ -184,7 +184,7 @@ export class Exposure extends Construct {
   public addHttpRoute(options: HttpRouteOptions): void {
     const field = `httpRoutes[${this.httpRoutes.length}]`;
     if (this.routeKind !== RouteKind.HTTP) {
-      throw invalidInput(this, field, options.matches ?? options.name ?? 'route', `http routes need a server that carries HTTP, and this exposure serves ${this.describeServer()}: use add${this.routeKind === RouteKind.TCP ? 'Tcp' : 'Tls'}Route`);
+      throw invalidInput(this, field, 'http route', `http routes need a server that carries HTTP, and this exposure serves ${this.describeServer()}: use add${this.routeKind === RouteKind.TCP ? 'Tcp' : 'Tls'}Route`);
     }
     const route = new HttpRoute(this, field, options, this.matchContext(), this.backend ? [RouteDestination.to(this.backend)] : undefined);
     if (route.name !== undefined) {

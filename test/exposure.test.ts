@@ -1,5 +1,6 @@
-import { Testing } from 'cdk8s';
-import { Backend, IngressGateway, ServerProtocol, ServerTls } from '../src';
+import { Duration, Testing } from 'cdk8s';
+import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../src';
+import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
 import { findObject } from './support/objects';
 
 const backend = Backend.fromHost('web.shop.svc.cluster.local', 8080);
@@ -96,5 +97,153 @@ describe('Exposure: protocol and TLS go together', () => {
     mesh.expose('db', { hosts: ['db.example.com'], port: 5433, protocol: ServerProtocol.TLS, tls, backend: Backend.fromHost('db.data.svc.cluster.local', 5432) });
     const vs = findObject(Testing.synth(chart), 'VirtualService', 'db');
     expect(vs.spec.tcp).toStrictEqual([{ match: [{ port: 5433 }], route: [{ destination: { host: 'db.data.svc.cluster.local', port: { number: 5432 } } }] }]);
+  });
+});
+
+describe('Exposure: HTTP routes', () => {
+  function web() {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    return { chart, mesh, web: mesh.expose('web', { hosts: ['shop.example.com'], port: 80, backend }) };
+  }
+  const api = Backend.fromHost('api.shop.svc.cluster.local', 9090);
+
+  test('routes are evaluated in the order added, the default route to the backend last', () => {
+    const { chart, web: exposure } = web();
+    exposure.addHttpRoute({ name: 'api', matches: [{ path: PathMatch.prefix('/api/') }], destinations: [RouteDestination.to(api)] });
+    exposure.addHttpRoute({ name: 'health', matches: [{ path: PathMatch.exact('/healthz') }], directResponse: { status: 200, body: 'ok' } });
+    exposure.addHttpRoute({ name: 'static', matches: [{ path: PathMatch.prefix('/static/') }] });
+    const http = findObject(Testing.synth(chart), 'VirtualService', 'web').spec.http;
+    expect(http).toStrictEqual([
+      { name: 'api', match: [{ uri: { prefix: '/api/' } }], route: [{ destination: { host: 'api.shop.svc.cluster.local', port: { number: 9090 } } }] },
+      { name: 'health', match: [{ uri: { exact: '/healthz' } }], directResponse: { status: 200, body: { string: 'ok' } } },
+      { name: 'static', match: [{ uri: { prefix: '/static/' } }], route: [{ destination: { host: 'web.shop.svc.cluster.local', port: { number: 8080 } } }] },
+      { route: [{ destination: { host: 'web.shop.svc.cluster.local', port: { number: 8080 } } }] },
+    ]);
+  });
+
+  test('without a backend there is no default route, and a route must name its destinations', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const exposure = mesh.expose('web', { hosts: ['shop.example.com'], port: 80 });
+    expect(() => exposure.addHttpRoute({ matches: [{ path: PathMatch.prefix('/') }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].destinations (not set): the exposure has no backend: give destinations, a redirect or a direct response');
+    exposure.addHttpRoute({ destinations: [RouteDestination.to(api)] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'web').spec.http).toHaveLength(1);
+  });
+
+  test('an exposure with neither a backend nor a route fails at synth', () => {
+    const chart = Testing.chart();
+    IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } }).expose('web', { hosts: ['shop.example.com'], port: 80 });
+    expect(() => Testing.synth(chart)).toThrow(/test\/mesh\/web: no routes: give a backend or add a route/);
+  });
+
+  test('route names are unique', () => {
+    const { web: exposure } = web();
+    exposure.addHttpRoute({ name: 'a' });
+    expect(() => exposure.addHttpRoute({ name: 'a' })).toThrow('test/mesh/web: invalid httpRoutes[1].name "a": route names must be unique in a VirtualService');
+  });
+
+  test('a route answers with a redirect or a direct response, not both, and then forwards nothing', () => {
+    const { web: exposure } = web();
+    expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, directResponse: { status: 404 } }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].directResponse {"status":404}: a route answers with a redirect or a direct response, not both');
+    expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, rewrite: { uri: '/x' } }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].rewrite "rewrite": applies only to forwarded requests, and this route answers with a redirect');
+    expect(() => exposure.addHttpRoute({ directResponse: { status: 404 }, timeout: Duration.seconds(1) }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].timeout "1 second": applies only to forwarded requests, and this route answers with a directResponse');
+  });
+
+  test('an empty list of matches is an error', () => {
+    const { web: exposure } = web();
+    expect(() => exposure.addHttpRoute({ matches: [] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches []: expected at least one match, or leave matches out to take every request');
+  });
+
+  test('HTTP matches on a TCP exposure are an error', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const db = mesh.expose('db', { hosts: ['*'], port: 5432, protocol: ServerProtocol.TCP, backend });
+    expect(() => db.addHttpRoute({ matches: [{ path: PathMatch.prefix('/') }] }))
+      .toThrow('test/mesh/db: invalid httpRoutes[0] "http route": http routes need a server that carries HTTP, and this exposure serves TCP on port 5432: use addTcpRoute');
+  });
+});
+
+describe('Exposure: TCP and TLS routes', () => {
+  const blue = Backend.fromHost('db-blue.data.svc.cluster.local', 5432);
+  const green = Backend.fromHost('db-green.data.svc.cluster.local', 5432);
+
+  test('a TCP route splits connections to the port', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const db = mesh.expose('db', { hosts: ['*'], port: 5432, protocol: ServerProtocol.TCP });
+    db.addTcpRoute({ destinations: [RouteDestination.to(blue, { weight: 3 }), RouteDestination.to(green, { weight: 1 })] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'db').spec.tcp).toStrictEqual([{
+      match: [{ port: 5432 }],
+      route: [
+        { destination: { host: 'db-blue.data.svc.cluster.local', port: { number: 5432 } }, weight: 3 },
+        { destination: { host: 'db-green.data.svc.cluster.local', port: { number: 5432 } }, weight: 1 },
+      ],
+    }]);
+  });
+
+  test('a second TCP route on a port would never match', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const db = mesh.expose('db', { hosts: ['*'], port: 5432, protocol: ServerProtocol.TCP, backend: blue });
+    expect(() => db.addTcpRoute({ destinations: [RouteDestination.to(green)] }))
+      .toThrow('test/mesh/db: invalid tcpRoutes[0] "tcp route": port 5432 already has a TCP route to the backend: a second one would never match');
+  });
+
+  test('a TCP route on an HTTP exposure is an error', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const exposure = mesh.expose('web', { hosts: ['shop.example.com'], port: 80, backend });
+    expect(() => exposure.addTcpRoute({ destinations: [RouteDestination.to(blue)] }))
+      .toThrow('test/mesh/web: invalid tcpRoutes[0] "tcp route": tcp routes need a TCP server, or a TLS server that terminates TLS, and this exposure serves HTTP on port 80');
+  });
+
+  test('TLS routes by SNI host come before the default route to the backend', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const dbs = mesh.expose('dbs', { hosts: ['*.db.example.com'], port: 443, protocol: ServerProtocol.TLS, tls: ServerTls.passthrough(), backend: blue });
+    dbs.addTlsRoute({ sniHosts: ['green.db.example.com'], destinations: [RouteDestination.to(green)] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'dbs').spec.tls).toStrictEqual([
+      { match: [{ port: 443, sniHosts: ['green.db.example.com'] }], route: [{ destination: { host: 'db-green.data.svc.cluster.local', port: { number: 5432 } } }] },
+      { match: [{ port: 443, sniHosts: ['*.db.example.com'] }], route: [{ destination: { host: 'db-blue.data.svc.cluster.local', port: { number: 5432 } } }] },
+    ]);
+  });
+
+  test('a TLS route on a port that does not pass TLS through is an error', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const exposure = mesh.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend });
+    expect(() => exposure.addTlsRoute({ sniHosts: ['shop.example.com'], destinations: [RouteDestination.to(blue)] }))
+      .toThrow('test/mesh/web: invalid tlsRoutes[0] ["shop.example.com"]: tls routes need a server in TLS PASSTHROUGH mode, and this exposure serves HTTPS on port 443: give tls: ServerTls.passthrough()');
+  });
+
+  test('an SNI host the exposure does not serve, or one an earlier route takes, is an error', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const dbs = mesh.expose('dbs', { hosts: ['*.db.example.com'], port: 443, protocol: ServerProtocol.TLS, tls: ServerTls.passthrough() });
+    expect(() => dbs.addTlsRoute({ sniHosts: ['db.example.org'], destinations: [RouteDestination.to(blue)] }))
+      .toThrow('test/mesh/dbs: invalid tlsRoutes[0].sniHosts[0] "db.example.org": expected one of the exposure\'s hosts (*.db.example.com) or a name they cover');
+    dbs.addTlsRoute({ sniHosts: ['a.db.example.com'], destinations: [RouteDestination.to(blue)] });
+    expect(() => dbs.addTlsRoute({ sniHosts: ['a.db.example.com'], destinations: [RouteDestination.to(green)] }))
+      .toThrow('test/mesh/dbs: invalid tlsRoutes[1].sniHosts[0] "a.db.example.com": tlsRoutes[0] already takes it: this route would never match it');
+  });
+});
+
+describeWithCrds('Exposure routes against the CRD schemas', () => {
+  test('HTTP, TCP and TLS routes are valid', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const web = mesh.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend });
+    web.addHttpRoute({ matches: [{ path: PathMatch.exact('/old') }], redirect: { uri: '/new' } });
+    const db = mesh.expose('db', { hosts: ['*'], port: 5432, protocol: ServerProtocol.TCP });
+    db.addTcpRoute({ destinations: [RouteDestination.to(backend, { percent: 50 }), RouteDestination.to(backend, { percent: 50 })] });
+    const pass = mesh.expose('pass', { hosts: ['*.db.example.com'], port: 8443, protocol: ServerProtocol.TLS, tls: ServerTls.passthrough(), backend });
+    pass.addTlsRoute({ sniHosts: ['a.db.example.com'], destinations: [RouteDestination.to(backend)] });
+    expectValidAgainstCrds(new CrdValidator(), Testing.synth(chart));
   });
 });
