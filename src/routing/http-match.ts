@@ -69,14 +69,23 @@ export class PathMatch {
 
 /** An HTTP request method. */
 export enum HttpMethod {
+  /** GET. */
   GET = 'GET',
+  /** HEAD. */
   HEAD = 'HEAD',
+  /** POST. */
   POST = 'POST',
+  /** PUT. */
   PUT = 'PUT',
+  /** DELETE. */
   DELETE = 'DELETE',
+  /** PATCH. */
   PATCH = 'PATCH',
+  /** OPTIONS. */
   OPTIONS = 'OPTIONS',
+  /** CONNECT. */
   CONNECT = 'CONNECT',
+  /** TRACE. */
   TRACE = 'TRACE',
 }
 
@@ -142,7 +151,8 @@ const HEADER_NAME = /^[a-z0-9!#$%&'*+\-.^_`|~]+$/;
 
 /** The L1 form of `match`, checked against `context`. */
 export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRouteMatch, context: HttpMatchContext): VirtualServiceSpecHttpMatch {
-  if (match.ignoreUriCase && (match.path === undefined || match.path.bind(scope, `${field}.path`).regex !== undefined)) {
+  const uri = match.path?.bind(scope, `${field}.path`);
+  if (match.ignoreUriCase && (uri === undefined || uri.regex !== undefined)) {
     throw invalidInput(scope, `${field}.ignoreUriCase`, true, 'applies only to an exact or prefix path: give one, or use a case-insensitive regex "(?i)..."');
   }
   if (match.port !== undefined && !context.ports.includes(match.port)) {
@@ -154,7 +164,7 @@ export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRoute
     }
   });
   return {
-    uri: match.path?.bind(scope, `${field}.path`),
+    uri,
     ignoreUriCase: match.ignoreUriCase,
     method: match.method === undefined ? undefined : { exact: match.method },
     headers: bindNamed(scope, `${field}.headers`, match.headers, (name) => HEADER_NAME.test(name), 'expected a lowercase HTTP header name'),

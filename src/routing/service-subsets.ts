@@ -60,6 +60,7 @@ export class ServiceSubsets extends Construct implements IServiceSubsets {
   /** The DestinationRule (L1). */
   public readonly resource: ApiObject;
 
+  /** The service whose pods the subsets divide. */
   public readonly backend: Backend;
 
   private readonly subsets = new Map<string, { [key: string]: string }>();
