@@ -31,4 +31,12 @@ describe('CorsPolicy', () => {
   test('an invalid origin regex is an error', () => {
     expectRouteError({ cors: { allowOrigins: [StringMatch.regex('https://(a|b')] } }, 'invalid httpRoutes[0].cors.allowOrigins[0] "https://(a|b": expected an RE2 regular expression: Invalid regular expression');
   });
+
+  test('a max age in fractions of a second is an error', () => {
+    expectRouteError({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], maxAge: Duration.millis(1500) } }, 'invalid httpRoutes[0].cors.maxAge "1 second 500 millis": expected whole seconds: browsers cache preflights by the second');
+  });
+
+  test('an invalid allowed header name is an error', () => {
+    expectRouteError({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], exposeHeaders: ['x id'] } }, 'invalid httpRoutes[0].cors.exposeHeaders[0] "x id": expected an HTTP header name such as "authorization"');
+  });
 });

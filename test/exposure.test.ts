@@ -150,6 +150,8 @@ describe('Exposure: HTTP routes', () => {
       .toThrow('test/mesh/web: invalid httpRoutes[0].directResponse {"status":404}: a route answers with a redirect or a direct response, not both');
     expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, rewrite: { uri: '/x' } }))
       .toThrow('test/mesh/web: invalid httpRoutes[0].rewrite "rewrite": applies only to forwarded requests, and this route answers with a redirect');
+    expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, fault: { abort: { httpStatus: 500 } } }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].fault "fault": applies only to forwarded requests, and this route answers with a redirect');
     expect(() => exposure.addHttpRoute({ directResponse: { status: 404 }, timeout: Duration.seconds(1) }))
       .toThrow('test/mesh/web: invalid httpRoutes[0].timeout "1 second": applies only to forwarded requests, and this route answers with a directResponse');
   });

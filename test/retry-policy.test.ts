@@ -23,4 +23,8 @@ describe('RetryPolicy', () => {
   test('an empty list of conditions is an error', () => {
     expectRouteError({ retries: { attempts: 2, retryOn: [] } }, 'invalid httpRoutes[0].retries.retryOn []: expected at least one condition, or leave retryOn out for Istio\'s defaults');
   });
+
+  test('zero attempts with a per-try timeout or conditions is an error', () => {
+    expectRouteError({ retries: { attempts: 0, retryOn: [RetryOn.RESET] } }, 'invalid httpRoutes[0].retries.attempts 0: zero attempts disables retries, so perTryTimeout and retryOn would be ignored: remove them or allow at least one attempt');
+  });
 });

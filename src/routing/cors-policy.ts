@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpCorsPolicy } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
 import { istioDuration } from './duration';
+import { isHeaderName } from './header-operations';
 import { HttpMethod, StringMatch } from './http-match';
 
 /** A Cross-Origin Resource Sharing policy, answered by the gateway. */
@@ -29,7 +30,7 @@ export interface CorsPolicy {
   readonly exposeHeaders?: string[];
 
   /**
-   * How long browsers cache the result of a preflight request.
+   * How long browsers cache the result of a preflight request, in whole seconds.
    * @default - the browser's default
    */
   readonly maxAge?: Duration;
@@ -45,6 +46,16 @@ export interface CorsPolicy {
 export function bindCorsPolicy(scope: IConstruct, field: string, cors: CorsPolicy): VirtualServiceSpecHttpCorsPolicy {
   if (cors.allowOrigins.length === 0) {
     throw invalidInput(scope, `${field}.allowOrigins`, [], 'expected at least one origin');
+  }
+  for (const key of ['allowHeaders', 'exposeHeaders'] as const) {
+    (cors[key] ?? []).forEach((name, i) => {
+      if (!isHeaderName(name)) {
+        throw invalidInput(scope, `${field}.${key}[${i}]`, name, 'expected an HTTP header name such as "authorization"');
+      }
+    });
+  }
+  if (cors.maxAge !== undefined && cors.maxAge.toMilliseconds({ integral: false }) % 1000 !== 0) {
+    throw invalidInput(scope, `${field}.maxAge`, cors.maxAge.toHumanString(), 'expected whole seconds: browsers cache preflights by the second');
   }
   return {
     allowOrigins: cors.allowOrigins.map((origin, i) => origin.bind(scope, `${field}.allowOrigins[${i}]`)),

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchUri } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { isHeaderName } from './header-operations';
 import { validateRegex } from './regex';
 
 /** How a string in a request is matched. */
@@ -147,8 +148,6 @@ export interface HttpMatchContext {
   readonly ports: readonly number[];
 }
 
-const HEADER_NAME = /^[a-z0-9!#$%&'*+\-.^_`|~]+$/;
-
 /** The L1 form of `match`, checked against `context`. */
 export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRouteMatch, context: HttpMatchContext): VirtualServiceSpecHttpMatch {
   const uri = match.path?.bind(scope, `${field}.path`);
@@ -167,7 +166,7 @@ export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRoute
     uri,
     ignoreUriCase: match.ignoreUriCase,
     method: match.method === undefined ? undefined : { exact: match.method },
-    headers: bindNamed(scope, `${field}.headers`, match.headers, (name) => HEADER_NAME.test(name), 'expected a lowercase HTTP header name'),
+    headers: bindNamed(scope, `${field}.headers`, match.headers, (name) => isHeaderName(name) && name === name.toLowerCase(), 'expected a lowercase HTTP header name'),
     queryParams: bindQueryParams(scope, `${field}.queryParams`, match.queryParams),
     authority: match.authority?.bind(scope, `${field}.authority`),
     port: match.port,

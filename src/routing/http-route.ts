@@ -6,7 +6,7 @@ import { bindCorsPolicy, CorsPolicy } from './cors-policy';
 import { bindDirectResponse, DirectResponse } from './direct-response';
 import { istioDuration } from './duration';
 import { bindFaultInjection, FaultInjection } from './fault-injection';
-import { bindHeaderOperations, HeaderOperations } from './header-operations';
+import { bindHeaderOperations, HeaderOperations, HeaderTarget, isAuthorityHeader } from './header-operations';
 import { bindHttpMatch, HttpMatchContext, HttpRouteMatch } from './http-match';
 import { bindHttpRedirect, HttpRedirect } from './http-redirect';
 import { bindHttpRewrite, HttpRewrite } from './http-rewrite';
@@ -99,7 +99,7 @@ export interface HttpRouteOptions {
 }
 
 /** The options that only make sense for requests that are forwarded. */
-const FORWARDING_ONLY: Array<keyof HttpRouteOptions> = ['destinations', 'rewrite', 'timeout', 'retries', 'mirror'];
+const FORWARDING_ONLY: Array<keyof HttpRouteOptions> = ['destinations', 'rewrite', 'timeout', 'retries', 'fault', 'mirror'];
 
 /**
  * An HTTP route checked and converted when it is added; its destinations, which refer to
@@ -139,6 +139,7 @@ export class HttpRoute {
     if (options.name !== undefined && options.name.trim().length === 0) {
       throw invalidInput(scope, `${field}.name`, options.name, 'expected a non-empty name');
     }
+    this.validateSingleAuthority();
     if (options.matches !== undefined && options.matches.length === 0) {
       throw invalidInput(scope, `${field}.matches`, [], 'expected at least one match, or leave matches out to take every request');
     }
@@ -177,8 +178,26 @@ export class HttpRoute {
       return undefined;
     }
     return {
-      request: requestHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.requestHeaders`, requestHeaders),
-      response: responseHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.responseHeaders`, responseHeaders),
+      request: requestHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.requestHeaders`, requestHeaders, HeaderTarget.REQUEST),
+      response: responseHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.responseHeaders`, responseHeaders, HeaderTarget.RESPONSE),
     };
+  }
+
+  /** Istio rejects a route that sets the authority in two places: the rewrite and the headers. */
+  private validateSingleAuthority(): void {
+    const { rewrite, requestHeaders } = this.options;
+    const sources: Array<{ field: string; value: string }> = [];
+    if (rewrite?.authority !== undefined) {
+      sources.push({ field: 'rewrite.authority', value: rewrite.authority });
+    }
+    for (const operation of ['set', 'add'] as const) {
+      const headers = requestHeaders?.[operation] ?? {};
+      for (const name of Object.keys(headers).filter(isAuthorityHeader)) {
+        sources.push({ field: `requestHeaders.${operation}["${name}"]`, value: headers[name] });
+      }
+    }
+    if (sources.length > 1) {
+      throw invalidInput(this.scope, `${this.field}.${sources[1].field}`, sources[1].value, `${sources[0].field} already sets the authority: set it in one place`);
+    }
   }
 }

@@ -32,7 +32,7 @@ export enum RetryOn {
 
 /** How a route retries failed requests. */
 export interface RetryPolicy {
-  /** How many times a request is retried after the first try; 0 disables retries. */
+  /** How many times a request is retried after the first try; 0 disables retries (then give nothing else). */
   readonly attempts: number;
 
   /**
@@ -52,6 +52,9 @@ export interface RetryPolicy {
 export function bindRetryPolicy(scope: IConstruct, field: string, retries: RetryPolicy): VirtualServiceSpecHttpRetries {
   if (!Number.isInteger(retries.attempts) || retries.attempts < 0) {
     throw invalidInput(scope, `${field}.attempts`, retries.attempts, 'expected a whole number of at least 0');
+  }
+  if (retries.attempts === 0 && (retries.perTryTimeout !== undefined || retries.retryOn !== undefined)) {
+    throw invalidInput(scope, `${field}.attempts`, 0, 'zero attempts disables retries, so perTryTimeout and retryOn would be ignored: remove them or allow at least one attempt');
   }
   if (retries.retryOn !== undefined && retries.retryOn.length === 0) {
     throw invalidInput(scope, `${field}.retryOn`, retries.retryOn, 'expected at least one condition, or leave retryOn out for Istio\'s defaults');
