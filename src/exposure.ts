@@ -155,6 +155,9 @@ export class Exposure extends Construct {
       tls: props.tls?.bind(this, 'tls', props.workload),
     }];
     const redirectServer = this.httpsRedirectServer(props);
+    if (redirectServer && redirectServer.port.name === serverPortName) {
+      throw invalidInput(this, 'serverPortName', serverPortName, `the HTTPS redirect server on port ${redirectServer.port.number} has that name, and server port names must be unique in a Gateway: choose another`);
+    }
     if (redirectServer) {
       this.httpsRedirectPort = redirectServer.port.number;
       servers.push(redirectServer);

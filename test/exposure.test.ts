@@ -68,6 +68,13 @@ describe('Exposure: HTTPS redirect', () => {
       .toThrow('test/mesh/web: invalid httpsRedirect true: redirects to HTTPS, and this exposure serves HTTP: set protocol to ServerProtocol.HTTPS or leave httpsRedirect out');
   });
 
+  test('a server port name that the redirect server also uses is an error', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend, serverPortName: 'http' }))
+      .toThrow('test/mesh/web: invalid serverPortName "http": the HTTPS redirect server on port 80 has that name, and server port names must be unique in a Gateway: choose another');
+  });
+
   test('httpsRedirectPort without the redirect is an error', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });

@@ -129,6 +129,20 @@ describe('ServerTls on an exposure', () => {
     expect(() => gateway.expose('b', { hosts: ['b.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: ['AES 128'] }), backend }))
       .toThrow('test/edge/b: invalid tls.cipherSuites[0] "AES 128": expected an Envoy cipher suite name such as "ECDHE-ECDSA-AES256-GCM-SHA384"');
   });
+
+  test('duplicate cipher suites are an error', () => {
+    const { gateway } = setup();
+    expect(() => gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: ['AES128-SHA', 'AES128-SHA'] }), backend }))
+      .toThrow('test/edge/web: invalid tls.cipherSuites[1] "AES128-SHA": cipher suites must be unique');
+  });
+
+  test('TLS 1.0 or 1.1 without cipher suites is an error, with them it is emitted', () => {
+    const { chart, gateway } = setup();
+    expect(() => gateway.expose('a', { hosts: ['a.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', minProtocolVersion: TlsVersion.TLSV1_1 }), backend }))
+      .toThrow('test/edge/a: invalid tls.cipherSuites (not set): minProtocolVersion TLSV1_1 needs cipher suites that version supports: Envoy\'s defaults no longer include any');
+    gateway.expose('b', { hosts: ['b.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', minProtocolVersion: TlsVersion.TLSV1_0, cipherSuites: ['AES128-SHA'] }), backend });
+    expect(gatewayServers(chart, 'b')[0].tls).toStrictEqual({ mode: 'SIMPLE', credentialName: 'c', minProtocolVersion: 'TLSV1_0', cipherSuites: ['AES128-SHA'] });
+  });
 });
 
 describeWithCrds('ServerTls against the CRD schemas', () => {

@@ -196,7 +196,13 @@ export class ServerTls {
         if (!CIPHER_SUITE.test(suite)) {
           throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'expected an Envoy cipher suite name such as "ECDHE-ECDSA-AES256-GCM-SHA384"');
         }
+        if (cipherSuites.indexOf(suite) !== i) {
+          throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'cipher suites must be unique');
+        }
       });
+    }
+    if ((min === TlsVersion.TLSV1_0 || min === TlsVersion.TLSV1_1) && cipherSuites === undefined) {
+      throw invalidInput(scope, `${field}.cipherSuites`, undefined, `minProtocolVersion ${min} needs cipher suites that version supports: Envoy's defaults no longer include any`);
     }
     return {
       minProtocolVersion: MIN_VERSIONS[min],
