@@ -9,7 +9,8 @@ export interface RouteDestinationOptions {
   /**
    * The destination's weight relative to the route's other destinations (Istio 1.15 and later
    * normalize weights): `3` and `1` send three quarters and a quarter. Whole numbers, not
-   * negative, not all zero.
+   * negative, not all zero. Istio before 1.15 (such as the 1.10 of the MeshGateway operator)
+   * rejects weights that do not sum to 100: use `percent` there.
    * @default - required when the route has several destinations; give `weight` or `percent`
    */
   readonly weight?: number;
