@@ -192,13 +192,15 @@ export class ServerTls {
       if (cipherSuites.length === 0) {
         throw invalidInput(scope, `${field}.cipherSuites`, cipherSuites, 'expected at least one cipher suite, or leave cipherSuites out for Envoy\'s defaults');
       }
+      const seen = new Set<string>();
       cipherSuites.forEach((suite, i) => {
         if (!CIPHER_SUITE.test(suite)) {
           throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'expected an Envoy cipher suite name such as "ECDHE-ECDSA-AES256-GCM-SHA384"');
         }
-        if (cipherSuites.indexOf(suite) !== i) {
+        if (seen.has(suite)) {
           throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'cipher suites must be unique');
         }
+        seen.add(suite);
       });
     }
     if ((min === TlsVersion.TLSV1_0 || min === TlsVersion.TLSV1_1) && cipherSuites === undefined) {
