@@ -10,7 +10,7 @@ import { bindHeaderOperations, HeaderOperations, HeaderTarget, isAuthorityHeader
 import { bindHttpMatch, HttpMatchContext, HttpRouteMatch } from './http-match';
 import { bindHttpRedirect, HttpRedirect } from './http-redirect';
 import { bindHttpRewrite, HttpRewrite } from './http-rewrite';
-import { bindMirrorPolicy, MirrorPolicy } from './mirror-policy';
+import { bindMirrorPolicy, MirrorPolicy, validateMirrorPolicy } from './mirror-policy';
 import { bindRetryPolicy, RetryPolicy } from './retry-policy';
 import { RouteDestination, resolveWeights } from './route-destination';
 
@@ -140,6 +140,9 @@ export class HttpRoute {
       throw invalidInput(scope, `${field}.name`, options.name, 'expected a non-empty name');
     }
     this.validateSingleAuthority();
+    if (options.mirror !== undefined) {
+      validateMirrorPolicy(scope, `${field}.mirror`, options.mirror);
+    }
     if (options.matches !== undefined && options.matches.length === 0) {
       throw invalidInput(scope, `${field}.matches`, [], 'expected at least one match, or leave matches out to take every request');
     }

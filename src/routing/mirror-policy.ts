@@ -16,12 +16,20 @@ export interface MirrorPolicy {
   readonly percent?: number;
 }
 
-/** The L1 `mirror` and `mirrorPercentage` of `mirror`. Called at synth, like destinations. */
-export function bindMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): Pick<VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
+/**
+ * Checks what can be checked when the route is added: the mirror takes no share of its own, and
+ * its percentage is from 0 to 100.
+ */
+export function validateMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): void {
   const share = mirror.destination.options;
   if (share.weight !== undefined || share.percent !== undefined) {
     throw invalidInput(scope, `${field}.destination`, share, 'a mirror destination takes no weight: set the mirror\'s percent instead');
   }
+  validatePercent(scope, `${field}.percent`, mirror.percent);
+}
+
+/** The L1 `mirror` and `mirrorPercentage` of `mirror`. Called at synth, like destinations. */
+export function bindMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): Pick<VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
   return {
     mirror: mirror.destination.bind(scope, `${field}.destination`),
     mirrorPercentage: { value: validatePercent(scope, `${field}.percent`, mirror.percent) },
