@@ -4,6 +4,7 @@ import { EgressGatewayChart } from './egress-gateway';
 import { EgressHttpsChart } from './egress-https';
 import { ExternalServiceChart } from './external-service';
 import { IngressDefaultGatewayChart } from './ingress-default-gateway';
+import { RoutingChart } from './routing';
 
 /** The walkthrough, one chart (one file in dist/) per step. */
 export function buildWalkthrough(app: App): App {
@@ -12,6 +13,7 @@ export function buildWalkthrough(app: App): App {
   const step3 = new ExternalServiceChart(app, '03-external-service');
   new EgressGatewayChart(app, '04-egress-gateway', { httpbin: step3.httpbin });
   new EgressHttpsChart(app, '05-egress-https');
+  new RoutingChart(app, '06-routing');
   return app;
 }
 

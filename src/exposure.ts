@@ -1,11 +1,16 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp } from '../imports/networking.istio.io';
+import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
 import { invalidInput } from './errors';
-import { validateHosts, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import { validateHosts, validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from './dns';
 import { Backend } from './routing/backend';
-import { isHttpProtocol, ServerProtocol } from './routing/server-protocol';
+import { HttpRoute, HttpRouteOptions } from './routing/http-route';
+import { RouteDestination, resolveWeights } from './routing/route-destination';
+import { isHttpProtocol, isTlsProtocol, ServerProtocol } from './routing/server-protocol';
+import { ServerTls, TlsMode } from './routing/server-tls';
+import { renderTcpRoute, TcpRouteOptions } from './routing/tcp-route';
+import { hostCovers, renderTlsRoute, TlsRouteOptions } from './routing/tls-route';
 import { IGatewayWorkload } from './workload/gateway-workload';
 
 /** How a service is exposed through a gateway workload. */
@@ -13,8 +18,12 @@ export interface ExposeOptions {
   /** The hosts clients reach the service by, such as `echo.example.com` or `*.example.com`. */
   readonly hosts: string[];
 
-  /** Where the traffic goes. */
-  readonly backend: Backend;
+  /**
+   * Where the traffic goes by default: the last route, after those added with `addHttpRoute`,
+   * `addTcpRoute` or `addTlsRoute`.
+   * @default - no default route: requests no added route takes get a 404 (HTTP) or are refused
+   */
+  readonly backend?: Backend;
 
   /**
    * The gateway Service port to serve the hosts on.
@@ -24,9 +33,28 @@ export interface ExposeOptions {
 
   /**
    * The protocol of the server.
-   * @default ServerProtocol.HTTP
+   * @default - ServerProtocol.HTTPS with `tls`, else ServerProtocol.HTTP
    */
   readonly protocol?: ServerProtocol;
+
+  /**
+   * The TLS settings of the server: required for HTTPS and TLS, not allowed otherwise.
+   * @default - no TLS
+   */
+  readonly tls?: ServerTls;
+
+  /**
+   * Whether an HTTPS exposure also serves its hosts on the gateway's plain HTTP port, answering
+   * every request there with a 301 redirect to HTTPS.
+   * @default - true for HTTPS, false otherwise
+   */
+  readonly httpsRedirect?: boolean;
+
+  /**
+   * The gateway Service port the HTTPS redirect listens on.
+   * @default - the workload's port named `http` or `http-*`; 80 when the workload's ports are not known
+   */
+  readonly httpsRedirectPort?: number;
 
   /**
    * The name of the Gateway server's port.
@@ -59,10 +87,23 @@ export interface ExposureProps extends ExposeOptions {
   readonly workload: IGatewayWorkload;
 }
 
+/** The kind of routes a server's traffic takes, which follows from its protocol and TLS mode. */
+enum RouteKind {
+  HTTP = 'http',
+  TCP = 'tcp',
+  TLS = 'tls',
+}
+
+interface TlsRouteEntry {
+  readonly sniHosts: string[];
+  readonly destinations: RouteDestination[];
+}
+
 /**
  * A service exposed through a gateway workload: a Gateway whose selector is the workload's pod
- * labels, with one server for the hosts on one port, and a VirtualService bound to that Gateway
- * with the same hosts, routing to the backend.
+ * labels, with a server for the hosts on one port (and, for HTTPS, one that redirects plain
+ * HTTP to it), and a VirtualService bound to that Gateway with the same hosts, whose routes are
+ * evaluated in the order they were added, the default route to `backend` last.
  */
 export class Exposure extends Construct {
   /** The Gateway (L1). */
@@ -80,40 +121,136 @@ export class Exposure extends Construct {
   /** The protocol of the Gateway server. */
   public readonly protocol: ServerProtocol;
 
+  /** The gateway Service port that redirects plain HTTP to HTTPS, if there is one. */
+  public readonly httpsRedirectPort?: number;
+
+  private readonly gatewayName: string;
+  private readonly routeKind: RouteKind;
+  private readonly backend?: Backend;
+  private readonly httpRoutes: HttpRoute[] = [];
+  private readonly httpRouteNames = new Set<string>();
+  private readonly tcpRoutes: RouteDestination[][] = [];
+  private readonly tlsRoutes: TlsRouteEntry[] = [];
+  private readonly tlsRouteBySniHost = new Map<string, number>();
+
   constructor(scope: Construct, id: string, props: ExposureProps) {
     super(scope, id);
+    // Every prop is checked before the hosts are claimed on the shared workload.
+    const namespace = validateNamespace(this, 'namespace', props.namespace);
+    this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName ?? id);
+    const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     this.hosts = validateHosts(this, 'hosts', props.hosts);
-    this.protocol = props.protocol ?? ServerProtocol.HTTP;
+    this.protocol = props.protocol ?? (props.tls ? ServerProtocol.HTTPS : ServerProtocol.HTTP);
+    this.routeKind = this.resolveRouteKind(props.tls);
     this.port = this.resolvePort(props);
+    this.backend = props.backend;
     const workloadPort = props.workload.findPort(this, 'port', this.port);
     const serverPortName = props.serverPortName ?? workloadPort?.name ?? this.protocol.toLowerCase();
     for (const host of this.hosts) {
       props.workload.bindHost(this, 'hosts', host, this.port);
     }
-    const namespace = validateNamespace(this, 'namespace', props.namespace);
-    const gatewayName = validateObjectName(this, 'gatewayName', props.gatewayName ?? id);
-    const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
 
-    const server: GatewaySpecServers = {
+    const servers: GatewaySpecServers[] = [{
       hosts: this.hosts,
       port: { number: this.port, name: serverPortName, protocol: this.protocol },
-    };
+      tls: props.tls?.bind(this, 'tls', props.workload),
+    }];
+    const redirectServer = this.httpsRedirectServer(props);
+    if (redirectServer && redirectServer.port.name === serverPortName) {
+      throw invalidInput(this, 'serverPortName', serverPortName, `the HTTPS redirect server on port ${redirectServer.port.number} has that name, and server port names must be unique in a Gateway: choose another`);
+    }
+    if (redirectServer) {
+      this.httpsRedirectPort = redirectServer.port.number;
+      servers.push(redirectServer);
+    }
     this.gateway = createIstioObject(this, 'Gateway', 'Gateway', {
-      metadata: { name: gatewayName, namespace },
-      spec: { selector: props.workload.selectorLabels, servers: [server] },
+      metadata: { name: this.gatewayName, namespace },
+      spec: { selector: props.workload.selectorLabels, servers },
     });
 
-    const backend = props.backend;
-    const isHttp = isHttpProtocol(this.protocol);
     this.virtualService = createIstioObject(this, 'VirtualService', 'VirtualService', {
       metadata: { name: virtualServiceName, namespace },
       spec: {
         hosts: this.hosts,
-        gateways: [gatewayName],
-        http: isHttp ? Lazy.any({ produce: () => [this.httpRoute(backend)] }) : undefined,
-        tcp: isHttp ? undefined : Lazy.any({ produce: () => [this.tcpRoute(backend)] }),
+        gateways: [this.gatewayName],
+        http: this.routeKind === RouteKind.HTTP ? Lazy.any({ produce: () => this.renderHttpRoutes() }) : undefined,
+        tcp: this.routeKind === RouteKind.TCP ? Lazy.any({ produce: () => this.renderTcpRoutes() }) : undefined,
+        tls: this.routeKind === RouteKind.TLS ? Lazy.any({ produce: () => this.renderTlsRoutes() }) : undefined,
       },
     });
+    this.node.addValidation({ validate: () => this.validateHasRoutes() });
+  }
+
+  /**
+   * Adds an HTTP route, evaluated after the routes added before it and before the default route
+   * to `backend`. Only for exposures whose server carries HTTP (HTTP, HTTPS terminated, HTTP2, GRPC).
+   */
+  public addHttpRoute(options: HttpRouteOptions): void {
+    const field = `httpRoutes[${this.httpRoutes.length}]`;
+    if (this.routeKind !== RouteKind.HTTP) {
+      throw invalidInput(this, field, 'http route', `http routes need a server that carries HTTP, and this exposure serves ${this.describeServer()}: use add${this.routeKind === RouteKind.TCP ? 'Tcp' : 'Tls'}Route`);
+    }
+    const route = new HttpRoute(this, field, options, this.matchContext(), this.backend ? [RouteDestination.to(this.backend)] : undefined);
+    if (route.name !== undefined) {
+      if (this.httpRouteNames.has(route.name)) {
+        throw invalidInput(this, `${field}.name`, route.name, 'route names must be unique in a VirtualService');
+      }
+      this.httpRouteNames.add(route.name);
+    }
+    this.httpRoutes.push(route);
+  }
+
+  /**
+   * Sets the TCP route of a TCP exposure (or one that terminates TLS and forwards TCP): a
+   * weighted split, for example. Instead of `backend`: a port has one TCP route.
+   */
+  public addTcpRoute(options: TcpRouteOptions): void {
+    const field = `tcpRoutes[${this.tcpRoutes.length}]`;
+    if (this.routeKind !== RouteKind.TCP) {
+      throw invalidInput(this, field, 'tcp route', `tcp routes need a TCP server, or a TLS server that terminates TLS, and this exposure serves ${this.describeServer()}`);
+    }
+    if (this.backend !== undefined || this.tcpRoutes.length > 0) {
+      throw invalidInput(this, field, 'tcp route', `port ${this.port} already has a TCP route${this.backend ? ' to the backend' : ''}: a second one would never match`);
+    }
+    resolveWeights(this, `${field}.destinations`, options.destinations);
+    this.tcpRoutes.push([...options.destinations]);
+  }
+
+  /**
+   * Adds a TLS route that sends passed-through TLS connections by SNI host, evaluated before the
+   * default route to `backend`. Only for exposures whose server passes TLS through.
+   */
+  public addTlsRoute(options: TlsRouteOptions): void {
+    const field = `tlsRoutes[${this.tlsRoutes.length}]`;
+    if (this.routeKind !== RouteKind.TLS) {
+      throw invalidInput(this, field, options.sniHosts, `tls routes need a server in TLS PASSTHROUGH mode, and this exposure serves ${this.describeServer()}: give tls: ServerTls.passthrough()`);
+    }
+    validateHosts(this, `${field}.sniHosts`, options.sniHosts);
+    options.sniHosts.forEach((sniHost, i) => {
+      if (!this.hosts.some((host) => hostCovers(host, sniHost))) {
+        throw invalidInput(this, `${field}.sniHosts[${i}]`, sniHost, `expected one of the exposure's hosts (${this.hosts.join(', ')}) or a name they cover`);
+      }
+      const taken = this.tlsRouteBySniHost.get(sniHost);
+      if (taken !== undefined) {
+        throw invalidInput(this, `${field}.sniHosts[${i}]`, sniHost, `tlsRoutes[${taken}] already takes it: this route would never match it`);
+      }
+    });
+    resolveWeights(this, `${field}.destinations`, options.destinations);
+    options.sniHosts.forEach((sniHost) => this.tlsRouteBySniHost.set(sniHost, this.tlsRoutes.length));
+    this.tlsRoutes.push({ sniHosts: [...options.sniHosts], destinations: [...options.destinations] });
+  }
+
+  private resolveRouteKind(tls: ServerTls | undefined): RouteKind {
+    if (isTlsProtocol(this.protocol) && tls === undefined) {
+      throw invalidInput(this, 'tls', undefined, `a ${this.protocol} server needs TLS settings: ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough`);
+    }
+    if (!isTlsProtocol(this.protocol) && tls !== undefined) {
+      throw invalidInput(this, 'protocol', this.protocol, `TLS settings need an HTTPS or TLS server: set protocol to ServerProtocol.HTTPS or ServerProtocol.TLS, or leave it out`);
+    }
+    if (tls?.mode === TlsMode.PASSTHROUGH) {
+      return RouteKind.TLS;
+    }
+    return isHttpProtocol(this.protocol) ? RouteKind.HTTP : RouteKind.TCP;
   }
 
   private resolvePort(props: ExposureProps): number {
@@ -127,13 +264,91 @@ export class Exposure extends Construct {
     return props.workload.ports[0].port;
   }
 
-  private httpRoute(backend: Backend): VirtualServiceSpecHttp {
+  /** The server that redirects plain HTTP to HTTPS, where one is wanted. */
+  private httpsRedirectServer(props: ExposureProps): GatewaySpecServers | undefined {
+    const wanted = props.httpsRedirect ?? this.protocol === ServerProtocol.HTTPS;
+    if (!wanted) {
+      if (props.httpsRedirectPort !== undefined) {
+        throw invalidInput(this, 'httpsRedirectPort', props.httpsRedirectPort, 'applies only with httpsRedirect');
+      }
+      return undefined;
+    }
+    if (this.protocol !== ServerProtocol.HTTPS) {
+      throw invalidInput(this, 'httpsRedirect', true, `redirects to HTTPS, and this exposure serves ${this.protocol}: set protocol to ServerProtocol.HTTPS or leave httpsRedirect out`);
+    }
+    const port = this.redirectPort(props);
+    if (port === this.port) {
+      throw invalidInput(this, 'httpsRedirectPort', port, `the HTTPS server already listens on port ${port}: expected the gateway's plain HTTP port`);
+    }
+    const workloadPort = props.workload.findPort(this, 'httpsRedirectPort', port);
+    for (const host of this.hosts) {
+      props.workload.bindHost(this, 'hosts', host, port);
+    }
+    return {
+      hosts: this.hosts,
+      port: { number: port, name: workloadPort?.name ?? 'http', protocol: ServerProtocol.HTTP },
+      tls: { httpsRedirect: true },
+    };
+  }
+
+  private redirectPort(props: ExposureProps): number {
+    if (props.httpsRedirectPort !== undefined) {
+      return validatePortNumber(this, 'httpsRedirectPort', props.httpsRedirectPort);
+    }
+    const ports = props.workload.ports;
+    if (ports.length === 0) {
+      return 80;
+    }
+    const http = ports.find((p) => p.name === 'http' || p.name.startsWith('http-'));
+    if (!http) {
+      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.workload.node.path} has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false`);
+    }
+    return http.port;
+  }
+
+  private matchContext() {
+    const ports = this.httpsRedirectPort === undefined ? [this.port] : [this.port, this.httpsRedirectPort];
+    return { gateways: [this.gatewayName], ports };
+  }
+
+  private describeServer(): string {
+    return `${this.protocol}${this.routeKind === RouteKind.TLS ? ' (TLS passthrough)' : ''} on port ${this.port}`;
+  }
+
+  private validateHasRoutes(): string[] {
+    const routes = this.httpRoutes.length + this.tcpRoutes.length + this.tlsRoutes.length;
+    if (this.backend === undefined && routes === 0) {
+      return [`${this.node.path}: no routes: give a backend or add a route`];
+    }
+    return [];
+  }
+
+  private renderHttpRoutes(): VirtualServiceSpecHttp[] {
+    const routes = this.httpRoutes.map((r) => r.render());
+    if (this.backend) {
+      routes.push(this.defaultHttpRoute(this.backend));
+    }
+    return routes;
+  }
+
+  private defaultHttpRoute(backend: Backend): VirtualServiceSpecHttp {
     const target = backend.bind(this, 'backend');
     return { route: [{ destination: { host: target.host, port: { number: target.port } } }] };
   }
 
-  private tcpRoute(backend: Backend): VirtualServiceSpecTcp {
-    const target = backend.bind(this, 'backend');
-    return { match: [{ port: this.port }], route: [{ destination: { host: target.host, port: { number: target.port } } }] };
+  private renderTcpRoutes(): VirtualServiceSpecTcp[] {
+    const routes = this.tcpRoutes.map((destinations, i) => renderTcpRoute(this, `tcpRoutes[${i}]`, this.port, destinations));
+    if (this.backend) {
+      routes.push(renderTcpRoute(this, 'backend', this.port, [RouteDestination.to(this.backend)]));
+    }
+    return routes;
+  }
+
+  private renderTlsRoutes(): VirtualServiceSpecTls[] {
+    const routes = this.tlsRoutes.map((r, i) => renderTlsRoute(this, `tlsRoutes[${i}]`, this.port, r.sniHosts, r.destinations));
+    if (this.backend) {
+      routes.push(renderTlsRoute(this, 'backend', this.port, this.hosts, [RouteDestination.to(this.backend)]));
+    }
+    return routes;
   }
 }

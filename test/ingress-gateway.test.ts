@@ -160,7 +160,9 @@ describe('IngressGateway errors', () => {
     expect(() => IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' }, serviceName: 'istio.ingressgateway' }))
       .toThrow('test/mesh: invalid serviceName "istio.ingressgateway": expected a DNS-1035 label (it names a Service)');
     const gateway = new IngressGateway(Testing.chart(), 'edge');
-    expect(() => gateway.expose('App', { hosts: ['app.example.com'], backend })).toThrow('test/edge/App: invalid gatewayName "App": expected a DNS-1123 name');
+    expect(() => gateway.expose('App', { hosts: ['app.example.com'], backend })).toThrow('test/edge/App: invalid gatewayName "App": expected a DNS-1123 label (Istio requires it of Gateway names)');
+    expect(() => gateway.expose('app', { hosts: ['app.example.com'], backend, gatewayName: 'app.public' }))
+      .toThrow('test/edge/app: invalid gatewayName "app.public": expected a DNS-1123 label (Istio requires it of Gateway names)');
   });
 
   test('a namespace that is not a DNS-1123 label', () => {

@@ -1,0 +1,60 @@
+import { IConstruct } from 'constructs';
+import { VirtualServiceSpecHttpRewrite } from '../../imports/networking.istio.io';
+import { invalidInput } from '../errors';
+import { isValidHost } from '../dns';
+import { validateRegex } from './regex';
+
+/** A rewrite of the request before it is forwarded. */
+export interface HttpRewrite {
+  /**
+   * The path that replaces the part of the path the route's match matched: with a prefix
+   * match, the prefix; otherwise the whole path.
+   * @default - the path is kept
+   */
+  readonly uri?: string;
+
+  /**
+   * An RE2 pattern whose matches in the path are replaced with `uriRegexReplacement`; instead of `uri`.
+   * @default - no regex rewrite
+   */
+  readonly uriRegex?: string;
+
+  /**
+   * What `uriRegex` matches are replaced with; `\1` refers to a capture group.
+   * @default - required with `uriRegex`
+   */
+  readonly uriRegexReplacement?: string;
+
+  /**
+   * The host that replaces the request's `Host`/`:authority`.
+   * @default - the host is kept
+   */
+  readonly authority?: string;
+}
+
+/** The L1 form of `rewrite`. */
+export function bindHttpRewrite(scope: IConstruct, field: string, rewrite: HttpRewrite): VirtualServiceSpecHttpRewrite {
+  if (rewrite.uri !== undefined && rewrite.uriRegex !== undefined) {
+    throw invalidInput(scope, `${field}.uriRegex`, rewrite.uriRegex, 'give uri or uriRegex, not both');
+  }
+  if ((rewrite.uriRegex === undefined) !== (rewrite.uriRegexReplacement === undefined)) {
+    throw invalidInput(scope, `${field}.uriRegexReplacement`, rewrite.uriRegexReplacement, 'uriRegex and uriRegexReplacement go together: give both or neither');
+  }
+  if (rewrite.uri !== undefined && !rewrite.uri.startsWith('/')) {
+    throw invalidInput(scope, `${field}.uri`, rewrite.uri, 'expected a path starting with "/"');
+  }
+  if (rewrite.authority !== undefined && (rewrite.authority.includes('*') || !isValidHost(rewrite.authority))) {
+    throw invalidInput(scope, `${field}.authority`, rewrite.authority, 'expected a host name such as "backend.internal"');
+  }
+  if (rewrite.uri === undefined && rewrite.uriRegex === undefined && rewrite.authority === undefined) {
+    throw invalidInput(scope, field, rewrite, 'expected uri, uriRegex or authority');
+  }
+  return {
+    uri: rewrite.uri,
+    uriRegexRewrite: rewrite.uriRegex === undefined ? undefined : {
+      match: validateRegex(scope, `${field}.uriRegex`, rewrite.uriRegex),
+      rewrite: rewrite.uriRegexReplacement,
+    },
+    authority: rewrite.authority,
+  };
+}

@@ -1,0 +1,206 @@
+import { Duration } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
+import { invalidInput } from '../errors';
+import { bindCorsPolicy, CorsPolicy } from './cors-policy';
+import { bindDirectResponse, DirectResponse } from './direct-response';
+import { istioDuration } from './duration';
+import { bindFaultInjection, FaultInjection } from './fault-injection';
+import { bindHeaderOperations, HeaderOperations, HeaderTarget, isAuthorityHeader } from './header-operations';
+import { bindHttpMatch, HttpMatchContext, HttpRouteMatch } from './http-match';
+import { bindHttpRedirect, HttpRedirect } from './http-redirect';
+import { bindHttpRewrite, HttpRewrite } from './http-rewrite';
+import { bindMirrorPolicy, MirrorPolicy, validateMirrorPolicy } from './mirror-policy';
+import { bindRetryPolicy, RetryPolicy } from './retry-policy';
+import { RouteDestination, resolveWeights } from './route-destination';
+
+/**
+ * An HTTP route: the requests it takes, and what it does with them. It forwards them to its
+ * destinations, or answers with a redirect or a direct response instead.
+ */
+export interface HttpRouteOptions {
+  /**
+   * The route's name, shown in Envoy's stats and access logs.
+   * @default - unnamed
+   */
+  readonly name?: string;
+
+  /**
+   * The requests the route takes: those that meet every condition of at least one match.
+   * @default - every request
+   */
+  readonly matches?: HttpRouteMatch[];
+
+  /**
+   * Where requests are forwarded, with their shares when there are several.
+   * @default - the exposure's backend, unless the route redirects or responds directly
+   */
+  readonly destinations?: RouteDestination[];
+
+  /**
+   * A redirect to answer with instead of forwarding.
+   * @default - no redirect
+   */
+  readonly redirect?: HttpRedirect;
+
+  /**
+   * A fixed response to answer with instead of forwarding.
+   * @default - no direct response
+   */
+  readonly directResponse?: DirectResponse;
+
+  /**
+   * A rewrite of the path or host before forwarding.
+   * @default - no rewrite
+   */
+  readonly rewrite?: HttpRewrite;
+
+  /**
+   * How long a forwarded request may take, retries included.
+   * @default - no timeout
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * How failed requests are retried.
+   * @default - Istio's default: 2 attempts
+   */
+  readonly retries?: RetryPolicy;
+
+  /**
+   * Changes to the request's headers before forwarding.
+   * @default - none
+   */
+  readonly requestHeaders?: HeaderOperations;
+
+  /**
+   * Changes to the response's headers before returning it.
+   * @default - none
+   */
+  readonly responseHeaders?: HeaderOperations;
+
+  /**
+   * The CORS policy.
+   * @default - no CORS handling: preflight requests are forwarded
+   */
+  readonly cors?: CorsPolicy;
+
+  /**
+   * Faults to inject.
+   * @default - none
+   */
+  readonly fault?: FaultInjection;
+
+  /**
+   * A copy of the requests sent to a second destination.
+   * @default - no mirroring
+   */
+  readonly mirror?: MirrorPolicy;
+}
+
+/** The options that only make sense for requests that are forwarded. */
+const FORWARDING_ONLY: Array<keyof HttpRouteOptions> = ['destinations', 'rewrite', 'timeout', 'retries', 'fault', 'mirror'];
+
+/**
+ * An HTTP route checked and converted when it is added; its destinations, which refer to
+ * Services and subsets that can still change, are converted at synth.
+ */
+export class HttpRoute {
+  private readonly spec: VirtualServiceSpecHttp;
+  private readonly destinations: RouteDestination[] | undefined;
+  private readonly weights: Array<number | undefined>;
+
+  /**
+   * @param defaultDestinations where the route forwards when its options name no destination
+   */
+  constructor(
+    private readonly scope: IConstruct,
+    private readonly field: string,
+    private readonly options: HttpRouteOptions,
+    context: HttpMatchContext,
+    defaultDestinations: RouteDestination[] | undefined,
+  ) {
+    const answer = options.redirect !== undefined ? 'redirect' : options.directResponse !== undefined ? 'directResponse' : undefined;
+    if (options.redirect !== undefined && options.directResponse !== undefined) {
+      throw invalidInput(scope, `${field}.directResponse`, options.directResponse, 'a route answers with a redirect or a direct response, not both');
+    }
+    if (answer !== undefined) {
+      for (const key of FORWARDING_ONLY) {
+        if (options[key] !== undefined) {
+          throw invalidInput(scope, `${field}.${key}`, key === 'timeout' ? (options.timeout as Duration).toHumanString() : key, `applies only to forwarded requests, and this route answers with a ${answer}`);
+        }
+      }
+    }
+    this.destinations = answer === undefined ? options.destinations ?? defaultDestinations : undefined;
+    if (answer === undefined && this.destinations === undefined) {
+      throw invalidInput(scope, `${field}.destinations`, undefined, 'the exposure has no backend: give destinations, a redirect or a direct response');
+    }
+    this.weights = this.destinations === undefined ? [] : resolveWeights(scope, `${field}.destinations`, this.destinations);
+    if (options.name !== undefined && options.name.trim().length === 0) {
+      throw invalidInput(scope, `${field}.name`, options.name, 'expected a non-empty name');
+    }
+    this.validateSingleAuthority();
+    if (options.mirror !== undefined) {
+      validateMirrorPolicy(scope, `${field}.mirror`, options.mirror);
+    }
+    if (options.matches !== undefined && options.matches.length === 0) {
+      throw invalidInput(scope, `${field}.matches`, [], 'expected at least one match, or leave matches out to take every request');
+    }
+    this.spec = {
+      name: options.name,
+      match: options.matches?.map((m, i) => bindHttpMatch(scope, `${field}.matches[${i}]`, m, context)),
+      redirect: options.redirect === undefined ? undefined : bindHttpRedirect(scope, `${field}.redirect`, options.redirect),
+      directResponse: options.directResponse === undefined ? undefined : bindDirectResponse(scope, `${field}.directResponse`, options.directResponse),
+      rewrite: options.rewrite === undefined ? undefined : bindHttpRewrite(scope, `${field}.rewrite`, options.rewrite),
+      timeout: options.timeout === undefined ? undefined : istioDuration(scope, `${field}.timeout`, options.timeout),
+      retries: options.retries === undefined ? undefined : bindRetryPolicy(scope, `${field}.retries`, options.retries),
+      headers: this.headers(),
+      corsPolicy: options.cors === undefined ? undefined : bindCorsPolicy(scope, `${field}.cors`, options.cors),
+      fault: options.fault === undefined ? undefined : bindFaultInjection(scope, `${field}.fault`, options.fault),
+    };
+  }
+
+  /** The route's name, if it has one. */
+  public get name(): string | undefined {
+    return this.options.name;
+  }
+
+  /** The L1 HTTP route. Called at synth. */
+  public render(): VirtualServiceSpecHttp {
+    const mirror = this.options.mirror === undefined ? {} : bindMirrorPolicy(this.scope, `${this.field}.mirror`, this.options.mirror);
+    return {
+      ...this.spec,
+      route: this.destinations?.map((d, i) => ({ destination: d.bind(this.scope, `${this.field}.destinations[${i}]`), weight: this.weights[i] })),
+      ...mirror,
+    };
+  }
+
+  private headers(): VirtualServiceSpecHttp['headers'] {
+    const { requestHeaders, responseHeaders } = this.options;
+    if (requestHeaders === undefined && responseHeaders === undefined) {
+      return undefined;
+    }
+    return {
+      request: requestHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.requestHeaders`, requestHeaders, HeaderTarget.REQUEST),
+      response: responseHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.responseHeaders`, responseHeaders, HeaderTarget.RESPONSE),
+    };
+  }
+
+  /** Istio rejects a route that sets the authority in two places: the rewrite and the headers. */
+  private validateSingleAuthority(): void {
+    const { rewrite, requestHeaders } = this.options;
+    const sources: Array<{ field: string; value: string }> = [];
+    if (rewrite?.authority !== undefined) {
+      sources.push({ field: 'rewrite.authority', value: rewrite.authority });
+    }
+    for (const operation of ['set', 'add'] as const) {
+      const headers = requestHeaders?.[operation] ?? {};
+      for (const name of Object.keys(headers).filter(isAuthorityHeader)) {
+        sources.push({ field: `requestHeaders.${operation}["${name}"]`, value: headers[name] });
+      }
+    }
+    if (sources.length > 1) {
+      throw invalidInput(this.scope, `${this.field}.${sources[1].field}`, sources[1].value, `${sources[0].field} already sets the authority: set it in one place`);
+    }
+  }
+}

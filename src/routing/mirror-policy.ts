@@ -1,0 +1,37 @@
+import { IConstruct } from 'constructs';
+import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
+import { invalidInput } from '../errors';
+import { validatePercent } from './fault-injection';
+import { RouteDestination } from './route-destination';
+
+/** A copy of a route's requests sent to a second destination, whose responses are dropped. */
+export interface MirrorPolicy {
+  /** Where the copies go. A share (weight or percent) is not allowed here: use `percent`. */
+  readonly destination: RouteDestination;
+
+  /**
+   * The share of requests copied, in percent (fractions allowed).
+   * @default 100
+   */
+  readonly percent?: number;
+}
+
+/**
+ * Checks what can be checked when the route is added: the mirror takes no share of its own, and
+ * its percentage is from 0 to 100.
+ */
+export function validateMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): void {
+  const share = mirror.destination.options;
+  if (share.weight !== undefined || share.percent !== undefined) {
+    throw invalidInput(scope, `${field}.destination`, share, 'a mirror destination takes no weight: set the mirror\'s percent instead');
+  }
+  validatePercent(scope, `${field}.percent`, mirror.percent);
+}
+
+/** The L1 `mirror` and `mirrorPercentage` of `mirror`. Called at synth, like destinations. */
+export function bindMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): Pick<VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
+  return {
+    mirror: mirror.destination.bind(scope, `${field}.destination`),
+    mirrorPercentage: { value: validatePercent(scope, `${field}.percent`, mirror.percent) },
+  };
+}

@@ -1,0 +1,215 @@
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
+import { invalidInput } from '../errors';
+import { isDns1123Subdomain } from '../dns';
+import { IGatewayWorkload } from '../workload/gateway-workload';
+
+/** How a Gateway server handles TLS. */
+export enum TlsMode {
+  /** Terminates TLS with a server certificate. */
+  SIMPLE = 'SIMPLE',
+  /** Terminates TLS and requires a client certificate signed by a given CA. */
+  MUTUAL = 'MUTUAL',
+  /** Terminates TLS with Istio's own workload certificates: for traffic from other meshes' gateways. */
+  ISTIO_MUTUAL = 'ISTIO_MUTUAL',
+  /** Does not terminate TLS: routes the encrypted stream by its SNI host. */
+  PASSTHROUGH = 'PASSTHROUGH',
+}
+
+/** A TLS protocol version. */
+export enum TlsVersion {
+  /** Envoy's choice. */
+  TLS_AUTO = 'TLS_AUTO',
+  /** TLS 1.0: broken, for legacy clients only. */
+  TLSV1_0 = 'TLSV1_0',
+  /** TLS 1.1: deprecated, for legacy clients only. */
+  TLSV1_1 = 'TLSV1_1',
+  /** TLS 1.2. */
+  TLSV1_2 = 'TLSV1_2',
+  /** TLS 1.3. */
+  TLSV1_3 = 'TLSV1_3',
+}
+
+/** The protocol versions and ciphers of a server that terminates TLS. */
+export interface TlsVersionOptions {
+  /**
+   * The oldest TLS version accepted.
+   * @default TlsVersion.TLSV1_2
+   */
+  readonly minProtocolVersion?: TlsVersion;
+
+  /**
+   * The newest TLS version accepted.
+   * @default - Envoy's default (TLS 1.3)
+   */
+  readonly maxProtocolVersion?: TlsVersion;
+
+  /**
+   * The cipher suites accepted for TLS 1.2 and older, in Envoy's names such as
+   * `ECDHE-ECDSA-AES256-GCM-SHA384`.
+   * @default - Envoy's default cipher suites
+   */
+  readonly cipherSuites?: string[];
+}
+
+/**
+ * Where a terminating server finds its certificate and key: a Kubernetes secret of type
+ * `kubernetes.io/tls` (or with `cert`/`key` entries) in the namespace of the gateway workload,
+ * not of the Gateway. Give exactly one of `credentialName` and `secret`.
+ */
+export interface TlsCredentialOptions extends TlsVersionOptions {
+  /**
+   * The name of the secret, in the gateway workload's namespace.
+   * @default - the name of `secret`
+   */
+  readonly credentialName?: string;
+
+  /**
+   * The secret itself, when this app defines it: its namespace is checked against the gateway
+   * workload's.
+   * @default - only `credentialName` is known
+   */
+  readonly secret?: kplus.Secret;
+}
+
+/** Options of a server that requires client certificates. */
+export interface MutualTlsOptions extends TlsCredentialOptions {
+  /**
+   * Subject alternative names a client certificate must carry one of.
+   * @default - any client certificate signed by the CA
+   */
+  readonly subjectAltNames?: string[];
+}
+
+/** The L1 enum members our versions map to; the generated names mangle underscores. */
+const MIN_VERSIONS: Record<TlsVersion, GatewaySpecServersTlsMinProtocolVersion> = {
+  [TlsVersion.TLS_AUTO]: GatewaySpecServersTlsMinProtocolVersion.TLS_UNDERSCORE_AUTO,
+  [TlsVersion.TLSV1_0]: GatewaySpecServersTlsMinProtocolVersion.TLSV1_UNDERSCORE_0,
+  [TlsVersion.TLSV1_1]: GatewaySpecServersTlsMinProtocolVersion.TLSV1_UNDERSCORE_1,
+  [TlsVersion.TLSV1_2]: GatewaySpecServersTlsMinProtocolVersion.TLSV1_UNDERSCORE_2,
+  [TlsVersion.TLSV1_3]: GatewaySpecServersTlsMinProtocolVersion.TLSV1_UNDERSCORE_3,
+};
+const MAX_VERSIONS: Record<TlsVersion, GatewaySpecServersTlsMaxProtocolVersion> = {
+  [TlsVersion.TLS_AUTO]: GatewaySpecServersTlsMaxProtocolVersion.TLS_UNDERSCORE_AUTO,
+  [TlsVersion.TLSV1_0]: GatewaySpecServersTlsMaxProtocolVersion.TLSV1_UNDERSCORE_0,
+  [TlsVersion.TLSV1_1]: GatewaySpecServersTlsMaxProtocolVersion.TLSV1_UNDERSCORE_1,
+  [TlsVersion.TLSV1_2]: GatewaySpecServersTlsMaxProtocolVersion.TLSV1_UNDERSCORE_2,
+  [TlsVersion.TLSV1_3]: GatewaySpecServersTlsMaxProtocolVersion.TLSV1_UNDERSCORE_3,
+};
+const MODES: Record<TlsMode, GatewaySpecServersTlsMode> = {
+  [TlsMode.SIMPLE]: GatewaySpecServersTlsMode.SIMPLE,
+  [TlsMode.MUTUAL]: GatewaySpecServersTlsMode.MUTUAL,
+  [TlsMode.ISTIO_MUTUAL]: GatewaySpecServersTlsMode.ISTIO_UNDERSCORE_MUTUAL,
+  [TlsMode.PASSTHROUGH]: GatewaySpecServersTlsMode.PASSTHROUGH,
+};
+/** Versions in order, to compare a minimum with a maximum; TLS_AUTO compares with nothing. */
+const VERSION_ORDER = [TlsVersion.TLSV1_0, TlsVersion.TLSV1_1, TlsVersion.TLSV1_2, TlsVersion.TLSV1_3];
+const CIPHER_SUITE = /^[A-Za-z0-9_\-[\]|]+$/;
+
+/** The TLS settings of a Gateway server. */
+export class ServerTls {
+  /** Terminates TLS with the certificate and key of a secret. */
+  public static simple(options: TlsCredentialOptions): ServerTls {
+    return new ServerTls(TlsMode.SIMPLE, options);
+  }
+
+  /**
+   * Terminates TLS and requires client certificates. The secret also holds the CA (`ca.crt`),
+   * or a second secret named `<credentialName>-cacert` does.
+   */
+  public static mutual(options: MutualTlsOptions): ServerTls {
+    return new ServerTls(TlsMode.MUTUAL, options);
+  }
+
+  /** Terminates TLS with Istio's workload certificates, for mTLS from another mesh's gateway. */
+  public static istioMutual(options: TlsVersionOptions = {}): ServerTls {
+    return new ServerTls(TlsMode.ISTIO_MUTUAL, options);
+  }
+
+  /** Passes TLS through untouched; routes pick the destination by SNI host. */
+  public static passthrough(): ServerTls {
+    return new ServerTls(TlsMode.PASSTHROUGH, {});
+  }
+
+  private constructor(
+    /** The TLS mode. */
+    public readonly mode: TlsMode,
+    private readonly options: MutualTlsOptions,
+  ) {}
+
+  /**
+   * The L1 TLS settings of a server of `workload`.
+   *
+   * @param scope the construct that owns the server, named in errors
+   * @param field the prop that holds these settings, named in errors
+   */
+  public bind(scope: IConstruct, field: string, workload: IGatewayWorkload): GatewaySpecServersTls {
+    if (this.mode === TlsMode.PASSTHROUGH) {
+      return { mode: MODES[this.mode] };
+    }
+    return {
+      mode: MODES[this.mode],
+      credentialName: this.credentialName(scope, field, workload),
+      subjectAltNames: this.options.subjectAltNames,
+      ...this.versions(scope, field),
+    };
+  }
+
+  private credentialName(scope: IConstruct, field: string, workload: IGatewayWorkload): string | undefined {
+    const { credentialName, secret } = this.options;
+    if (this.mode === TlsMode.ISTIO_MUTUAL) {
+      return undefined;
+    }
+    if (credentialName === undefined && secret === undefined) {
+      throw invalidInput(scope, `${field}.credentialName`, undefined, `tls mode ${this.mode} needs the secret that holds the certificate: give credentialName or secret`);
+    }
+    if (credentialName !== undefined && !isDns1123Subdomain(credentialName)) {
+      throw invalidInput(scope, `${field}.credentialName`, credentialName, 'expected the DNS-1123 name of a secret');
+    }
+    if (secret === undefined) {
+      return credentialName;
+    }
+    if (credentialName !== undefined && credentialName !== secret.name) {
+      throw invalidInput(scope, `${field}.credentialName`, credentialName, `the secret given is named ${secret.name}: give one of the two`);
+    }
+    const secretNamespace = secret.metadata.namespace ?? Chart.of(secret).namespace;
+    if (secretNamespace !== undefined && workload.namespace !== undefined && secretNamespace !== workload.namespace) {
+      throw invalidInput(scope, `${field}.secret`, `${secretNamespace}/${secret.name}`, `the gateway reads its credential from the namespace of gateway workload ${workload.node.path} (${workload.namespace}), not from the Gateway's: create the secret in ${workload.namespace}`);
+    }
+    return secret.name;
+  }
+
+  private versions(scope: IConstruct, field: string): GatewaySpecServersTls {
+    const min = this.options.minProtocolVersion ?? TlsVersion.TLSV1_2;
+    const max = this.options.maxProtocolVersion;
+    if (max !== undefined && VERSION_ORDER.indexOf(max) >= 0 && VERSION_ORDER.indexOf(max) < VERSION_ORDER.indexOf(min)) {
+      throw invalidInput(scope, `${field}.maxProtocolVersion`, max, `expected a version no older than minProtocolVersion (${min})`);
+    }
+    const cipherSuites = this.options.cipherSuites;
+    if (cipherSuites !== undefined) {
+      if (cipherSuites.length === 0) {
+        throw invalidInput(scope, `${field}.cipherSuites`, cipherSuites, 'expected at least one cipher suite, or leave cipherSuites out for Envoy\'s defaults');
+      }
+      const seen = new Set<string>();
+      cipherSuites.forEach((suite, i) => {
+        if (!CIPHER_SUITE.test(suite)) {
+          throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'expected an Envoy cipher suite name such as "ECDHE-ECDSA-AES256-GCM-SHA384"');
+        }
+        if (seen.has(suite)) {
+          throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'cipher suites must be unique');
+        }
+        seen.add(suite);
+      });
+    }
+    if ((min === TlsVersion.TLSV1_0 || min === TlsVersion.TLSV1_1) && cipherSuites === undefined) {
+      throw invalidInput(scope, `${field}.cipherSuites`, undefined, `minProtocolVersion ${min} needs cipher suites that version supports: Envoy's defaults no longer include any`);
+    }
+    return {
+      minProtocolVersion: MIN_VERSIONS[min],
+      maxProtocolVersion: max === undefined ? undefined : MAX_VERSIONS[max],
+      cipherSuites: cipherSuites === undefined ? undefined : [...cipherSuites],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { IConstruct } from 'constructs';
+import { VirtualServiceSpecTls } from '../../imports/networking.istio.io';
+import { RouteDestination, resolveWeights } from './route-destination';
+
+/** A TLS route: where the passed-through TLS connections for some SNI hosts go. */
+export interface TlsRouteOptions {
+  /** The SNI hosts the route takes: some of the exposure's hosts, or names its wildcards cover. */
+  readonly sniHosts: string[];
+
+  /** Where connections are forwarded, with their shares when there are several. */
+  readonly destinations: RouteDestination[];
+}
+
+/** The L1 TLS route for connections to `port` with one of `sniHosts`. Called at synth. */
+export function renderTlsRoute(scope: IConstruct, field: string, port: number, sniHosts: readonly string[], destinations: readonly RouteDestination[]): VirtualServiceSpecTls {
+  const weights = resolveWeights(scope, `${field}.destinations`, destinations);
+  return {
+    match: [{ port, sniHosts: [...sniHosts] }],
+    route: destinations.map((d, i) => ({ destination: d.bind(scope, `${field}.destinations[${i}]`), weight: weights[i] })),
+  };
+}
+
+/** True when a server for `host` receives connections for `sniHost`. */
+export function hostCovers(host: string, sniHost: string): boolean {
+  if (host === '*' || host === sniHost) {
+    return true;
+  }
+  return host.startsWith('*.') && sniHost.endsWith(host.slice(1)) && sniHost.length > host.length - 1;
+}

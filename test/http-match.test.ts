@@ -1,0 +1,124 @@
+import { Testing } from 'cdk8s';
+import { Backend, HttpMethod, IngressGateway, PathMatch, ServerTls, StringMatch } from '../src';
+import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
+import { findObject } from './support/objects';
+
+const backend = Backend.fromHost('web.shop.svc.cluster.local', 8080);
+
+function exposure() {
+  const chart = Testing.chart();
+  const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+  const web = mesh.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'cert' }), backend });
+  return { chart, web };
+}
+
+function firstMatch(chart: any): any {
+  return findObject(Testing.synth(chart), 'VirtualService', 'web').spec.http[0].match;
+}
+
+describe('HttpRouteMatch', () => {
+  test('every condition is emitted in Istio form', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({
+      matches: [{
+        path: PathMatch.prefix('/api/'),
+        ignoreUriCase: true,
+        method: HttpMethod.POST,
+        headers: { 'x-canary': StringMatch.exact('true'), 'user-agent': StringMatch.regex('.*Mobile.*') },
+        queryParams: { debug: StringMatch.exact('1') },
+        authority: StringMatch.prefix('shop.'),
+        port: 443,
+        gateways: ['web'],
+      }],
+    });
+    expect(firstMatch(chart)).toStrictEqual([{
+      uri: { prefix: '/api/' },
+      ignoreUriCase: true,
+      method: { exact: 'POST' },
+      headers: { 'user-agent': { regex: '.*Mobile.*' }, 'x-canary': { exact: 'true' } },
+      queryParams: { debug: { exact: '1' } },
+      authority: { prefix: 'shop.' },
+      port: 443,
+      gateways: ['web'],
+    }]);
+  });
+
+  test('several matches are alternatives; paths exact, prefix and regex', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({ matches: [{ path: PathMatch.exact('/healthz') }, { path: PathMatch.regex('(?i)/users/[0-9]+') }] });
+    expect(firstMatch(chart)).toStrictEqual([{ uri: { exact: '/healthz' } }, { uri: { regex: '(?i)/users/[0-9]+' } }]);
+  });
+
+  test('the redirect port counts as a port of the exposure', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({ matches: [{ port: 80 }] });
+    expect(firstMatch(chart)).toStrictEqual([{ port: 80 }]);
+  });
+
+  test('an invalid regex is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ path: PathMatch.regex('/users/[0-9') }] }))
+      .toThrow(/^test\/mesh\/web: invalid httpRoutes\[0\]\.matches\[0\]\.path "\/users\/\[0-9": expected an RE2 regular expression: Invalid regular expression/);
+  });
+
+  test('a regex that RE2 cannot compile is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ headers: { 'x-id': StringMatch.regex('(?!admin).*') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers["x-id"] "(?!admin).*": expected an RE2 regular expression: lookahead, lookbehind and backreferences are not supported');
+  });
+
+  test('a path that does not start with / is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ path: PathMatch.prefix('api') }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].path "api": expected a path starting with "/"');
+  });
+
+  test('an empty exact or prefix value is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ authority: StringMatch.exact('') }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].authority "": expected a non-empty exact value');
+  });
+
+  test('an uppercase header name is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ headers: { 'X-Canary': StringMatch.exact('true') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers "X-Canary": expected a lowercase HTTP header name');
+  });
+
+  test('a prefix match on a query parameter is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ queryParams: { q: StringMatch.prefix('a') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].queryParams["q"] "a": istio matches query parameters exactly or by regex: use StringMatch.exact or StringMatch.regex');
+  });
+
+  test('ignoreUriCase without an exact or prefix path is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ ignoreUriCase: true, path: PathMatch.regex('/a') }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].ignoreUriCase true: applies only to an exact or prefix path: give one, or use a case-insensitive regex "(?i)..."');
+  });
+
+  test('a port the exposure does not serve is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ port: 8080 }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].port 8080: expected a port the exposure serves: 443, 80');
+  });
+
+  test('a gateway the VirtualService is not bound to is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ gateways: ['other'] }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].gateways[0] "other": expected a gateway the VirtualService is bound to: web');
+  });
+});
+
+describeWithCrds('HttpRouteMatch against the CRD schemas', () => {
+  test('a route with every kind of match is valid', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({
+      matches: [
+        { path: PathMatch.prefix('/api/'), method: HttpMethod.GET, headers: { 'x-a': StringMatch.exact('1') }, queryParams: { q: StringMatch.regex('[a-z]+') } },
+        { path: PathMatch.regex('/v[0-9]+/.*'), authority: StringMatch.exact('shop.example.com'), port: 443, gateways: ['web'] },
+      ],
+    });
+    expectValidAgainstCrds(new CrdValidator(), Testing.synth(chart));
+  });
+});

@@ -1,0 +1,30 @@
+import { Duration } from 'cdk8s';
+import { RetryOn } from '../src';
+import { expectRouteError, synthRoute } from './support/routes';
+
+describe('RetryPolicy', () => {
+  test('attempts, per-try timeout and conditions are emitted', () => {
+    const route = synthRoute({ retries: { attempts: 3, perTryTimeout: Duration.millis(500), retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE, RetryOn.GATEWAY_ERROR] } });
+    expect(route.retries).toStrictEqual({ attempts: 3, perTryTimeout: '0.5s', retryOn: 'gateway-error,connect-failure' });
+  });
+
+  test('zero attempts disables retries', () => {
+    expect(synthRoute({ retries: { attempts: 0 } }).retries).toStrictEqual({ attempts: 0 });
+  });
+
+  test('negative attempts are an error', () => {
+    expectRouteError({ retries: { attempts: -1 } }, 'invalid httpRoutes[0].retries.attempts -1: expected a whole number of at least 0');
+  });
+
+  test('a zero per-try timeout is an error', () => {
+    expectRouteError({ retries: { attempts: 2, perTryTimeout: Duration.millis(0) } }, 'invalid httpRoutes[0].retries.perTryTimeout "0 millis": expected a whole number of milliseconds, at least 1ms');
+  });
+
+  test('an empty list of conditions is an error', () => {
+    expectRouteError({ retries: { attempts: 2, retryOn: [] } }, 'invalid httpRoutes[0].retries.retryOn []: expected at least one condition, or leave retryOn out for Istio\'s defaults');
+  });
+
+  test('zero attempts with a per-try timeout or conditions is an error', () => {
+    expectRouteError({ retries: { attempts: 0, retryOn: [RetryOn.RESET] } }, 'invalid httpRoutes[0].retries.attempts 0: zero attempts disables retries, so perTryTimeout and retryOn would be ignored: remove them or allow at least one attempt');
+  });
+});
