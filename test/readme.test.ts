@@ -4,24 +4,35 @@ import { synthWalkthrough, toYaml } from './support/synth';
 
 const README = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
 
-/** YAML blocks preceded by `<!-- synth: <chart id> <Kind,Kind> -->`: what the docs claim a chart synthesizes. */
-function claimedOutputs(): Array<{ chart: string; kinds: string[]; yaml: string }> {
+interface Claim {
+  readonly chart: string;
+  readonly objects: string[];
+  readonly yaml: string;
+}
+
+/**
+ * YAML blocks preceded by `<!-- synth: <chart id> <Kind/name,...> -->`: what the README claims an
+ * example chart synthesizes, object for object.
+ */
+function claims(): Claim[] {
   const pattern = /<!-- synth: (\S+) (\S+) -->\n```yaml\n([\s\S]*?)```/g;
-  return [...README.matchAll(pattern)].map((m) => ({ chart: m[1], kinds: m[2].split(','), yaml: m[3] }));
+  return [...README.matchAll(pattern)].map((m) => ({ chart: m[1], objects: m[2].split(','), yaml: m[3] }));
 }
 
 describe('README', () => {
   const charts = synthWalkthrough();
-  const claims = claimedOutputs();
 
-  test('shows the output of every walkthrough chart it documents', () => {
-    expect(claims.map((c) => c.chart)).toEqual(expect.arrayContaining(['01-ingress-default-gateway', '02-dedicated-ingress-gateway']));
+  test('shows the output of every walkthrough step', () => {
+    expect(claims().map((c) => c.chart)).toEqual(expect.arrayContaining([
+      '01-ingress-default-gateway', '02-dedicated-ingress-gateway', '03-external-service', '04-egress-gateway',
+    ]));
   });
 
-  test.each(claims.map((c) => [`${c.chart} ${c.kinds.join(',')}`, c]))('YAML for %s is what the example synthesizes', (_name, claim: any) => {
-    const objects = charts.get(claim.chart);
-    expect(objects).toBeDefined();
-    expect(claim.yaml).toBe(toYaml(objects!.filter((o) => claim.kinds.includes(o.kind))));
+  test.each(claims().map((c) => [`${c.chart} ${c.objects.join(',')}`, c]))('YAML for %s is what the example synthesizes', (_name, claim: any) => {
+    const objects = charts.get(claim.chart) ?? [];
+    const shown = claim.objects.map((ref: string) => objects.find((o) => `${o.kind}/${o.metadata.name}` === ref));
+    expect(shown.filter((o: any) => o === undefined)).toEqual([]);
+    expect(claim.yaml).toBe(toYaml(shown));
   });
 
   test('gives the two quick-start commands', () => {
