@@ -226,9 +226,12 @@ export class MeshIndex {
         return entry;
       }
     }
-    const labels = (fqdn.startsWith('*.') ? fqdn.slice(2) : fqdn).split('.');
+    // A wildcard entry covers the hosts strictly below its domain: start at the domain of a
+    // wildcard host, at the parent of an exact one.
+    const isWildcard = fqdn.startsWith('*.');
+    const labels = (isWildcard ? fqdn.slice(2) : fqdn).split('.');
     for (const scope of [EXPORT_TO_ALL, namespace]) {
-      for (let i = 0; i <= labels.length; i++) {
+      for (let i = isWildcard ? 0 : 1; i <= labels.length; i++) {
         const entry = this.wildcardHosts.get(`${scope}|${labels.slice(i).join('.')}`);
         if (entry) {
           return entry;

@@ -20,6 +20,9 @@ function analyzeRules(vs: KubeObject, rules: any[], report: Report): void {
   const firstRuleOfMatch = new Map<string, number>();
   let catchAll = -1;
   rules.forEach((rule, ruleIndex) => {
+    if (rule === null || typeof rule !== 'object') {
+      return;
+    }
     const matches = arrayOf(rule?.match);
     if (matches.length === 0) {
       if (catchAll >= 0) {
@@ -28,12 +31,12 @@ function analyzeRules(vs: KubeObject, rules: any[], report: Report): void {
       catchAll = ruleIndex;
       return;
     }
+    if (catchAll >= 0) {
+      unreachable(vs, rule, ruleIndex, 'route without matches defined before', report);
+      return;
+    }
     let duplicates = 0;
     matches.forEach((match, matchIndex) => {
-      if (catchAll >= 0) {
-        unreachable(vs, rule, ruleIndex, 'route without matches defined before', report);
-        return;
-      }
       const key = canonicalJson(match);
       const earlier = firstRuleOfMatch.get(key);
       if (earlier !== undefined) {
