@@ -1,0 +1,139 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { fixFor } from './rules/analysis/messages';
+import { analyze, objectKey } from './rules/analyze';
+import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
+import { namespaceOf } from './rules/mesh-index';
+
+/** Options of the synth-time analysis. */
+export interface IstioAnalysisOptions {
+  /**
+   * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
+   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443).
+   * @default true
+   */
+  readonly defaultGateway?: boolean;
+
+  /**
+   * Whether destination hosts, DestinationRule hosts and credential Secrets that the app does not
+   * define are taken to exist elsewhere (a Service in another repository, a Secret made by
+   * cert-manager). Set it to false when the app holds the whole mesh configuration.
+   * @default true - an app seldom holds the whole mesh
+   */
+  readonly assumeHostsAndSecretsExist?: boolean;
+}
+
+/** The id of the construct, under the app root, that carries the analysis. */
+const ANALYSIS_ID = 'IstioAnalysis';
+const SUPPRESSIONS = Symbol.for('cdk8s-istio-gateways.IstioAnalysis.suppressions');
+
+/**
+ * The istioctl-style analysis of every object in a cdk8s app when it synthesizes: Istio objects
+ * made by this library's constructs, by the generated L1 classes, as raw `ApiObject`s or pulled
+ * in with `Include`. Error findings fail `cdk8s synth` with a list that names the code, the
+ * object, its construct path and how to fix it; warnings and infos are printed to stderr.
+ *
+ * The library's constructs enable it on their app; call `enable` to analyze an app that uses
+ * only L1 classes or included YAML, or to change the options.
+ */
+export class IstioAnalysis extends Construct {
+  /**
+   * Analyzes the app that `scope` belongs to when it synthesizes. Calling it again is harmless:
+   * the app is analyzed once; options, when given, replace those of earlier calls.
+   *
+   * @param scope any construct of the app
+   * @param options how to analyze; leave out to keep the options in force
+   */
+  public static enable(scope: IConstruct, options?: IstioAnalysisOptions): IstioAnalysis {
+    const root = scope.node.root;
+    const existing = root.node.tryFindChild(ANALYSIS_ID);
+    const analysis = existing instanceof IstioAnalysis ? existing : new IstioAnalysis(root as Construct, ANALYSIS_ID);
+    if (options) {
+      analysis.options = options;
+    }
+    return analysis;
+  }
+
+  /**
+   * Leaves findings of `code` out for every object at or below `scope`, as the annotation
+   * `galley.istio.io/analyze-suppress` does for one object.
+   *
+   * @param code an istioctl message code such as `IST0132`, or `*` for every code
+   */
+  public static suppress(scope: IConstruct, code: string): void {
+    const holder = scope as unknown as { [SUPPRESSIONS]?: string[] };
+    holder[SUPPRESSIONS] = [...(holder[SUPPRESSIONS] ?? []), code];
+  }
+
+  private options: IstioAnalysisOptions = {};
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /**
+   * Analyzes the app as it stands and returns what it finds, each finding with the construct
+   * paths of its object. Suppressed findings are left out.
+   */
+  public findings(): AppFinding[] {
+    const apiObjects = this.node.root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+    const objects: KubeObject[] = [];
+    const constructsByKey = new Map<string, ApiObject[]>();
+    for (const apiObject of apiObjects) {
+      const json = apiObject.toJson();
+      objects.push(json);
+      const key = objectKey(json.kind, namespaceOf(json), json.metadata?.name ?? '');
+      const same = constructsByKey.get(key);
+      if (same) {
+        same.push(apiObject);
+      } else {
+        constructsByKey.set(key, [apiObject]);
+      }
+    }
+    const findings = analyze(objects, {
+      defaultGateway: this.options.defaultGateway ?? true,
+      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+    });
+    const result: AppFinding[] = [];
+    for (const finding of findings) {
+      const constructs = constructsByKey.get(objectKey(finding.kind, finding.namespace ?? 'default', finding.name)) ?? [];
+      if (!constructs.some((c) => suppressedBy(c, finding.code))) {
+        result.push({ finding, constructPaths: constructs.map((c) => c.node.path) });
+      }
+    }
+    return result;
+  }
+
+  private validate(): string[] {
+    const findings = this.findings();
+    for (const { finding, constructPaths } of findings) {
+      if (finding.level !== FindingLevel.ERROR) {
+        process.stderr.write(`${describe(finding, constructPaths)}\n`);
+      }
+    }
+    return findings.filter((f) => f.finding.level === FindingLevel.ERROR).map((f) => describe(f.finding, f.constructPaths));
+  }
+}
+
+/** A finding of the synth-time analysis and where it comes from in the app. */
+export interface AppFinding {
+  /** The finding. */
+  readonly finding: Finding;
+  /** The construct paths of the object it is about (more than one when objects share kind, namespace and name). */
+  readonly constructPaths: string[];
+}
+
+function describe(finding: Finding, constructPaths: string[]): string {
+  return `${formatFinding(finding)}\n    at ${constructPaths.join(', ') || '(not in the app)'}\n    fix: ${fixFor(finding.code)}`;
+}
+
+function suppressedBy(construct: IConstruct, code: string): boolean {
+  for (let scope: IConstruct | undefined = construct; scope; scope = scope.node.scope) {
+    const codes = (scope as unknown as { [SUPPRESSIONS]?: string[] })[SUPPRESSIONS];
+    if (codes && isSuppressed(codes, code)) {
+      return true;
+    }
+  }
+  return false;
+}
