@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
-import { namespaceOf } from './rules/mesh-index';
+import { ANALYZED_KINDS, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
 
 /** Options of the synth-time analysis. */
 export interface IstioAnalysisOptions {
@@ -67,6 +67,12 @@ export class IstioAnalysis extends Construct {
 
   private options: IstioAnalysisOptions = {};
 
+  /**
+   * The objects as the first validation of `App.synth` serialized them, until the synthesis
+   * serializes them for output (or the current tick ends).
+   */
+  private serialized?: Array<[ApiObject, KubeObject]>;
+
   private constructor(scope: Construct, id: string) {
     super(scope, id);
     this.node.addValidation({ validate: () => this.validate() });
@@ -77,42 +83,77 @@ export class IstioAnalysis extends Construct {
    * paths of its object. Suppressed findings are left out.
    */
   public findings(): AppFinding[] {
-    const apiObjects = this.node.root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
-    const objects: KubeObject[] = [];
-    const constructsByKey = new Map<string, ApiObject[]>();
-    for (const apiObject of apiObjects) {
-      const json = apiObject.toJson();
-      objects.push(json);
-      const key = objectKey(json.kind, namespaceOf(json), json.metadata?.name ?? '');
-      const same = constructsByKey.get(key);
-      if (same) {
-        same.push(apiObject);
-      } else {
-        constructsByKey.set(key, [apiObject]);
-      }
-    }
-    const findings = analyze(objects, {
-      defaultGateway: this.options.defaultGateway ?? true,
-      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
-    });
-    const result: AppFinding[] = [];
-    for (const finding of findings) {
-      const constructs = constructsByKey.get(objectKey(finding.kind, finding.namespace ?? 'default', finding.name)) ?? [];
-      if (!constructs.some((c) => suppressedBy(c, finding.code))) {
-        result.push({ finding, constructPaths: constructs.map((c) => c.node.path) });
-      }
-    }
-    return result;
+    return this.analyzeApp().findings;
   }
 
   private validate(): string[] {
-    const findings = this.findings();
+    const stage = synthesisStage();
+    if (stage === SynthesisStage.REVALIDATION) {
+      this.serveSerializedObjects();
+      return [];
+    }
+    const { findings, apiObjects, objects } = this.analyzeApp();
+    if (stage === SynthesisStage.APP) {
+      this.serialized = apiObjects.map((apiObject, i) => [apiObject, objects[i]]);
+      process.nextTick(() => {
+        this.serialized = undefined;
+      });
+    }
     for (const { finding, constructPaths } of findings) {
       if (finding.level !== FindingLevel.ERROR) {
         process.stderr.write(`${describe(finding, constructPaths)}\n`);
       }
     }
     return findings.filter((f) => f.finding.level === FindingLevel.ERROR).map((f) => describe(f.finding, f.constructPaths));
+  }
+
+  /**
+   * Hands synthesis the JSON the analysis made of each object, so that it is not resolved twice
+   * (serializing is the dearest part of synthesis). Only done once the whole app passed
+   * validation, when `App.synth` goes on to serialize every object at once: each object serves
+   * its copy to the next `toJson()` call only, and only until the current tick ends.
+   */
+  private serveSerializedObjects(): void {
+    for (const [apiObject, json] of this.serialized ?? []) {
+      serveOnce(apiObject, json);
+    }
+    this.serialized = undefined;
+  }
+
+  private analyzeApp(): { findings: AppFinding[]; apiObjects: ApiObject[]; objects: KubeObject[] } {
+    const apiObjects: ApiObject[] = [];
+    const objects: KubeObject[] = [];
+    for (const construct of this.node.root.node.findAll()) {
+      if (ApiObject.isApiObject(construct) && ANALYZED_KINDS.has(construct.kind)) {
+        apiObjects.push(construct);
+        objects.push(construct.toJson());
+      }
+    }
+    const findings = analyze(objects, {
+      defaultGateway: this.options.defaultGateway ?? true,
+      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+    });
+    if (findings.length === 0) {
+      return { findings: [], apiObjects, objects };
+    }
+    const constructsByKey = new Map<string, ApiObject[]>();
+    objects.forEach((json, i) => {
+      const key = objectKey(json.kind, namespaceOf(json), json.metadata?.name ?? '');
+      const same = constructsByKey.get(key);
+      if (same) {
+        same.push(apiObjects[i]);
+      } else {
+        constructsByKey.set(key, [apiObjects[i]]);
+      }
+    });
+    const result: AppFinding[] = [];
+    for (const finding of findings) {
+      const constructs = constructsByKey.get(objectKey(finding.kind, finding.namespace ?? DEFAULT_NAMESPACE, finding.name)) ?? [];
+      if (!constructs.some((c) => suppressedBy(c, finding.code))) {
+        result.push({ finding, constructPaths: constructs.map((c) => c.node.path) });
+      }
+    }
+    return { findings: result, apiObjects, objects };
   }
 }
 
@@ -126,6 +167,51 @@ export interface AppFinding {
 
 function describe(finding: Finding, constructPaths: string[]): string {
   return `${formatFinding(finding)}\n    at ${constructPaths.join(', ') || '(not in the app)'}\n    fix: ${fixFor(finding.code)}`;
+}
+
+/** Where in cdk8s's synthesis a validation runs. */
+enum SynthesisStage {
+  /** The validation `App.synth` (or `synthYaml`) runs first, before it serializes every chart. */
+  APP,
+  /**
+   * The validation `Chart.toJson` runs again for each chart during `App.synth`, after the first
+   * one passed: the app has not changed since.
+   */
+  REVALIDATION,
+  /** Any other: `Testing.synth(chart)`, or a validation called directly. */
+  OTHER,
+}
+
+/**
+ * cdk8s validates the whole app once in `App.synth` and again for each chart it serializes
+ * (`Chart.toJson` calls `App._synthChart`, which validates): analyzing every time would cost
+ * the whole analysis once per chart. The call stack tells the stages apart; should cdk8s rename
+ * these methods, every validation is simply analyzed in full.
+ */
+function synthesisStage(): SynthesisStage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 50;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  if (!/ at App\.synth(Yaml)? /.test(stack)) {
+    return SynthesisStage.OTHER;
+  }
+  return / at (App|Function)\._synthChart /.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
+}
+
+/** Makes the next `toJson()` of `apiObject` (in the current tick) return `json`. */
+function serveOnce(apiObject: ApiObject, json: KubeObject): void {
+  const target = apiObject as { toJson: () => any };
+  const once = () => {
+    delete (target as Partial<typeof target>).toJson;
+    return json;
+  };
+  target.toJson = once;
+  process.nextTick(() => {
+    if (target.toJson === once) {
+      delete (target as Partial<typeof target>).toJson;
+    }
+  });
 }
 
 function suppressedBy(construct: IConstruct, code: string): boolean {

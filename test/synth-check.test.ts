@@ -1,8 +1,11 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, Chart, Include, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Include, Lazy, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildWalkthrough } from '../examples/main';
 import { Backend, IngressGateway, IstioAnalysis, networking } from '../src';
+import * as analyzeModule from '../src/rules/analyze';
 import { SUPPRESS_ANNOTATION } from '../src/rules/finding';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'analysis');
@@ -146,4 +149,50 @@ test('the walkthrough analyzes clean', () => {
   const app = buildWalkthrough(Testing.app());
   expect(IstioAnalysis.enable(app).findings()).toEqual([]);
   expect(stderrOf(() => app.synthYaml())).toBe('');
+});
+
+describe('cost within cdk8s synth', () => {
+  function appWithCharts(outdir: string, charts: number): App {
+    const app = new App({ outdir });
+    for (let c = 0; c < charts; c++) {
+      const chart = new Chart(app, `chart${c}`, { namespace: `ns${c}` });
+      const gateway = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' }, namespace: 'istio-system' });
+      gateway.expose('web', { hosts: [`web${c}.example.com`], port: 80, backend: Backend.fromHost(`web.ns${c}.svc.cluster.local`, 80) });
+    }
+    return app;
+  }
+
+  test('App.synth analyzes the app once, however many charts, and serializes each object once', () => {
+    const app = appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3);
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      app.synth();
+      expect(analyzeSpy).toHaveBeenCalledTimes(1);
+      expect(toJsonSpy).toHaveBeenCalledTimes(6);
+    } finally {
+      analyzeSpy.mockRestore();
+      toJsonSpy.mockRestore();
+    }
+  });
+
+  test('a change made after a failed synth is in the next synth and in toJson', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    IstioAnalysis.enable(chart);
+    let hosts = ['a.example.com'];
+    const gateway = new ApiObject(chart, 'gw', {
+      apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'gw' },
+      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: Lazy.any({ produce: () => hosts }) }] },
+    });
+    let broken = true;
+    chart.node.addValidation({ validate: () => (broken ? ['not yet'] : []) });
+    expect(() => app.synth()).toThrow(/not yet/);
+    hosts = ['b.example.com'];
+    expect(gateway.toJson().spec.servers[0].hosts).toEqual(['b.example.com']);
+    broken = false;
+    app.synth();
+    expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toContain('- b.example.com');
+  });
 });

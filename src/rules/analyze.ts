@@ -67,7 +67,11 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     if (codes.length > 0) {
       suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    findings.push(...checkObject(obj).filter((f) => !isSuppressed(codes, f.code)));
+    for (const finding of checkObject(obj)) {
+      if (!isSuppressed(codes, finding.code)) {
+        findings.push(finding);
+      }
+    }
   }
   const report = (finding: Finding) => {
     if (!isSuppressed(suppressions.get(objectKey(finding.kind, finding.namespace, finding.name)) ?? [], finding.code)) {

@@ -14,6 +14,18 @@ const EXPORT_TO_ANNOTATION = 'networking.istio.io/exportTo';
 /** Kinds whose pod template (`spec.template.metadata.labels`) is a workload. */
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
 
+/**
+ * The kinds the analysis reads: the Istio networking kinds, the gateway operators' kinds, and the
+ * Kubernetes and cert-manager kinds that workloads, Services and Secrets come from. Objects of
+ * other kinds yield no finding and change none.
+ */
+export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
+  'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
+  'MeshGateway', 'IstioMeshGateway',
+  'Pod', 'Service', 'Secret', 'Certificate',
+  ...POD_TEMPLATE_KINDS,
+]);
+
 /** The namespace `obj` lives in: its own, else `default`. */
 export function namespaceOf(obj: KubeObject): string {
   return obj.metadata?.namespace ?? DEFAULT_NAMESPACE;
@@ -35,9 +47,20 @@ export function toFqdn(namespace: string, host: string): string {
   return `${host}.${namespace}.${CLUSTER_DOMAIN}`;
 }
 
+const selectorKeys = new WeakMap<Labels, string>();
+
 /** A selector in Kubernetes' text form, keys sorted: `app=echo,version=v1`. */
 export function selectorKey(selector: Labels | undefined): string {
-  return Object.keys(selector ?? {}).sort().map((k) => `${k}=${selector![k]}`).join(',');
+  if (selector === undefined || selector === null || typeof selector !== 'object') {
+    return '';
+  }
+  // Several analyzers read each Gateway's selector: compute its text once per selector object.
+  let key = selectorKeys.get(selector);
+  if (key === undefined) {
+    key = Object.keys(selector).sort().map((k) => `${k}=${selector[k]}`).join(',');
+    selectorKeys.set(selector, key);
+  }
+  return key;
 }
 
 /** True when every label of `selector` is on `labels`. */
@@ -217,14 +240,19 @@ export class MeshIndex {
    */
   public resolveHost(namespace: string, exportTo: readonly string[] | undefined, host: string): HostEntry | undefined {
     const fqdn = toFqdn(namespace, host);
-    const scopes = exportTo === undefined || exportTo.length === 0
-      ? [EXPORT_TO_ALL, namespace]
-      : [EXPORT_TO_ALL, ...exportTo.map((e) => (e === EXPORT_TO_OWN_NAMESPACE ? namespace : e))];
+    const exported = this.hosts.get(`${EXPORT_TO_ALL}|${fqdn}`);
+    if (exported) {
+      return exported;
+    }
+    const scopes = exportTo === undefined || exportTo.length === 0 ? [namespace] : exportTo.map((e) => (e === EXPORT_TO_OWN_NAMESPACE ? namespace : e));
     for (const scope of scopes) {
       const entry = this.hosts.get(`${scope}|${fqdn}`);
       if (entry) {
         return entry;
       }
+    }
+    if (this.wildcardHosts.size === 0) {
+      return undefined;
     }
     // A wildcard entry covers the hosts strictly below its domain: start at the domain of a
     // wildcard host, at the parent of an exact one.
@@ -252,10 +280,9 @@ export class MeshIndex {
       this.byKind.set(obj.kind, [obj]);
     }
     const namespace = namespaceOf(obj);
-    const group = String(obj.apiVersion ?? '').split('/')[0];
     switch (obj.kind) {
       case 'Gateway':
-        if (group === 'networking.istio.io') {
+        if (apiGroupOf(obj) === 'networking.istio.io') {
           this.gateways.set(fullNameOf(obj), obj);
         }
         break;
@@ -277,7 +304,7 @@ export class MeshIndex {
         this.secrets.add(fullNameOf(obj));
         break;
       case 'Certificate':
-        if (group === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
+        if (apiGroupOf(obj) === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
           this.secrets.add(`${namespace}/${obj.spec.secretName}`);
         }
         break;
@@ -351,6 +378,12 @@ export class MeshIndex {
       }
     }
   }
+}
+
+function apiGroupOf(obj: KubeObject): string {
+  const apiVersion = String(obj.apiVersion ?? '');
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
 function exportToAnnotation(obj: KubeObject): string[] {

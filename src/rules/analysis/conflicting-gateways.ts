@@ -9,12 +9,13 @@ import { findingOf, MESSAGES, Report } from './messages';
  * the same port. Envoy keeps only one of the two servers.
  */
 export function analyzeConflictingGateways(context: AnalysisContext, report: Report): void {
-  const gateways = context.index.ofKind('Gateway');
+  const servers: Array<{ gateway: KubeObject; name: string; server: any; hosts: HostIndex<string> }> = [];
   const byWorkloadPort = new Map<string, HostIndex<string>>();
-  for (const gateway of gateways) {
+  for (const gateway of context.index.ofKind('Gateway')) {
     const name = fullNameOf(gateway);
+    const selector = selectorKey(gateway.spec?.selector);
     for (const server of arrayOf(gateway.spec?.servers)) {
-      const key = workloadPortKey(gateway, server);
+      const key = `${selector}~${server?.port?.number}`;
       let hosts = byWorkloadPort.get(key);
       if (!hosts) {
         hosts = new HostIndex<string>();
@@ -23,28 +24,22 @@ export function analyzeConflictingGateways(context: AnalysisContext, report: Rep
       for (const host of arrayOf(server?.hosts)) {
         hosts.add(withoutNamespace(String(host)), name);
       }
+      servers.push({ gateway, name, server, hosts });
     }
   }
-  for (const gateway of gateways) {
-    const name = fullNameOf(gateway);
-    for (const server of arrayOf(gateway.spec?.servers)) {
-      const hosts = byWorkloadPort.get(workloadPortKey(gateway, server))!;
-      const conflicting = new Set<string>();
-      for (const host of arrayOf(server?.hosts)) {
-        for (const other of hosts.overlapping(withoutNamespace(String(host)))) {
-          if (other !== name) {
-            conflicting.add(other);
-          }
+  for (const { gateway, name, server, hosts } of servers) {
+    let conflicting: Set<string> | undefined;
+    for (const host of arrayOf(server?.hosts)) {
+      for (const other of hosts.overlapping(withoutNamespace(String(host)))) {
+        if (other !== name) {
+          conflicting = conflicting ?? new Set<string>();
+          conflicting.add(other);
         }
       }
-      if (conflicting.size > 0) {
-        report(findingOf(MESSAGES.ConflictingGateways, gateway,
-          `Conflict with gateways ${[...conflicting].sort().join(',')} (workload selector ${selectorKey(gateway.spec?.selector)}, port ${server?.port?.number}, hosts ${arrayOf(server?.hosts).join(',')}).`));
-      }
+    }
+    if (conflicting) {
+      report(findingOf(MESSAGES.ConflictingGateways, gateway,
+        `Conflict with gateways ${[...conflicting].sort().join(',')} (workload selector ${selectorKey(gateway.spec?.selector)}, port ${server?.port?.number}, hosts ${arrayOf(server?.hosts).join(',')}).`));
     }
   }
-}
-
-function workloadPortKey(gateway: KubeObject, server: any): string {
-  return `${selectorKey(gateway.spec?.selector)}~${server?.port?.number}`;
 }

@@ -10,6 +10,8 @@ import { AnalysisContext } from './context';
  */
 export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report): void {
   const index = context.index;
+  // Many Gateways share one workload: gather its Service ports once per selector.
+  const tcpPortsBySelector = new Map<string, Set<number>>();
   for (const gateway of index.ofKind('Gateway')) {
     const selector = gateway.spec?.selector ?? {};
     const workloads = index.selectWorkloads(selector);
@@ -17,14 +19,21 @@ export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report
       report(findingOf(MESSAGES.ReferencedResourceNotFound, gateway, `Referenced selector not found: ${quote(selectorKey(selector))}`));
       continue;
     }
-    checkServerPorts(index, gateway, workloads, report);
+    const key = selectorKey(selector);
+    let tcpPorts = tcpPortsBySelector.get(key);
+    if (!tcpPorts) {
+      tcpPorts = servicePorts(index, workloads);
+      tcpPortsBySelector.set(key, tcpPorts);
+    }
+    checkServerPorts(gateway, tcpPorts, report);
     if (!context.assumeHostsAndSecretsExist) {
       checkCredentials(index, gateway, workloads[0].namespace, report);
     }
   }
 }
 
-function checkServerPorts(index: MeshIndex, gateway: KubeObject, workloads: Workload[], report: Report): void {
+/** The TCP ports of the Services that select any of `workloads`. */
+function servicePorts(index: MeshIndex, workloads: Workload[]): Set<number> {
   const tcpPorts = new Set<number>();
   for (const workload of workloads) {
     for (const service of index.servicesOf(workload)) {
@@ -35,6 +44,10 @@ function checkServerPorts(index: MeshIndex, gateway: KubeObject, workloads: Work
       }
     }
   }
+  return tcpPorts;
+}
+
+function checkServerPorts(gateway: KubeObject, tcpPorts: Set<number>, report: Report): void {
   for (const server of arrayOf(gateway.spec?.servers)) {
     const number = server?.port?.number;
     if (typeof number === 'number' && !tcpPorts.has(number)) {

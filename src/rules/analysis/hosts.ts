@@ -20,10 +20,9 @@ function parentDomains(host: string): string[] {
   if (host === '') {
     return [];
   }
-  const labels = host.split('.');
   const parents: string[] = [];
-  for (let i = 1; i < labels.length; i++) {
-    parents.push(labels.slice(i).join('.'));
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+    parents.push(host.slice(dot + 1));
   }
   parents.push('');
   return parents;
@@ -66,8 +65,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  */
 export class HostIndex<T> {
   private readonly exact = new Map<string, T[]>();
-  /** Exact hosts under each of their parent domains. */
-  private readonly exactBelow = new Map<string, T[]>();
+  /** Exact hosts under each of their parent domains; built when a wildcard is first looked up. */
+  private exactBelow?: Map<string, T[]>;
   private readonly wildcards = new Map<string, T[]>();
   /** Wildcard hosts under each parent domain of the domain they cover. */
   private readonly wildcardsBelow = new Map<string, T[]>();
@@ -76,9 +75,7 @@ export class HostIndex<T> {
     const domain = wildcardDomain(host);
     if (domain === undefined) {
       push(this.exact, host, value);
-      for (const parent of parentDomains(host)) {
-        push(this.exactBelow, parent, value);
-      }
+      this.exactBelow = undefined;
     } else {
       push(this.wildcards, domain, value);
       for (const parent of parentDomains(domain)) {
@@ -90,25 +87,32 @@ export class HostIndex<T> {
   /** The values of every host that overlaps `host`; a value stored under several hosts may repeat. */
   public overlapping(host: string): T[] {
     const domain = wildcardDomain(host);
-    const found: T[] = [];
-    const take = (values: T[] | undefined) => {
-      if (values) {
-        found.push(...values);
-      }
-    };
     if (domain === undefined) {
-      take(this.exact.get(host));
-      for (const parent of parentDomains(host)) {
-        take(this.wildcards.get(parent));
+      const found = this.exact.get(host) ?? [];
+      if (this.wildcards.size === 0) {
+        return found;
       }
-      return found;
+      return [...found, ...parentDomains(host).flatMap((parent) => this.wildcards.get(parent) ?? [])];
     }
-    take(this.exactBelow.get(domain));
-    take(this.wildcards.get(domain));
-    take(this.wildcardsBelow.get(domain));
-    for (const parent of parentDomains(domain)) {
-      take(this.wildcards.get(parent));
+    return [
+      ...this.exactHostsBelow().get(domain) ?? [],
+      ...this.wildcards.get(domain) ?? [],
+      ...this.wildcardsBelow.get(domain) ?? [],
+      ...parentDomains(domain).flatMap((parent) => this.wildcards.get(parent) ?? []),
+    ];
+  }
+
+  private exactHostsBelow(): Map<string, T[]> {
+    if (!this.exactBelow) {
+      this.exactBelow = new Map();
+      for (const [host, values] of this.exact) {
+        for (const parent of parentDomains(host)) {
+          for (const value of values) {
+            push(this.exactBelow, parent, value);
+          }
+        }
+      }
     }
-    return found;
+    return this.exactBelow;
   }
 }
