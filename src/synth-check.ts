@@ -3,7 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
-import { ANALYZED_KINDS, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
+import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
+import { GatewayWorkloadBase } from './workload/gateway-workload';
 
 /** Options of the synth-time analysis. */
 export interface IstioAnalysisOptions {
@@ -123,15 +124,19 @@ export class IstioAnalysis extends Construct {
   private analyzeApp(): { findings: AppFinding[]; apiObjects: ApiObject[]; objects: KubeObject[] } {
     const apiObjects: ApiObject[] = [];
     const objects: KubeObject[] = [];
+    const workloads: DeclaredWorkload[] = [];
     for (const construct of this.node.root.node.findAll()) {
       if (ApiObject.isApiObject(construct) && ANALYZED_KINDS.has(construct.kind)) {
         apiObjects.push(construct);
         objects.push(construct.toJson());
+      } else if (construct instanceof GatewayWorkloadBase) {
+        workloads.push(declaredWorkload(construct));
       }
     }
     const findings = analyze(objects, {
       defaultGateway: this.options.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+      workloads,
     });
     if (findings.length === 0) {
       return { findings: [], apiObjects, objects };
@@ -197,6 +202,21 @@ function synthesisStage(): SynthesisStage {
     return SynthesisStage.OTHER;
   }
   return / at (App|Function)\._synthChart /.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
+}
+
+/**
+ * What a gateway workload construct knows of its pods and Service: for one the app creates (a
+ * MeshGateway) the same as its objects say; for one that exists elsewhere
+ * (`IngressGateway.fromSelector`), the only knowledge the analysis has of it.
+ */
+function declaredWorkload(workload: GatewayWorkloadBase): DeclaredWorkload {
+  const ports = workload.ports.map((p) => p.port);
+  return {
+    labels: workload.selectorLabels,
+    namespace: workload.namespace,
+    serviceName: workload.serviceName,
+    ports: ports.length === 0 ? undefined : ports,
+  };
 }
 
 /** Makes the next `toJson()` of `apiObject` (in the current tick) return `json`. */

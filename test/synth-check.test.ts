@@ -111,6 +111,20 @@ describe('errors fail synth, warnings print', () => {
     expect(printed).toContain('    fix: put the catch-all rule (without match) last');
   });
 
+  test('a workload that exists elsewhere, declared with IngressGateway.fromSelector, satisfies Gateway selectors and ports', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    const edge = IngressGateway.fromSelector(chart, 'edge', { selector: { app: 'edge' }, ports: [{ name: 'http', port: 8080 }] });
+    edge.expose('shop', { hosts: ['shop.example.com'], backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
+    const other = IngressGateway.fromSelector(chart, 'other', { selector: { app: 'other' } });
+    other.expose('blog', { hosts: ['blog.example.com'], port: 80, backend: Backend.fromHost('blog.blog.svc.cluster.local', 80) });
+    expect(IstioAnalysis.enable(chart).findings()).toEqual([]);
+    new networking.Gateway(chart, 'legacy', {
+      metadata: { name: 'legacy' },
+      spec: { selector: { app: 'edge' }, servers: [{ port: { number: 9090, name: 'http', protocol: 'HTTP' }, hosts: ['legacy.example.com'] }] },
+    });
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.constructPaths}`)).toEqual(['IST0162 edge/legacy']);
+  });
+
   test('hosts and Secrets outside the app are assumed to exist by default', () => {
     const chart = Testing.chart();
     IstioAnalysis.enable(chart);

@@ -10,7 +10,7 @@ import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-des
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
-import { MeshIndex, namespaceOf } from './mesh-index';
+import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
 import { checkObject } from './webhook';
 
 /** Options of `analyze`. */
@@ -30,6 +30,13 @@ export interface AnalysisOptions {
    * @default false
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * Gateway workloads that exist outside the input (such as `IngressGateway.fromSelector`
+   * declares): Gateways may select them, and their ports, when given, are checked.
+   * @default - none
+   */
+  readonly workloads?: DeclaredWorkload[];
 }
 
 const ANALYZERS = [
@@ -55,7 +62,7 @@ const ANALYZERS = [
  * @returns the findings, ordered by object (kind, namespace, name) and then as found
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
-  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true });
+  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [] });
   const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false };
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();

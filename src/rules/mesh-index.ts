@@ -72,6 +72,29 @@ export function selects(selector: Labels, labels: Labels): boolean {
 export interface Workload {
   readonly namespace: string;
   readonly labels: Labels;
+  /** True when the Services in front of these pods are not known, so neither are their ports. */
+  readonly servicesUnknown?: boolean;
+}
+
+/** A gateway workload that exists outside the input, known only by what its owner declares. */
+export interface DeclaredWorkload {
+  /** The labels of its pods. */
+  readonly labels: { readonly [key: string]: string };
+  /**
+   * Its namespace.
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /**
+   * The name of its Service.
+   * @default - not known
+   */
+  readonly serviceName?: string;
+  /**
+   * The ports of its Service.
+   * @default - not known: Gateway server ports are not checked against them
+   */
+  readonly ports?: number[];
 }
 
 /** A port of a Service or a ServiceEntry. */
@@ -107,6 +130,9 @@ export interface MeshIndexOptions {
    * `istio-ingressgateway` Service in `istio-system`) when the input does not define it.
    */
   readonly defaultGateway: boolean;
+
+  /** Gateway workloads that exist outside the input. */
+  readonly workloads: readonly DeclaredWorkload[];
 }
 
 /** The mesh's default ingress gateway, as `istioctl analyze --use-kube=false` assumes it. */
@@ -193,6 +219,9 @@ export class MeshIndex {
     const defaultService = `${DEFAULT_GATEWAY.namespace}/${DEFAULT_GATEWAY.serviceName}`;
     if (options.defaultGateway && !this.services.some((s) => `${s.namespace}/${s.name}` === defaultService)) {
       this.addWorkloadWithService(DEFAULT_GATEWAY.namespace, DEFAULT_GATEWAY.serviceName, DEFAULT_GATEWAY.labels, DEFAULT_GATEWAY.ports);
+    }
+    for (const declared of options.workloads) {
+      this.addDeclaredWorkload(declared);
     }
   }
 
@@ -333,6 +362,21 @@ export class MeshIndex {
     const name = obj.metadata?.name ?? '';
     const labels: Labels = { ...extraLabels, 'gateway-name': name, 'gateway-type': String(obj.spec?.type ?? '') };
     this.addWorkloadWithService(namespace, name, labels, servicePorts(ports));
+  }
+
+  private addDeclaredWorkload(declared: DeclaredWorkload): void {
+    const namespace = declared.namespace ?? DEFAULT_NAMESPACE;
+    if (declared.ports === undefined) {
+      this.workloads.add({ namespace, labels: declared.labels, servicesUnknown: true });
+      return;
+    }
+    const ports = declared.ports.map((number) => ({ number, protocol: 'TCP' }));
+    if (declared.serviceName === undefined) {
+      this.workloads.add({ namespace, labels: declared.labels });
+      this.addService({ namespace, name: '', selector: declared.labels, ports }, []);
+      return;
+    }
+    this.addWorkloadWithService(namespace, declared.serviceName, declared.labels, ports);
   }
 
   private addWorkloadWithService(namespace: string, name: string, labels: Labels, ports: ServicePort[]): void {

@@ -62,6 +62,17 @@ describe('analyze options', () => {
     expect(analyze([gatewayOnDefault, service, pod]).map((f) => f.code)).toEqual(['IST0162']);
   });
 
+  test('declared workloads can be selected; their ports are checked only when given', () => {
+    const gateway = (port: number) => ({
+      ...gatewayOnDefault,
+      spec: { selector: { app: 'edge' }, servers: [{ port: { number: port, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] }] },
+    });
+    expect(analyze([gateway(80)]).map((f) => f.code)).toEqual(['IST0101']);
+    expect(analyze([gateway(80)], { workloads: [{ labels: { app: 'edge' }, namespace: 'edge' }] })).toEqual([]);
+    expect(analyze([gateway(80)], { workloads: [{ labels: { app: 'edge' }, ports: [80] }] })).toEqual([]);
+    expect(analyze([gateway(8080)], { workloads: [{ labels: { app: 'edge' }, serviceName: 'edge', ports: [80] }] }).map((f) => f.code)).toEqual(['IST0162']);
+  });
+
   test('with assumeHostsAndSecretsExist, missing hosts, DestinationRule hosts and Secrets are not reported', () => {
     const objects = [
       ...fixtureObjects('virtualservice-destinations-invalid'),

@@ -13,7 +13,7 @@ test('selectorKey is the sorted Kubernetes form', () => {
 });
 
 describe('workloads', () => {
-  const index = new MeshIndex(fixtureObjects('gateway-workload-valid'), { defaultGateway: true });
+  const index = new MeshIndex(fixtureObjects('gateway-workload-valid'), { defaultGateway: true, workloads: [] });
 
   test('a MeshGateway is pods labelled gateway-name, gateway-type and its labels, behind a Service of its ports', () => {
     const [workload] = index.selectWorkloads({ 'gateway-name': 'edge' });
@@ -38,7 +38,7 @@ describe('workloads', () => {
     const [workload] = index.selectWorkloads({ istio: 'ingressgateway' });
     expect(workload.namespace).toBe('istio-system');
     expect(index.servicesOf(workload)[0].ports.map((p) => p.number)).toEqual([80, 443, 31400, 15443]);
-    expect(new MeshIndex([], { defaultGateway: false }).selectWorkloads({ istio: 'ingressgateway' })).toEqual([]);
+    expect(new MeshIndex([], { defaultGateway: false, workloads: [] }).selectWorkloads({ istio: 'ingressgateway' })).toEqual([]);
   });
 
   test('a selector must match every label; an empty one matches every workload', () => {
@@ -62,7 +62,7 @@ describe('hosts', () => {
     service('private', 'shop', '.'),
     serviceEntry('api', 'shop', ['api.example.com'], ['team']),
     serviceEntry('cdn', 'edge', ['*.cdn.example.com']),
-  ], { defaultGateway: false });
+  ], { defaultGateway: false, workloads: [] });
 
   test('a Service is visible everywhere by its full name, and by its short name in its namespace', () => {
     expect(index.resolveHost('shop', undefined, 'public')).toBeDefined();
@@ -84,7 +84,7 @@ describe('hosts', () => {
 
   test('Secrets and cert-manager Certificates provide credentials; subsets are keyed by full host', () => {
     const objects = fixtureObjects('gateway-workload-valid');
-    const withSubsets = new MeshIndex([...objects, ...fixtureObjects('destinationrule-hosts-valid')], { defaultGateway: true });
+    const withSubsets = new MeshIndex([...objects, ...fixtureObjects('destinationrule-hosts-valid')], { defaultGateway: true, workloads: [] });
     expect(withSubsets.hasSecret('istio-system/www-cert')).toBe(true);
     expect(withSubsets.hasSecret('gateways/shop-cert')).toBe(true);
     expect(withSubsets.hasSecret('shop/shop-cert')).toBe(false);

@@ -25,7 +25,9 @@ export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report
       tcpPorts = servicePorts(index, workloads);
       tcpPortsBySelector.set(key, tcpPorts);
     }
-    checkServerPorts(gateway, tcpPorts, report);
+    if (!workloads.some((w) => w.servicesUnknown)) {
+      checkServerPorts(gateway, tcpPorts, report);
+    }
     if (!context.assumeHostsAndSecretsExist) {
       checkCredentials(index, gateway, workloads[0].namespace, report);
     }
