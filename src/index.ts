@@ -18,3 +18,4 @@ export * from './synth-check';
 export * from './plugin';
 export { analyze, AnalysisOptions } from './rules/analyze';
 export { Finding, FindingLevel, KubeObject, formatFinding, findingsToJson, SUPPRESS_ANNOTATION } from './rules/finding';
+export { DeclaredWorkload } from './rules/mesh-index';

@@ -114,13 +114,11 @@ export interface ServiceInfo {
   readonly ports: ServicePort[];
 }
 
-/** What a host resolves to: a Service or a ServiceEntry, with its ports and workload selector. */
+/** What a host resolves to: a Service or a ServiceEntry, with its ports and the selector of its pods. */
 export interface HostEntry {
   readonly ports: ServicePort[];
   /** The labels of the pods behind the host, when known. */
   readonly workloadSelector?: Labels;
-  /** True for a Kubernetes Service (its selector picks pods in its own namespace). */
-  readonly isService: boolean;
 }
 
 /** Options of the index. */
@@ -396,7 +394,7 @@ export class MeshIndex {
         this.servicesBySelectorLabel.set(posting, [service]);
       }
     }
-    const entry: HostEntry = { ports: service.ports, workloadSelector: service.selector, isService: true };
+    const entry: HostEntry = { ports: service.ports, workloadSelector: service.selector };
     for (const scope of exportTo) {
       this.hosts.set(`${scope}|${service.name}.${service.namespace}.${CLUSTER_DOMAIN}`, entry);
     }
@@ -406,7 +404,6 @@ export class MeshIndex {
     const entry: HostEntry = {
       ports: arrayOf(obj.spec?.ports).map((p: any) => ({ number: Number(p?.number), name: p?.name, protocol: p?.protocol })),
       workloadSelector: obj.spec?.workloadSelector?.labels,
-      isService: false,
     };
     const exportTo: string[] = arrayOf(obj.spec?.exportTo);
     const scopes = exportTo.length === 0 || exportTo.includes(EXPORT_TO_ALL)

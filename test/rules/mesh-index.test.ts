@@ -78,7 +78,7 @@ describe('hosts', () => {
   });
 
   test('a wildcard ServiceEntry covers the hosts below its domain', () => {
-    expect(index.resolveHost('shop', undefined, 'img.cdn.example.com')?.isService).toBe(false);
+    expect(index.resolveHost('shop', undefined, 'img.cdn.example.com')?.ports.map((p) => p.number)).toEqual([443]);
     expect(index.resolveHost('shop', undefined, 'cdn.example.com')).toBeUndefined();
   });
 
