@@ -1,6 +1,7 @@
 import { MESSAGES } from '../../src/rules/analysis/messages';
 import { analyze } from '../../src/rules/analyze';
 import { Finding, formatFinding } from '../../src/rules/finding';
+import { CrdValidator, describeWithCrds } from '../support/crds';
 import { analysisFixtureNames, fixtureExpected, fixtureObjects } from '../support/fixtures';
 
 /** The codes of the per-object rules, tested with those rules. */
@@ -121,5 +122,13 @@ describe('analyze input handling', () => {
     const k8sGateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'default' }, spec: {} };
     const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
     expect(analyze([k8sGateway, vs]).map((f) => `${f.code} ${f.kind}`)).toContain('IST0101 VirtualService');
+  });
+});
+
+describeWithCrds('the fixtures against the CRD schemas', () => {
+  const validator = new CrdValidator();
+  test.each(fixtures)('%s: every Istio and MeshGateway object is schema-valid, so findings are about references only', (name) => {
+    const errors = fixtureObjects(name).filter((o) => validator.knows(o)).flatMap((o) => validator.errors(o));
+    expect(errors).toEqual([]);
   });
 });
