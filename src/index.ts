@@ -39,3 +39,8 @@ export * as networking from '../imports/networking.istio.io';
 export * as banzai from '../imports/istio.banzaicloud.io';
 /** The generated L1 class of the Cisco IstioMeshGateway (servicemesh.cisco.com). */
 export * as servicemesh from '../imports/servicemesh.cisco.com';
+export * from './synth-check';
+export * from './plugin';
+export { analyze, AnalysisOptions } from './rules/analyze';
+export { Finding, FindingLevel, KubeObject, formatFinding, findingsToJson, SUPPRESS_ANNOTATION } from './rules/finding';
+export { DeclaredWorkload } from './rules/mesh-index';

@@ -40,3 +40,41 @@ export interface Finding {
   /** What is wrong and how to fix it. */
   readonly message: string;
 }
+
+/** The annotation istioctl honours to silence findings on one object: comma-separated codes, or `*`. */
+export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
+
+/**
+ * One finding in istioctl analyze's text form, for example
+ * `Error [IST0101] (Gateway edge/storefront) Referenced selector not found: "app=edge"`.
+ */
+export function formatFinding(finding: Finding): string {
+  const object = finding.namespace === undefined ? finding.name : `${finding.namespace}/${finding.name}`;
+  return `${finding.level} [${finding.code}] (${finding.kind} ${object}) ${finding.message}`;
+}
+
+/** The JSON form of findings: an array of `{code, level, kind, name, namespace, message}`. */
+export function findingsToJson(findings: readonly Finding[]): string {
+  return JSON.stringify(findings.map((f) => ({
+    code: f.code,
+    level: f.level,
+    kind: f.kind,
+    name: f.name,
+    namespace: f.namespace,
+    message: f.message,
+  })), undefined, 2);
+}
+
+/** The codes `obj` suppresses with the `galley.istio.io/analyze-suppress` annotation. */
+export function suppressedCodes(obj: KubeObject): string[] {
+  const value = obj.metadata?.annotations?.[SUPPRESS_ANNOTATION];
+  if (typeof value !== 'string') {
+    return [];
+  }
+  return value.split(',').map((code) => code.trim()).filter((code) => code.length > 0);
+}
+
+/** True when `codes` (from an annotation or the construct API) silence findings of `code`. */
+export function isSuppressed(codes: readonly string[], code: string): boolean {
+  return codes.includes('*') || codes.includes(code);
+}

@@ -1,0 +1,11 @@
+import { MeshIndex } from '../mesh-index';
+
+/** What every analyzer reads: the index of the input and the analysis options. */
+export interface AnalysisContext {
+  readonly index: MeshIndex;
+  /**
+   * When true, a destination host, a DestinationRule host or a credential Secret that the input
+   * does not declare is taken to exist outside it.
+   */
+  readonly assumeHostsAndSecretsExist: boolean;
+}

@@ -1,0 +1,89 @@
+import { Finding, FindingLevel, KubeObject } from '../finding';
+import { namespaceOf } from '../mesh-index';
+
+/** One kind of istioctl analyze message: its code, its name and its level. */
+export interface MessageType {
+  readonly code: string;
+  readonly name: string;
+  readonly level: FindingLevel;
+  /** How to fix what it reports. */
+  readonly fix: string;
+}
+
+function type(code: string, name: string, level: FindingLevel, fix: string): MessageType {
+  return { code, name, level, fix };
+}
+
+/** The istioctl analyze messages the cross-object analysis reports, with istioctl's codes and levels. */
+export const MESSAGES = {
+  ReferencedResourceNotFound: type('IST0101', 'ReferencedResourceNotFound', FindingLevel.ERROR,
+    `correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload's namespace)`),
+  ConflictingMeshGatewayVirtualServiceHosts: type('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', FindingLevel.ERROR,
+    `merge the VirtualServices into one, or narrow their exportTo so that no two export the same host to a namespace`),
+  VirtualServiceDestinationPortSelectorRequired: type('IST0112', 'VirtualServiceDestinationPortSelectorRequired', FindingLevel.ERROR,
+    `set destination.port.number to one of the service's ports`),
+  NoServerCertificateVerificationDestinationLevel: type('IST0128', 'NoServerCertificateVerificationDestinationLevel', FindingLevel.WARNING,
+    `set trafficPolicy.tls.caCertificates (or a credentialName whose Secret holds ca.crt)`),
+  NoServerCertificateVerificationPortLevel: type('IST0129', 'NoServerCertificateVerificationPortLevel', FindingLevel.WARNING,
+    `set caCertificates (or a credentialName whose Secret holds ca.crt) in that portLevelSettings entry's tls`),
+  VirtualServiceUnreachableRule: type('IST0130', 'VirtualServiceUnreachableRule', FindingLevel.WARNING,
+    `put the catch-all rule (without match) last and give each rule a match no earlier rule has`),
+  VirtualServiceIneffectiveMatch: type('IST0131', 'VirtualServiceIneffectiveMatch', FindingLevel.INFO,
+    `remove the duplicate match, or change it so that it differs from the earlier rule's`),
+  VirtualServiceHostNotFoundInGateway: type('IST0132', 'VirtualServiceHostNotFoundInGateway', FindingLevel.WARNING,
+    `add the VirtualService's host to a server of the Gateway (visible to the VirtualService's namespace), or bind the VirtualService to the Gateway that serves it`),
+  ServiceEntryAddressesRequired: type('IST0134', 'ServiceEntryAddressesRequired', FindingLevel.WARNING,
+    `set addresses on the ServiceEntry, or give its ports a protocol other than TCP (HTTP, HTTPS, TLS, ...)`),
+  GatewayDuplicateCertificate: type('IST0138', 'GatewayDuplicateCertificate', FindingLevel.WARNING,
+    `serve all hosts of a certificate from one Gateway, or use a distinct certificate for each Gateway`),
+  ConflictingGateways: type('IST0145', 'ConflictingGateways', FindingLevel.ERROR,
+    `serve each host on a workload port from one Gateway only: merge the servers, or use other hosts or ports`),
+  GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
+    `add the port to the gateway workload's Service (MeshGateway spec.ports), or listen on a port it exposes`),
+  DestinationRuleSubsetNotSelectPods: type('IST0173', 'DestinationRuleSubsetNotSelectPods', FindingLevel.ERROR,
+    `change the subset labels to those of existing pods, deploy the pods, or remove the subset`),
+  UnknownDestinationRuleHost: type('IST0174', 'UnknownDestinationRuleHost', FindingLevel.WARNING,
+    `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
+};
+
+/** A finding of `messageType` about `obj`. */
+export function findingOf(messageType: MessageType, obj: KubeObject, message: string): Finding {
+  return {
+    code: messageType.code,
+    level: messageType.level,
+    kind: obj.kind,
+    name: obj.metadata?.name ?? '',
+    namespace: namespaceOf(obj),
+    message,
+  };
+}
+
+/** Go's `%q`: a double-quoted string with escapes, as istioctl prints references. */
+export function quote(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Go's `%v` of a slice: `[a b c]`. */
+export function list(values: ReadonlyArray<string | number>): string {
+  return `[${values.join(' ')}]`;
+}
+
+/** Receives the findings of an analyzer. */
+export type Report = (finding: Finding) => void;
+
+/** Every message a finding can carry: the cross-object ones and those of the per-object rules. */
+const ALL_MESSAGES = new Map<string, MessageType>([
+  ...Object.values(MESSAGES),
+  type('IST0106', 'SchemaValidationError', FindingLevel.ERROR, 'change the field the message names: Istio rejects the object as it is'),
+  type('IST0133', 'SchemaWarning', FindingLevel.WARNING, 'change the field the message names: Istio admits the object but warns about it'),
+].map((m): [string, MessageType] => [m.code, m]));
+
+/** How to fix a finding of `code`, in a few words. */
+export function fixFor(code: string): string {
+  return ALL_MESSAGES.get(code)?.fix ?? 'see https://istio.io/latest/docs/reference/config/analysis/';
+}
+
+/** istioctl's name of the message `code`, such as `ReferencedResourceNotFound`. */
+export function nameOf(code: string): string {
+  return ALL_MESSAGES.get(code)?.name ?? code;
+}

@@ -1,0 +1,20 @@
+import { arrayOf } from '../mesh-index';
+import { AnalysisContext } from './context';
+import { findingOf, MESSAGES, Report } from './messages';
+
+/**
+ * IST0134 ServiceEntryAddressesRequired: a ServiceEntry without `addresses` that has a TCP port
+ * (or a port without protocol). Sidecars match plain TCP by destination address only, so without
+ * one the entry captures traffic on that port for every address.
+ */
+export function analyzeServiceEntryAddresses(context: AnalysisContext, report: Report): void {
+  for (const se of context.index.ofKind('ServiceEntry')) {
+    if (arrayOf(se.spec?.addresses).length > 0) {
+      continue;
+    }
+    const tcpPort = arrayOf(se.spec?.ports).some((p) => p?.protocol === undefined || p?.protocol === '' || p?.protocol === 'TCP');
+    if (tcpPort) {
+      report(findingOf(MESSAGES.ServiceEntryAddressesRequired, se, 'ServiceEntry addresses are required for this protocol.'));
+    }
+  }
+}

@@ -1,0 +1,445 @@
+import { KubeObject } from './finding';
+
+/** Labels, as on a pod or in a selector. */
+export type Labels = { readonly [key: string]: string };
+
+/** The namespace objects without one are read in, as istioctl does. */
+export const DEFAULT_NAMESPACE = 'default';
+
+const CLUSTER_DOMAIN = 'svc.cluster.local';
+const EXPORT_TO_ALL = '*';
+const EXPORT_TO_OWN_NAMESPACE = '.';
+const EXPORT_TO_ANNOTATION = 'networking.istio.io/exportTo';
+
+/** Kinds whose pod template (`spec.template.metadata.labels`) is a workload. */
+const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+
+/**
+ * The kinds the analysis reads: the Istio networking kinds, the gateway operators' kinds, and the
+ * Kubernetes and cert-manager kinds that workloads, Services and Secrets come from. Objects of
+ * other kinds yield no finding and change none.
+ */
+export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
+  'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
+  'MeshGateway', 'IstioMeshGateway',
+  'Pod', 'Service', 'Secret', 'Certificate',
+  ...POD_TEMPLATE_KINDS,
+]);
+
+/** The namespace `obj` lives in: its own, else `default`. */
+export function namespaceOf(obj: KubeObject): string {
+  return obj.metadata?.namespace ?? DEFAULT_NAMESPACE;
+}
+
+/** `namespace/name` of `obj`, as istioctl names objects. */
+export function fullNameOf(obj: KubeObject): string {
+  return `${namespaceOf(obj)}/${obj.metadata?.name ?? ''}`;
+}
+
+/**
+ * A host as Istio resolves it from a rule in `namespace`: a short name becomes the cluster-local
+ * name of a Service in that namespace; names with a dot and wildcards stay as they are.
+ */
+export function toFqdn(namespace: string, host: string): string {
+  if (host.startsWith('*') || host.includes('.')) {
+    return host;
+  }
+  return `${host}.${namespace}.${CLUSTER_DOMAIN}`;
+}
+
+const selectorKeys = new WeakMap<Labels, string>();
+
+/** A selector in Kubernetes' text form, keys sorted: `app=echo,version=v1`. */
+export function selectorKey(selector: Labels | undefined): string {
+  if (selector === undefined || selector === null || typeof selector !== 'object') {
+    return '';
+  }
+  // Several analyzers read each Gateway's selector: compute its text once per selector object.
+  let key = selectorKeys.get(selector);
+  if (key === undefined) {
+    key = Object.keys(selector).sort().map((k) => `${k}=${selector[k]}`).join(',');
+    selectorKeys.set(selector, key);
+  }
+  return key;
+}
+
+/** True when every label of `selector` is on `labels`. */
+export function selects(selector: Labels, labels: Labels): boolean {
+  return Object.keys(selector).every((k) => labels[k] === selector[k]);
+}
+
+/** A set of pods: what a Gateway selector or a DestinationRule subset can select. */
+export interface Workload {
+  readonly namespace: string;
+  readonly labels: Labels;
+  /** True when the Services in front of these pods are not known, so neither are their ports. */
+  readonly servicesUnknown?: boolean;
+}
+
+/** A gateway workload that exists outside the input, known only by what its owner declares. */
+export interface DeclaredWorkload {
+  /** The labels of its pods. */
+  readonly labels: { readonly [key: string]: string };
+  /**
+   * Its namespace.
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /**
+   * The name of its Service.
+   * @default - not known
+   */
+  readonly serviceName?: string;
+  /**
+   * The ports of its Service.
+   * @default - not known: Gateway server ports are not checked against them
+   */
+  readonly ports?: number[];
+}
+
+/** A port of a Service or a ServiceEntry. */
+export interface ServicePort {
+  readonly number: number;
+  readonly name?: string;
+  /** The protocol as written; Service ports default to TCP. */
+  readonly protocol?: string;
+}
+
+/** A Kubernetes Service, given or implied by a MeshGateway, an IstioMeshGateway or the default gateway. */
+export interface ServiceInfo {
+  readonly namespace: string;
+  readonly name: string;
+  /** Pods the Service selects; a Service without a selector selects none. */
+  readonly selector?: Labels;
+  readonly ports: ServicePort[];
+}
+
+/** What a host resolves to: a Service or a ServiceEntry, with its ports and the selector of its pods. */
+export interface HostEntry {
+  readonly ports: ServicePort[];
+  /** The labels of the pods behind the host, when known. */
+  readonly workloadSelector?: Labels;
+}
+
+/** Options of the index. */
+export interface MeshIndexOptions {
+  /**
+   * Whether to assume the mesh's default ingress gateway (`istio: ingressgateway` pods and the
+   * `istio-ingressgateway` Service in `istio-system`) when the input does not define it.
+   */
+  readonly defaultGateway: boolean;
+
+  /** Gateway workloads that exist outside the input. */
+  readonly workloads: readonly DeclaredWorkload[];
+}
+
+/** The mesh's default ingress gateway, as `istioctl analyze --use-kube=false` assumes it. */
+export const DEFAULT_GATEWAY = {
+  namespace: 'istio-system',
+  serviceName: 'istio-ingressgateway',
+  labels: { app: 'istio-ingressgateway', istio: 'ingressgateway' } as Labels,
+  ports: [
+    { number: 80, name: 'http2', protocol: 'TCP' },
+    { number: 443, name: 'https', protocol: 'TCP' },
+    { number: 31400, name: 'tcp', protocol: 'TCP' },
+    { number: 15443, name: 'tls', protocol: 'TCP' },
+  ] as ServicePort[],
+};
+
+/**
+ * Items found by label: an index from each `key=value` to the items that carry it, so that a
+ * selector is answered from its rarest label instead of by scanning every item.
+ */
+class LabelIndex<T> {
+  private readonly all: T[] = [];
+  private readonly postings = new Map<string, T[]>();
+  private readonly cache = new Map<string, T[]>();
+
+  constructor(private readonly labelsOf: (item: T) => Labels) {}
+
+  public add(item: T): void {
+    this.all.push(item);
+    const labels = this.labelsOf(item);
+    for (const key of Object.keys(labels)) {
+      const posting = `${key}=${labels[key]}`;
+      const items = this.postings.get(posting);
+      if (items) {
+        items.push(item);
+      } else {
+        this.postings.set(posting, [item]);
+      }
+    }
+  }
+
+  /** The items whose labels `selector` selects; an empty selector selects every item. */
+  public select(selector: Labels): T[] {
+    const key = selectorKey(selector);
+    const cached = this.cache.get(key);
+    if (cached) {
+      return cached;
+    }
+    const pairs = Object.keys(selector).map((k) => `${k}=${selector[k]}`);
+    let candidates = this.all;
+    for (const pair of pairs) {
+      const items = this.postings.get(pair) ?? [];
+      if (items.length < candidates.length) {
+        candidates = items;
+      }
+    }
+    const found = candidates.filter((item) => selects(selector, this.labelsOf(item)));
+    this.cache.set(key, found);
+    return found;
+  }
+}
+
+/**
+ * Everything the cross-object analysis looks up, built in one pass over the objects: objects by
+ * kind and full name, workloads by label, Services by the labels they select, hosts by scope and
+ * name, DestinationRule subsets and Secrets. No check compares every object with every other.
+ */
+export class MeshIndex {
+  /** The objects of each kind, in input order. */
+  private readonly byKind = new Map<string, KubeObject[]>();
+  private readonly gateways = new Map<string, KubeObject>();
+  private readonly workloads = new LabelIndex<Workload>((w) => w.labels);
+  private readonly services: ServiceInfo[] = [];
+  /** Services by `namespace key=value` of each label of their selector. */
+  private readonly servicesBySelectorLabel = new Map<string, ServiceInfo[]>();
+  private readonly hosts = new Map<string, HostEntry>();
+  private readonly wildcardHosts = new Map<string, HostEntry>();
+  private readonly subsets = new Set<string>();
+  private readonly secrets = new Set<string>();
+
+  constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
+    for (const obj of objects) {
+      this.add(obj);
+    }
+    const defaultService = `${DEFAULT_GATEWAY.namespace}/${DEFAULT_GATEWAY.serviceName}`;
+    if (options.defaultGateway && !this.services.some((s) => `${s.namespace}/${s.name}` === defaultService)) {
+      this.addWorkloadWithService(DEFAULT_GATEWAY.namespace, DEFAULT_GATEWAY.serviceName, DEFAULT_GATEWAY.labels, DEFAULT_GATEWAY.ports);
+    }
+    for (const declared of options.workloads) {
+      this.addDeclaredWorkload(declared);
+    }
+  }
+
+  /** The objects of `kind`, in input order. */
+  public ofKind(kind: string): readonly KubeObject[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The Gateway named `namespace/name`. */
+  public gateway(fullName: string): KubeObject | undefined {
+    return this.gateways.get(fullName);
+  }
+
+  /** The workloads `selector` selects, in any namespace (as Istio does for Gateways). */
+  public selectWorkloads(selector: Labels): Workload[] {
+    return this.workloads.select(selector);
+  }
+
+  /** The Services that select `workload`: same namespace, selector a subset of its labels. */
+  public servicesOf(workload: Workload): ServiceInfo[] {
+    const found = new Set<ServiceInfo>();
+    for (const key of Object.keys(workload.labels)) {
+      for (const service of this.servicesBySelectorLabel.get(`${workload.namespace} ${key}=${workload.labels[key]}`) ?? []) {
+        if (selects(service.selector!, workload.labels)) {
+          found.add(service);
+        }
+      }
+    }
+    return [...found];
+  }
+
+  /** True when a Secret (or a cert-manager Certificate's `secretName`) `namespace/name` is in the input. */
+  public hasSecret(fullName: string): boolean {
+    return this.secrets.has(fullName);
+  }
+
+  /** True when a DestinationRule for the fully qualified `host` defines `subset`. */
+  public hasSubset(fqdn: string, subset: string): boolean {
+    return this.subsets.has(`${fqdn}|${subset}`);
+  }
+
+  /**
+   * What `host`, named by a rule in `namespace` whose `exportTo` is given, resolves to among the
+   * Services and ServiceEntries visible there; exact names first, then wildcard ServiceEntries.
+   */
+  public resolveHost(namespace: string, exportTo: readonly string[] | undefined, host: string): HostEntry | undefined {
+    const fqdn = toFqdn(namespace, host);
+    const exported = this.hosts.get(`${EXPORT_TO_ALL}|${fqdn}`);
+    if (exported) {
+      return exported;
+    }
+    const scopes = exportTo === undefined || exportTo.length === 0 ? [namespace] : exportTo.map((e) => (e === EXPORT_TO_OWN_NAMESPACE ? namespace : e));
+    for (const scope of scopes) {
+      const entry = this.hosts.get(`${scope}|${fqdn}`);
+      if (entry) {
+        return entry;
+      }
+    }
+    if (this.wildcardHosts.size === 0) {
+      return undefined;
+    }
+    // A wildcard entry covers the hosts strictly below its domain: start at the domain of a
+    // wildcard host, at the parent of an exact one.
+    const isWildcard = fqdn.startsWith('*.');
+    const labels = (isWildcard ? fqdn.slice(2) : fqdn).split('.');
+    for (const scope of [EXPORT_TO_ALL, namespace]) {
+      for (let i = isWildcard ? 0 : 1; i <= labels.length; i++) {
+        const entry = this.wildcardHosts.get(`${scope}|${labels.slice(i).join('.')}`);
+        if (entry) {
+          return entry;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private add(obj: KubeObject): void {
+    if (!obj || typeof obj.kind !== 'string') {
+      return;
+    }
+    const ofKind = this.byKind.get(obj.kind);
+    if (ofKind) {
+      ofKind.push(obj);
+    } else {
+      this.byKind.set(obj.kind, [obj]);
+    }
+    const namespace = namespaceOf(obj);
+    switch (obj.kind) {
+      case 'Gateway':
+        if (apiGroupOf(obj) === 'networking.istio.io') {
+          this.gateways.set(fullNameOf(obj), obj);
+        }
+        break;
+      case 'Pod':
+        this.workloads.add({ namespace, labels: obj.metadata?.labels ?? {} });
+        break;
+      case 'Service':
+        this.addService({ namespace, name: obj.metadata?.name ?? '', selector: obj.spec?.selector, ports: servicePorts(obj.spec?.ports) }, exportToAnnotation(obj));
+        break;
+      case 'ServiceEntry':
+        this.addServiceEntry(obj, namespace);
+        break;
+      case 'DestinationRule':
+        for (const subset of arrayOf(obj.spec?.subsets)) {
+          this.subsets.add(`${toFqdn(namespace, String(obj.spec?.host ?? ''))}|${subset?.name}`);
+        }
+        break;
+      case 'Secret':
+        this.secrets.add(fullNameOf(obj));
+        break;
+      case 'Certificate':
+        if (apiGroupOf(obj) === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
+          this.secrets.add(`${namespace}/${obj.spec.secretName}`);
+        }
+        break;
+      case 'MeshGateway':
+        this.addMeshGateway(obj, namespace, obj.spec?.labels, obj.spec?.ports);
+        break;
+      case 'IstioMeshGateway':
+        this.addMeshGateway(obj, namespace, {
+          ...obj.spec?.deployment?.metadata?.labels,
+          ...obj.spec?.deployment?.podMetadata?.labels,
+        }, obj.spec?.service?.ports);
+        break;
+      default:
+        if (POD_TEMPLATE_KINDS.has(obj.kind) && obj.spec?.template?.metadata?.labels) {
+          this.workloads.add({ namespace, labels: obj.spec.template.metadata.labels });
+        }
+    }
+  }
+
+  /**
+   * The operators (Banzai Cloud MeshGateway, Cisco IstioMeshGateway) label the gateway pods
+   * `gateway-name: <name>` and `gateway-type: <spec.type>` on top of the labels asked for, and
+   * create a Service named after the gateway with the ports of the spec.
+   */
+  private addMeshGateway(obj: KubeObject, namespace: string, extraLabels: Labels | undefined, ports: any): void {
+    const name = obj.metadata?.name ?? '';
+    const labels: Labels = { ...extraLabels, 'gateway-name': name, 'gateway-type': String(obj.spec?.type ?? '') };
+    this.addWorkloadWithService(namespace, name, labels, servicePorts(ports));
+  }
+
+  private addDeclaredWorkload(declared: DeclaredWorkload): void {
+    const namespace = declared.namespace ?? DEFAULT_NAMESPACE;
+    if (declared.ports === undefined) {
+      this.workloads.add({ namespace, labels: declared.labels, servicesUnknown: true });
+      return;
+    }
+    const ports = declared.ports.map((number) => ({ number, protocol: 'TCP' }));
+    if (declared.serviceName === undefined) {
+      this.workloads.add({ namespace, labels: declared.labels });
+      this.addService({ namespace, name: '', selector: declared.labels, ports }, []);
+      return;
+    }
+    this.addWorkloadWithService(namespace, declared.serviceName, declared.labels, ports);
+  }
+
+  private addWorkloadWithService(namespace: string, name: string, labels: Labels, ports: ServicePort[]): void {
+    this.workloads.add({ namespace, labels });
+    this.addService({ namespace, name, selector: labels, ports }, [EXPORT_TO_ALL]);
+  }
+
+  private addService(service: ServiceInfo, exportTo: string[]): void {
+    this.services.push(service);
+    const selector = service.selector ?? {};
+    for (const key of Object.keys(selector)) {
+      const posting = `${service.namespace} ${key}=${selector[key]}`;
+      const list = this.servicesBySelectorLabel.get(posting);
+      if (list) {
+        list.push(service);
+      } else {
+        this.servicesBySelectorLabel.set(posting, [service]);
+      }
+    }
+    const entry: HostEntry = { ports: service.ports, workloadSelector: service.selector };
+    for (const scope of exportTo) {
+      this.hosts.set(`${scope}|${service.name}.${service.namespace}.${CLUSTER_DOMAIN}`, entry);
+    }
+  }
+
+  private addServiceEntry(obj: KubeObject, namespace: string): void {
+    const entry: HostEntry = {
+      ports: arrayOf(obj.spec?.ports).map((p: any) => ({ number: Number(p?.number), name: p?.name, protocol: p?.protocol })),
+      workloadSelector: obj.spec?.workloadSelector?.labels,
+    };
+    const exportTo: string[] = arrayOf(obj.spec?.exportTo);
+    const scopes = exportTo.length === 0 || exportTo.includes(EXPORT_TO_ALL)
+      ? [EXPORT_TO_ALL]
+      : exportTo.map((e) => (e === EXPORT_TO_OWN_NAMESPACE ? namespace : e));
+    for (const host of arrayOf(obj.spec?.hosts).map(String)) {
+      for (const scope of scopes) {
+        if (host === '*' || host.startsWith('*.')) {
+          this.wildcardHosts.set(`${scope}|${host === '*' ? '' : host.slice(2)}`, entry);
+        } else {
+          this.hosts.set(`${scope}|${toFqdn(namespace, host)}`, entry);
+        }
+      }
+    }
+  }
+}
+
+function apiGroupOf(obj: KubeObject): string {
+  const apiVersion = String(obj.apiVersion ?? '');
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+function exportToAnnotation(obj: KubeObject): string[] {
+  const value = obj.metadata?.annotations?.[EXPORT_TO_ANNOTATION];
+  if (typeof value !== 'string' || value.trim() === '') {
+    return [EXPORT_TO_ALL];
+  }
+  return value.split(',').map((e) => e.trim()).map((e) => (e === EXPORT_TO_OWN_NAMESPACE ? namespaceOf(obj) : e));
+}
+
+function servicePorts(ports: any): ServicePort[] {
+  return arrayOf(ports).map((p: any) => ({ number: Number(p?.port), name: p?.name, protocol: p?.protocol ?? 'TCP' }));
+}
+
+/** `value` when it is an array, else an empty one: the rules read input that may be malformed. */
+export function arrayOf(value: any): any[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,245 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { fixFor } from './rules/analysis/messages';
+import { analyze, objectKey } from './rules/analyze';
+import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
+import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
+import { GatewayWorkloadBase } from './workload/gateway-workload';
+
+/** Options of the synth-time analysis. */
+export interface IstioAnalysisOptions {
+  /**
+   * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
+   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443).
+   * @default true
+   */
+  readonly defaultGateway?: boolean;
+
+  /**
+   * Whether destination hosts, DestinationRule hosts and credential Secrets that the app does not
+   * define are taken to exist elsewhere (a Service in another repository, a Secret made by
+   * cert-manager). Set it to false when the app holds the whole mesh configuration.
+   * @default true - an app seldom holds the whole mesh
+   */
+  readonly assumeHostsAndSecretsExist?: boolean;
+}
+
+/** The id of the construct, under the app root, that carries the analysis. */
+const ANALYSIS_ID = 'IstioAnalysis';
+const SUPPRESSIONS = Symbol.for('cdk8s-istio-gateways.IstioAnalysis.suppressions');
+
+/**
+ * The istioctl-style analysis of every object in a cdk8s app when it synthesizes: Istio objects
+ * made by this library's constructs, by the generated L1 classes, as raw `ApiObject`s or pulled
+ * in with `Include`. Error findings fail `cdk8s synth` with a list that names the code, the
+ * object, its construct path and how to fix it; warnings and infos are printed to stderr.
+ *
+ * The library's constructs enable it on their app; call `enable` to analyze an app that uses
+ * only L1 classes or included YAML, or to change the options.
+ */
+export class IstioAnalysis extends Construct {
+  /**
+   * Analyzes the app that `scope` belongs to when it synthesizes. Calling it again is harmless:
+   * the app is analyzed once; options, when given, replace those of earlier calls.
+   *
+   * @param scope any construct of the app
+   * @param options how to analyze; leave out to keep the options in force
+   */
+  public static enable(scope: IConstruct, options?: IstioAnalysisOptions): IstioAnalysis {
+    const root = scope.node.root;
+    const existing = root.node.tryFindChild(ANALYSIS_ID);
+    const analysis = existing instanceof IstioAnalysis ? existing : new IstioAnalysis(root as Construct, ANALYSIS_ID);
+    if (options) {
+      analysis.options = options;
+    }
+    return analysis;
+  }
+
+  /**
+   * Leaves findings of `code` out for every object at or below `scope`, as the annotation
+   * `galley.istio.io/analyze-suppress` does for one object.
+   *
+   * @param code an istioctl message code such as `IST0132`, or `*` for every code
+   */
+  public static suppress(scope: IConstruct, code: string): void {
+    const holder = scope as unknown as { [SUPPRESSIONS]?: string[] };
+    holder[SUPPRESSIONS] = [...(holder[SUPPRESSIONS] ?? []), code];
+  }
+
+  private options: IstioAnalysisOptions = {};
+
+  /**
+   * The objects as the first validation of `App.synth` serialized them, until the synthesis
+   * serializes them for output (or the current tick ends).
+   */
+  private serialized?: Array<[ApiObject, KubeObject]>;
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /**
+   * Analyzes the app as it stands and returns what it finds, each finding with the construct
+   * paths of its object. Suppressed findings are left out.
+   */
+  public findings(): AppFinding[] {
+    return this.analyzeApp().findings;
+  }
+
+  private validate(): string[] {
+    const stage = synthesisStage();
+    if (stage === SynthesisStage.REVALIDATION) {
+      this.serveSerializedObjects();
+      return [];
+    }
+    const { findings, apiObjects, objects } = this.analyzeApp();
+    if (stage === SynthesisStage.APP) {
+      this.serialized = apiObjects.map((apiObject, i) => [apiObject, objects[i]]);
+      process.nextTick(() => {
+        this.serialized = undefined;
+      });
+    }
+    for (const { finding, constructPaths } of findings) {
+      if (finding.level !== FindingLevel.ERROR) {
+        process.stderr.write(`${describe(finding, constructPaths)}\n`);
+      }
+    }
+    return findings.filter((f) => f.finding.level === FindingLevel.ERROR).map((f) => describe(f.finding, f.constructPaths));
+  }
+
+  /**
+   * Hands synthesis the JSON the analysis made of each object, so that it is not resolved twice
+   * (serializing is the dearest part of synthesis). Only done once the whole app passed
+   * validation, when `App.synth` goes on to serialize every object at once: each object serves
+   * its copy to the next `toJson()` call only, and only until the current tick ends.
+   */
+  private serveSerializedObjects(): void {
+    for (const [apiObject, json] of this.serialized ?? []) {
+      serveOnce(apiObject, json);
+    }
+    this.serialized = undefined;
+  }
+
+  private analyzeApp(): { findings: AppFinding[]; apiObjects: ApiObject[]; objects: KubeObject[] } {
+    const apiObjects: ApiObject[] = [];
+    const objects: KubeObject[] = [];
+    const workloads: DeclaredWorkload[] = [];
+    for (const construct of this.node.root.node.findAll()) {
+      if (ApiObject.isApiObject(construct) && ANALYZED_KINDS.has(construct.kind)) {
+        apiObjects.push(construct);
+        objects.push(construct.toJson());
+      } else if (construct instanceof GatewayWorkloadBase) {
+        workloads.push(declaredWorkload(construct));
+      }
+    }
+    const findings = analyze(objects, {
+      defaultGateway: this.options.defaultGateway ?? true,
+      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+      workloads,
+    });
+    if (findings.length === 0) {
+      return { findings: [], apiObjects, objects };
+    }
+    const constructsByKey = new Map<string, ApiObject[]>();
+    objects.forEach((json, i) => {
+      const key = objectKey(json.kind, namespaceOf(json), json.metadata?.name ?? '');
+      const same = constructsByKey.get(key);
+      if (same) {
+        same.push(apiObjects[i]);
+      } else {
+        constructsByKey.set(key, [apiObjects[i]]);
+      }
+    });
+    const result: AppFinding[] = [];
+    for (const finding of findings) {
+      const constructs = constructsByKey.get(objectKey(finding.kind, finding.namespace ?? DEFAULT_NAMESPACE, finding.name)) ?? [];
+      if (!constructs.some((c) => suppressedBy(c, finding.code))) {
+        result.push({ finding, constructPaths: constructs.map((c) => c.node.path) });
+      }
+    }
+    return { findings: result, apiObjects, objects };
+  }
+}
+
+/** A finding of the synth-time analysis and where it comes from in the app. */
+export interface AppFinding {
+  /** The finding. */
+  readonly finding: Finding;
+  /** The construct paths of the object it is about (more than one when objects share kind, namespace and name). */
+  readonly constructPaths: string[];
+}
+
+function describe(finding: Finding, constructPaths: string[]): string {
+  return `${formatFinding(finding)}\n    at ${constructPaths.join(', ') || '(not in the app)'}\n    fix: ${fixFor(finding.code)}`;
+}
+
+/** Where in cdk8s's synthesis a validation runs. */
+enum SynthesisStage {
+  /** The validation `App.synth` (or `synthYaml`) runs first, before it serializes every chart. */
+  APP,
+  /**
+   * The validation `Chart.toJson` runs again for each chart during `App.synth`, after the first
+   * one passed: the app has not changed since.
+   */
+  REVALIDATION,
+  /** Any other: `Testing.synth(chart)`, or a validation called directly. */
+  OTHER,
+}
+
+/**
+ * cdk8s validates the whole app once in `App.synth` and again for each chart it serializes
+ * (`Chart.toJson` calls `App._synthChart`, which validates): analyzing every time would cost
+ * the whole analysis once per chart. The call stack tells the stages apart; should cdk8s rename
+ * these methods, every validation is simply analyzed in full.
+ */
+function synthesisStage(): SynthesisStage {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 50;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  if (!/ at App\.synth(Yaml)? /.test(stack)) {
+    return SynthesisStage.OTHER;
+  }
+  return / at (App|Function)\._synthChart /.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
+}
+
+/**
+ * What a gateway workload construct knows of its pods and Service: for one the app creates (a
+ * MeshGateway) the same as its objects say; for one that exists elsewhere
+ * (`IngressGateway.fromSelector`), the only knowledge the analysis has of it.
+ */
+function declaredWorkload(workload: GatewayWorkloadBase): DeclaredWorkload {
+  const ports = workload.ports.map((p) => p.port);
+  return {
+    labels: workload.selectorLabels,
+    namespace: workload.namespace,
+    serviceName: workload.serviceName,
+    ports: ports.length === 0 ? undefined : ports,
+  };
+}
+
+/** Makes the next `toJson()` of `apiObject` (in the current tick) return `json`. */
+function serveOnce(apiObject: ApiObject, json: KubeObject): void {
+  const target = apiObject as { toJson: () => any };
+  const once = () => {
+    delete (target as Partial<typeof target>).toJson;
+    return json;
+  };
+  target.toJson = once;
+  process.nextTick(() => {
+    if (target.toJson === once) {
+      delete (target as Partial<typeof target>).toJson;
+    }
+  });
+}
+
+function suppressedBy(construct: IConstruct, code: string): boolean {
+  for (let scope: IConstruct | undefined = construct; scope; scope = scope.node.scope) {
+    const codes = (scope as unknown as { [SUPPRESSIONS]?: string[] })[SUPPRESSIONS];
+    if (codes && isSuppressed(codes, code)) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+/** Runs the compiled CLI (`npx tsc -b` first, as `npm test` does), as a user would run the bin. */
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const cli = path.join(__dirname, '..', 'lib', 'src', 'cli.js');
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ANALYSIS = 'test/fixtures/analysis';
+const CLI = 'test/fixtures/cli';
+
+test('the package bin is the compiled CLI', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(require('../package.json').bin).toEqual({ 'cdk8s-istio-gateways': 'lib/src/cli.js' });
+});
+
+test('prints one istioctl-style line per finding and exits 1 on an Error', () => {
+  const result = run('analyze', `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`);
+  expect(result.stdout.split('\n')).toEqual([
+    'Warning [IST0132] (VirtualService blog/shop) one or more host [shop.example.com] defined in VirtualService blog/shop not found in Gateway edge/public.',
+    'Error [IST0101] (VirtualService edge/typo) Referenced gateway not found: "pubic"',
+    'Warning [IST0132] (VirtualService shop/edge) one or more host [edge.example.com] defined in VirtualService shop/edge not found in Gateway edge/public.',
+    '',
+  ]);
+  expect(result.status).toBe(1);
+});
+
+test('exits 0 when there are only warnings', () => {
+  const result = run('analyze', `${ANALYSIS}/serviceentry-addresses-invalid`);
+  expect(result.stdout).toMatch(/^Warning \[IST0134\]/);
+  expect(result.status).toBe(0);
+});
+
+test('exits 0 and says so when nothing is found', () => {
+  const result = run('analyze', `${ANALYSIS}/gateway-workload-valid`);
+  expect(result).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 10 objects.\n', stderr: '' });
+});
+
+test('reads folders recursively (.yaml, .yml, List items), several paths, and skips unknown kinds and other files', () => {
+  const result = run('analyze', `${CLI}/folder`, `${ANALYSIS}/serviceentry-addresses-valid/input.yaml`);
+  expect(result.stdout.split('\n').filter((l) => l).map((l) => l.slice(0, l.indexOf(')') + 1))).toEqual([
+    'Error [IST0101] (Gateway edge/storefront)',
+    'Warning [IST0132] (VirtualService blog/shop)',
+    'Error [IST0101] (VirtualService edge/typo)',
+    'Warning [IST0132] (VirtualService shop/edge)',
+  ]);
+  expect(result.status).toBe(1);
+});
+
+test('--output json prints a JSON array of {code, level, kind, name, namespace, message}', () => {
+  const result = run('analyze', '--output', 'json', `${ANALYSIS}/gateway-workload-invalid`);
+  expect(JSON.parse(result.stdout)).toStrictEqual([
+    {
+      code: 'IST0162', level: 'Warning', kind: 'Gateway', name: 'admin', namespace: 'edge',
+      message: 'The gateway is listening on a target port (port 8080) that is not defined in the Service associated with its workload instances (Pod selector istio=ingressgateway). If you need to access the gateway port through the gateway Service, it will not be available.',
+    },
+    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'secure', namespace: 'edge', message: 'Referenced credentialName not found: "secure-cert"' },
+    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge-gateway"' },
+  ]);
+  expect(result.status).toBe(1);
+  expect(JSON.parse(run('analyze', '--output=json', `${ANALYSIS}/gateway-workload-valid`).stdout)).toEqual([]);
+});
+
+test('--no-default-gateway stops assuming the istio: ingressgateway workload', () => {
+  const result = run('analyze', '--no-default-gateway', '-o', 'json', `${ANALYSIS}/duplicate-certificate-valid`);
+  expect(JSON.parse(result.stdout).map((f: any) => `${f.code} ${f.name}: ${f.message}`)).toEqual([
+    'IST0101 example-com: Referenced selector not found: "istio=ingressgateway"',
+    'IST0101 partner: Referenced selector not found: "istio=ingressgateway"',
+  ]);
+  expect(result.status).toBe(1);
+});
+
+test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing from the input', () => {
+  const result = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/gateway-workload-invalid`);
+  expect(result.stdout).not.toContain('credentialName');
+  expect(result.stdout).toContain('Referenced selector not found');
+});
+
+test('exits 2 naming the file and line of unreadable YAML', () => {
+  const result = run('analyze', `${CLI}/broken`);
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^error: test\/fixtures\/cli\/broken\/bad\.yaml:10: /);
+});
+
+test('exits 2 for a path that does not exist', () => {
+  const result = run('analyze', `${CLI}/missing.yaml`);
+  expect(result).toEqual({ status: 2, stdout: '', stderr: 'error: test/fixtures/cli/missing.yaml: no such file or folder\n' });
+});
+
+test.each([
+  [['analyze'], /no PATH given/],
+  [['analyse', 'x.yaml'], /unknown command "analyse": expected "analyze"/],
+  [['analyze', '--output', 'xml', 'x.yaml'], /invalid --output "xml": expected "text" or "json"/],
+  [['analyze', '--strict', 'x.yaml'], /unknown option "--strict"/],
+])('bad usage %j exits 2 with the reason and the usage', (args, reason) => {
+  const result = run(...args);
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(reason);
+  expect(result.stderr).toContain('usage: cdk8s-istio-gateways analyze');
+});
+
+test('--help prints the usage and exits 0', () => {
+  const result = run('--help');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('usage: cdk8s-istio-gateways analyze [options] PATH...');
+});

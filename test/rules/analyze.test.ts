@@ -1,0 +1,134 @@
+import { MESSAGES } from '../../src/rules/analysis/messages';
+import { analyze } from '../../src/rules/analyze';
+import { Finding, formatFinding } from '../../src/rules/finding';
+import { CrdValidator, describeWithCrds } from '../support/crds';
+import { analysisFixtureNames, fixtureExpected, fixtureObjects } from '../support/fixtures';
+
+/** The codes of the per-object rules, tested with those rules. */
+const PER_OBJECT_CODES = new Set(['IST0106', 'IST0133']);
+
+function crossObjectLines(findings: Finding[]): string[] {
+  return findings.filter((f) => !PER_OBJECT_CODES.has(f.code)).map(formatFinding);
+}
+
+const fixtures = analysisFixtureNames();
+
+describe('analyze on the fixtures', () => {
+  test.each(fixtures)('%s: reports exactly the expected findings', (name) => {
+    expect(crossObjectLines(analyze(fixtureObjects(name)))).toEqual(fixtureExpected(name));
+  });
+
+  test('every valid fixture is clean and every invalid one reports something', () => {
+    for (const name of fixtures.filter((f) => f.endsWith('-valid'))) {
+      expect(fixtureExpected(name)).toEqual([]);
+    }
+    for (const name of fixtures.filter((f) => f.endsWith('-invalid'))) {
+      expect(fixtureExpected(name).length).toBeGreaterThan(0);
+    }
+  });
+
+  test('every code is reported by some invalid fixture, at its level', () => {
+    const reported = fixtures.filter((f) => f.endsWith('-invalid')).flatMap((name) => analyze(fixtureObjects(name)));
+    for (const message of Object.values(MESSAGES)) {
+      const found = reported.filter((f) => f.code === message.code);
+      expect({ code: message.code, found: found.length > 0 }).toEqual({ code: message.code, found: true });
+      expect(new Set(found.map((f) => f.level))).toEqual(new Set([message.level]));
+    }
+  });
+});
+
+describe('analyze options', () => {
+  const gatewayOnDefault = {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'public', namespace: 'edge' },
+    spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] }] },
+  };
+
+  test('the default gateway is assumed unless turned off', () => {
+    expect(analyze([gatewayOnDefault])).toEqual([]);
+    expect(analyze([gatewayOnDefault], { defaultGateway: false }).map(formatFinding)).toEqual([
+      'Error [IST0101] (Gateway edge/public) Referenced selector not found: "istio=ingressgateway"',
+    ]);
+  });
+
+  test('a Service istio-system/istio-ingressgateway in the input replaces the assumed one', () => {
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'istio-ingressgateway', namespace: 'istio-system' },
+      spec: { selector: { istio: 'ingressgateway' }, ports: [{ name: 'http', port: 8080 }] },
+    };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'gw', namespace: 'istio-system', labels: { istio: 'ingressgateway' } } };
+    expect(analyze([gatewayOnDefault, service, pod]).map((f) => f.code)).toEqual(['IST0162']);
+  });
+
+  test('declared workloads can be selected; their ports are checked only when given', () => {
+    const gateway = (port: number) => ({
+      ...gatewayOnDefault,
+      spec: { selector: { app: 'edge' }, servers: [{ port: { number: port, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] }] },
+    });
+    expect(analyze([gateway(80)]).map((f) => f.code)).toEqual(['IST0101']);
+    expect(analyze([gateway(80)], { workloads: [{ labels: { app: 'edge' }, namespace: 'edge' }] })).toEqual([]);
+    expect(analyze([gateway(80)], { workloads: [{ labels: { app: 'edge' }, ports: [80] }] })).toEqual([]);
+    expect(analyze([gateway(8080)], { workloads: [{ labels: { app: 'edge' }, serviceName: 'edge', ports: [80] }] }).map((f) => f.code)).toEqual(['IST0162']);
+  });
+
+  test('with assumeHostsAndSecretsExist, missing hosts, DestinationRule hosts and Secrets are not reported', () => {
+    const objects = [
+      ...fixtureObjects('virtualservice-destinations-invalid'),
+      ...fixtureObjects('destinationrule-hosts-invalid'),
+      ...fixtureObjects('gateway-workload-invalid'),
+    ];
+    const strict = analyze(objects).map(formatFinding);
+    const partial = analyze(objects, { assumeHostsAndSecretsExist: true }).map(formatFinding);
+    expect(strict.filter((l) => !partial.includes(l))).toEqual([
+      'Warning [IST0174] (DestinationRule shop/typo) The host reveiws defined in the DestinationRule does not match any services in the mesh.',
+      'Error [IST0101] (Gateway edge/secure) Referenced credentialName not found: "secure-cert"',
+      'Error [IST0101] (VirtualService shop/catalog) Referenced host not found: "catalogue.shop.svc.cluster.local"',
+      'Error [IST0101] (VirtualService shop/catalog) Referenced mirror host not found: "shadow.example.com"',
+    ]);
+    expect(partial.filter((l) => !strict.includes(l))).toEqual([]);
+  });
+
+  test('with assumeHostsAndSecretsExist, subsets are judged only when the input holds pods of the host', () => {
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'shop' }, spec: { selector: { app: 'reviews' }, ports: [{ port: 80 }] } };
+    const dr = { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'reviews', namespace: 'shop' }, spec: { host: 'reviews', subsets: [{ name: 'v9', labels: { version: 'v9' } }] } };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'reviews-v1', namespace: 'shop', labels: { app: 'reviews', version: 'v1' } } };
+    expect(analyze([service, dr], { assumeHostsAndSecretsExist: true })).toEqual([]);
+    expect(analyze([service, dr, pod], { assumeHostsAndSecretsExist: true }).map((f) => f.code)).toEqual(['IST0173']);
+  });
+});
+
+describe('analyze input handling', () => {
+  test('skips kinds it does not know and tolerates malformed objects', () => {
+    const objects: any[] = [
+      { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { servers: 'nonsense' } },
+      { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'odd' }, spec: { hosts: 'x', http: [null, { route: 'y' }] } },
+      null,
+      { kind: 42 },
+    ];
+    expect(analyze(objects)).toEqual([]);
+  });
+
+  test('objects without a namespace are read in namespace default', () => {
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
+    expect(analyze([vs])).toEqual([{
+      code: 'IST0101', level: 'Error', kind: 'VirtualService', name: 'vs', namespace: 'default', message: 'Referenced gateway not found: "gw"',
+    }]);
+  });
+
+  test('a Gateway named by a Gateway of another API group is not a Gateway', () => {
+    const k8sGateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'default' }, spec: {} };
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
+    expect(analyze([k8sGateway, vs]).map((f) => `${f.code} ${f.kind}`)).toContain('IST0101 VirtualService');
+  });
+});
+
+describeWithCrds('the fixtures against the CRD schemas', () => {
+  const validator = new CrdValidator();
+  test.each(fixtures)('%s: every Istio and MeshGateway object is schema-valid, so findings are about references only', (name) => {
+    const errors = fixtureObjects(name).filter((o) => validator.knows(o)).flatMap((o) => validator.errors(o));
+    expect(errors).toEqual([]);
+  });
+});

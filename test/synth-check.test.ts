@@ -1,0 +1,212 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Include, Lazy, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { buildWalkthrough } from '../examples/main';
+import { Backend, IngressGateway, IstioAnalysis, networking } from '../src';
+import * as analyzeModule from '../src/rules/analyze';
+import { SUPPRESS_ANNOTATION } from '../src/rules/finding';
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'analysis');
+
+function virtualService(scope: Construct, id: string, gateway: string, annotations?: { [key: string]: string }): ApiObject {
+  return new ApiObject(scope, id, {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: id, annotations },
+    spec: { hosts: [`${id}.example.com`], gateways: [gateway], http: [{ route: [{ destination: { host: 'echo', port: { number: 80 } } }] }] },
+  });
+}
+
+/** Captures what the analysis prints to stderr while `body` runs. */
+function stderrOf(body: () => void): string {
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    body();
+    return spy.mock.calls.map((call) => String(call[0])).join('');
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('enabling', () => {
+  test('the library constructs enable the analysis on their app, once', () => {
+    const chart = Testing.chart();
+    const gateway = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' }, namespace: 'istio-system' });
+    gateway.expose('a', { hosts: ['a.example.com'], port: 80, backend: Backend.fromHost('a.shop.svc.cluster.local', 80) });
+    gateway.expose('b', { hosts: ['b.example.com'], port: 80, backend: Backend.fromHost('b.shop.svc.cluster.local', 80) });
+    const root = chart.node.root;
+    expect(root.node.children.filter((c) => c instanceof IstioAnalysis).map((c) => c.node.path)).toEqual(['IstioAnalysis']);
+    expect(IstioAnalysis.enable(chart)).toBe(root.node.findChild('IstioAnalysis'));
+  });
+
+  test('an app without the library constructs is analyzed once enabled', () => {
+    const chart = Testing.chart();
+    virtualService(chart, 'orphan', 'missing');
+    expect(() => Testing.synth(chart)).not.toThrow();
+    IstioAnalysis.enable(chart);
+    expect(() => Testing.synth(chart)).toThrow(/IST0101/);
+  });
+
+  test('options given replace earlier ones; a call without options keeps them', () => {
+    const chart = Testing.chart();
+    const analysis = IstioAnalysis.enable(chart, { defaultGateway: false });
+    new networking.Gateway(chart, 'gw', { metadata: { name: 'gw' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] }] } });
+    IstioAnalysis.enable(chart);
+    expect(analysis.findings().map((f) => f.finding.code)).toEqual(['IST0101']);
+    IstioAnalysis.enable(chart, {});
+    expect(analysis.findings()).toEqual([]);
+  });
+});
+
+describe('errors fail synth, warnings print', () => {
+  test('an error names the code, the object, its construct path and the fix', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    IstioAnalysis.enable(chart);
+    virtualService(chart, 'storefront', 'missing');
+    expect(() => Testing.synth(chart)).toThrow([
+      'Validation failed with the following errors:',
+      '  [IstioAnalysis] Error [IST0101] (VirtualService shop/storefront) Referenced gateway not found: "missing"',
+      '    at shop/storefront',
+      '    fix: correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload\'s namespace)',
+    ].join('\n'));
+  });
+
+  test('a conflict between a library Gateway and a hand-written one fails synth, naming both paths', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    const gateway = new IngressGateway(chart, 'edge-ingress', { ports: [{ name: 'http', port: 8000 }] });
+    gateway.expose('shop', { hosts: ['shop.example.com'], backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
+    new networking.Gateway(chart, 'legacy', {
+      metadata: { name: 'legacy' },
+      spec: { selector: gateway.selectorLabels, servers: [{ port: { number: 8000, name: 'http', protocol: 'HTTP' }, hosts: ['*.example.com'] }] },
+    });
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('Error [IST0145] (Gateway edge/legacy) Conflict with gateways edge/shop');
+    expect(message).toContain('    at edge/legacy\n');
+    expect(message).toContain('Error [IST0145] (Gateway edge/shop) Conflict with gateways edge/legacy');
+    expect(message).toContain('    at edge/edge-ingress/shop/Gateway\n');
+  });
+
+  test('Included YAML is analyzed like the rest of the app', () => {
+    const chart = Testing.chart();
+    IstioAnalysis.enable(chart, { assumeHostsAndSecretsExist: false });
+    new Include(chart, 'legacy', { url: path.join(FIXTURES, 'gateway-workload-invalid', 'input.yaml') });
+    expect(() => Testing.synth(chart)).toThrow(/Error \[IST0101\] \(Gateway edge\/storefront\) Referenced selector not found: "app=edge-gateway"\n {4}at test\/legacy\/storefront-gateway-edge\n/);
+    expect(() => Testing.synth(chart)).toThrow(/Error \[IST0101\] \(Gateway edge\/secure\) Referenced credentialName not found: "secure-cert"\n {4}at test\/legacy\/secure-gateway-edge\n/);
+  });
+
+  test('warnings and infos are printed to stderr and do not fail synth', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    IstioAnalysis.enable(chart);
+    new Include(chart, 'matches', { url: path.join(FIXTURES, 'virtualservice-matches-invalid', 'input.yaml') });
+    const printed = stderrOf(() => Testing.synth(chart));
+    expect(printed).toContain('Warning [IST0130] (VirtualService shop/reviews) VirtualService rule #4 not used (only the last rule can have no matches).\n    at shop/matches/');
+    expect(printed).toContain('Info [IST0131] (VirtualService shop/reviews) VirtualService rule #1 match #0 is not used');
+    expect(printed).toContain('    fix: put the catch-all rule (without match) last');
+  });
+
+  test('a workload that exists elsewhere, declared with IngressGateway.fromSelector, satisfies Gateway selectors and ports', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    const edge = IngressGateway.fromSelector(chart, 'edge', { selector: { app: 'edge' }, ports: [{ name: 'http', port: 8080 }] });
+    edge.expose('shop', { hosts: ['shop.example.com'], backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
+    const other = IngressGateway.fromSelector(chart, 'other', { selector: { app: 'other' } });
+    other.expose('blog', { hosts: ['blog.example.com'], port: 80, backend: Backend.fromHost('blog.blog.svc.cluster.local', 80) });
+    expect(IstioAnalysis.enable(chart).findings()).toEqual([]);
+    new networking.Gateway(chart, 'legacy', {
+      metadata: { name: 'legacy' },
+      spec: { selector: { app: 'edge' }, servers: [{ port: { number: 9090, name: 'http', protocol: 'HTTP' }, hosts: ['legacy.example.com'] }] },
+    });
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.constructPaths}`)).toEqual(['IST0162 edge/legacy']);
+  });
+
+  test('hosts and Secrets outside the app are assumed to exist by default', () => {
+    const chart = Testing.chart();
+    IstioAnalysis.enable(chart);
+    new Include(chart, 'destinations', { url: path.join(FIXTURES, 'virtualservice-destinations-invalid', 'input.yaml') });
+    const codes = IstioAnalysis.enable(chart).findings().map((f) => f.finding.message);
+    expect(codes).not.toContain('Referenced host not found: "catalogue.shop.svc.cluster.local"');
+    expect(codes).toContain('Referenced host:port not found: "catalog:8080"');
+  });
+});
+
+describe('suppression', () => {
+  test('the galley.istio.io/analyze-suppress annotation silences a code on one object', () => {
+    const chart = Testing.chart();
+    IstioAnalysis.enable(chart);
+    virtualService(chart, 'quiet', 'missing', { [SUPPRESS_ANNOTATION]: 'IST0101' });
+    virtualService(chart, 'loud', 'missing', { [SUPPRESS_ANNOTATION]: 'IST0132' });
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0101 loud']);
+  });
+
+  test('IstioAnalysis.suppress silences a code, or every code, for all objects below a construct', () => {
+    const chart = Testing.chart();
+    IstioAnalysis.enable(chart);
+    const legacy = new Construct(chart, 'legacy');
+    virtualService(legacy, 'one', 'missing');
+    virtualService(legacy, 'two', 'missing');
+    const other = virtualService(chart, 'three', 'missing');
+    IstioAnalysis.suppress(legacy, 'IST0101');
+    expect(IstioAnalysis.enable(chart).findings().map((f) => f.finding.name)).toEqual(['three']);
+    IstioAnalysis.suppress(other, '*');
+    expect(IstioAnalysis.enable(chart).findings()).toEqual([]);
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+});
+
+test('the walkthrough analyzes clean', () => {
+  const app = buildWalkthrough(Testing.app());
+  expect(IstioAnalysis.enable(app).findings()).toEqual([]);
+  expect(stderrOf(() => app.synthYaml())).toBe('');
+});
+
+describe('cost within cdk8s synth', () => {
+  function appWithCharts(outdir: string, charts: number): App {
+    const app = new App({ outdir });
+    for (let c = 0; c < charts; c++) {
+      const chart = new Chart(app, `chart${c}`, { namespace: `ns${c}` });
+      const gateway = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' }, namespace: 'istio-system' });
+      gateway.expose('web', { hosts: [`web${c}.example.com`], port: 80, backend: Backend.fromHost(`web.ns${c}.svc.cluster.local`, 80) });
+    }
+    return app;
+  }
+
+  test('App.synth analyzes the app once, however many charts, and serializes each object once', () => {
+    const app = appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3);
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      app.synth();
+      expect(analyzeSpy).toHaveBeenCalledTimes(1);
+      expect(toJsonSpy).toHaveBeenCalledTimes(6);
+    } finally {
+      analyzeSpy.mockRestore();
+      toJsonSpy.mockRestore();
+    }
+  });
+
+  test('a change made after a failed synth is in the next synth and in toJson', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    IstioAnalysis.enable(chart);
+    let hosts = ['a.example.com'];
+    const gateway = new ApiObject(chart, 'gw', {
+      apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'gw' },
+      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: Lazy.any({ produce: () => hosts }) }] },
+    });
+    let broken = true;
+    chart.node.addValidation({ validate: () => (broken ? ['not yet'] : []) });
+    expect(() => app.synth()).toThrow(/not yet/);
+    hosts = ['b.example.com'];
+    expect(gateway.toJson().spec.servers[0].hosts).toEqual(['b.example.com']);
+    broken = false;
+    app.synth();
+    expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toContain('- b.example.com');
+  });
+});
