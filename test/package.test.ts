@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -70,5 +70,20 @@ describe('the packed tarball', () => {
       'networking.istio.io/v1beta1 ServiceEntry raw',
     ]);
     expect(objects[1].spec.selector).toStrictEqual({ 'gateway-name': 'shop-ingress', 'gateway-type': 'ingress' });
+
+    // The package's bin, as `npx cdk8s-istio-gateways analyze` runs it after install.
+    const analyzeCli = (...args: string[]) => spawnSync('npx', ['--no-install', 'cdk8s-istio-gateways', 'analyze', ...args], { cwd: app, encoding: 'utf8' });
+    const clean = analyzeCli('--assume-hosts-and-secrets-exist', 'dist');
+    expect({ status: clean.status, stdout: clean.stdout }).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 4 objects.\n' });
+    fs.writeFileSync(path.join(app, 'broken.yaml'), [
+      'apiVersion: networking.istio.io/v1beta1',
+      'kind: VirtualService',
+      'metadata: { name: orphan, namespace: shop }',
+      'spec: { hosts: [orphan.example.com], gateways: [missing], http: [{ route: [{ destination: { host: orphan.shop.svc.cluster.local } }] }] }',
+      '',
+    ].join('\n'));
+    const broken = analyzeCli('--assume-hosts-and-secrets-exist', 'broken.yaml');
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('Error [IST0101] (VirtualService shop/orphan) Referenced gateway not found: "missing"');
   });
 });
