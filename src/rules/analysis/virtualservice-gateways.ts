@@ -13,6 +13,7 @@ export const MESH_GATEWAY = 'mesh';
  * namespace (IST0132), or the Gateway never routes to it.
  */
 export function analyzeVirtualServiceGateways(context: AnalysisContext, report: Report): void {
+  const exposedHosts = new ExposedHostsCache();
   for (const vs of context.index.ofKind('VirtualService')) {
     const namespace = namespaceOf(vs);
     const hosts: string[] = arrayOf(vs.spec?.hosts).map(String);
@@ -26,7 +27,7 @@ export function analyzeVirtualServiceGateways(context: AnalysisContext, report: 
         report(findingOf(MESSAGES.ReferencedResourceNotFound, vs, `Referenced gateway not found: ${quote(ref)}`));
         continue;
       }
-      if (hosts.length > 0 && !exposesAny(gateway, namespace, hosts)) {
+      if (hosts.length > 0 && !exposedHosts.of(gateway, namespace).matchesAny(hosts)) {
         report(findingOf(MESSAGES.VirtualServiceHostNotFoundInGateway, vs,
           `one or more host ${list(hosts)} defined in VirtualService ${fullNameOf(vs)} not found in Gateway ${gatewayName}.`));
       }
@@ -35,24 +36,57 @@ export function analyzeVirtualServiceGateways(context: AnalysisContext, report: 
 }
 
 /**
- * True when `gateway` exposes one of `hosts` to VirtualServices in `namespace`. A server host
- * `ns/host` is for VirtualServices in `ns` only, `./host` for the Gateway's own namespace, and
- * `*\/host` or a plain `host` for every namespace.
+ * The hosts a Gateway exposes to VirtualServices of one namespace. A server host `ns/host` is for
+ * VirtualServices in `ns` only, `./host` for the Gateway's own namespace, and `*\/host` or a
+ * plain `host` for every namespace. Exact hosts are kept in a set, so that checking a
+ * VirtualService costs the same whether the Gateway lists one host or ten thousand (an egress
+ * Gateway lists every routed host).
  */
-function exposesAny(gateway: KubeObject, namespace: string, hosts: string[]): boolean {
-  const gatewayNamespace = namespaceOf(gateway);
-  for (const server of arrayOf(gateway.spec?.servers)) {
-    for (const serverHost of arrayOf(server?.hosts).map(String)) {
-      if (!visibleTo(serverHost, gatewayNamespace, namespace)) {
-        continue;
-      }
-      const host = withoutNamespace(serverHost);
-      if (hosts.some((h) => hostsOverlap(host, h))) {
-        return true;
+class ExposedHosts {
+  private readonly exact = new Set<string>();
+  private readonly wildcards: string[] = [];
+
+  constructor(gateway: KubeObject, namespace: string) {
+    const gatewayNamespace = namespaceOf(gateway);
+    for (const server of arrayOf(gateway.spec?.servers)) {
+      for (const serverHost of arrayOf(server?.hosts).map(String)) {
+        if (visibleTo(serverHost, gatewayNamespace, namespace)) {
+          const host = withoutNamespace(serverHost);
+          if (host.startsWith('*')) {
+            this.wildcards.push(host);
+          } else {
+            this.exact.add(host);
+          }
+        }
       }
     }
   }
-  return false;
+
+  /** True when one of `hosts` overlaps an exposed host. */
+  public matchesAny(hosts: string[]): boolean {
+    return hosts.some((host) => this.exact.has(host)
+      || this.wildcards.some((exposed) => hostsOverlap(exposed, host))
+      || (host.startsWith('*') && [...this.exact].some((exposed) => hostsOverlap(exposed, host))));
+  }
+}
+
+/** `ExposedHosts` built once per Gateway and VirtualService namespace. */
+class ExposedHostsCache {
+  private readonly byGateway = new Map<KubeObject, Map<string, ExposedHosts>>();
+
+  public of(gateway: KubeObject, namespace: string): ExposedHosts {
+    let byNamespace = this.byGateway.get(gateway);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.byGateway.set(gateway, byNamespace);
+    }
+    let exposed = byNamespace.get(namespace);
+    if (!exposed) {
+      exposed = new ExposedHosts(gateway, namespace);
+      byNamespace.set(namespace, exposed);
+    }
+    return exposed;
+  }
 }
 
 function visibleTo(serverHost: string, gatewayNamespace: string, namespace: string): boolean {
