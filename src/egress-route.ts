@@ -1,8 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../imports/networking.istio.io';
-import { createIstioObject } from './api-version';
 import { isValidHost, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import { EgressDestinationRule } from './egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode, EgressModeKind } from './egress-mode';
 import { EgressVirtualService } from './egress-virtual-service';
@@ -60,8 +60,9 @@ export interface EgressRouteOptions {
   readonly virtualServiceName?: string;
 
   /**
-   * The name of the DestinationRule that originates TLS (TLS origination only).
-   * @default - the construct id
+   * The name of the DestinationRule that originates TLS (TLS origination only). A route that
+   * originates TLS to a host that an earlier route does already joins its DestinationRule.
+   * @default - the construct id; for a host with TLS origination already, its DestinationRule's name
    */
   readonly destinationRuleName?: string;
 }
@@ -91,7 +92,8 @@ export class EgressRoute extends Construct {
   public readonly virtualService: ApiObject;
 
   /**
-   * The DestinationRule that originates TLS (L1).
+   * The DestinationRule that originates TLS (L1), shared with the other routes that originate
+   * TLS to the host through egress gateways of the same namespace.
    * @default - none: only TLS origination creates one
    */
   public readonly destinationRule?: ApiObject;
@@ -140,18 +142,14 @@ export class EgressRoute extends Construct {
     this.virtualService = shared.resource;
 
     if (tlsSettings) {
-      this.destinationRule = createIstioObject(this, 'DestinationRule', 'DestinationRule', {
-        metadata: { name: destinationRuleName, namespace: gateway.namespace },
-        spec: {
-          host: this.host,
-          // Only the egress gateway originates TLS: a sidecar that applied this rule would wrap
-          // the application's own TLS on the same port in a second layer.
-          exportTo: ['.'],
-          trafficPolicy: {
-            portLevelSettings: [{ port: { number: externalPort }, tls: tlsSettings }],
-          },
-        },
+      const rule = EgressDestinationRule.forRoute(this, {
+        host: this.host,
+        namespace: gateway.namespace,
+        name: destinationRuleName,
+        nameIsExplicit: props.destinationRuleName !== undefined,
       });
+      rule.addPort(this, externalPort, tlsSettings);
+      this.destinationRule = rule.resource;
     }
   }
 

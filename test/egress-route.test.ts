@@ -155,6 +155,32 @@ describe('EgressRoute', () => {
     expect(findObject(objects, 'Gateway', 'egress').spec.servers.map((s: any) => [s.port.number, s.hosts])).toEqual([[80, ['api.example.com']], [443, ['api.example.com']]]);
   });
 
+  test('two ports of one host originating TLS to one port: one DestinationRule with one setting', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
+    const first = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    const second = egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls() });
+    const objects = Testing.synth(chart);
+    expect(objectsOfKind(objects, 'DestinationRule')).toHaveLength(1);
+    expect(second.destinationRule).toBe(first.destinationRule);
+    expect(findObject(objects, 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings).toStrictEqual([
+      { port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } },
+    ]);
+  });
+
+  test('two ports of one host originating TLS to two ports: one DestinationRule with a setting per port', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS], [8443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ port: 8443, verification: ServerVerification.credentialName('api-ca') }) });
+    const objects = Testing.synth(chart);
+    expect(objectsOfKind(objects, 'DestinationRule').map((o) => o.metadata.name)).toEqual(['api']);
+    expect(findObject(objects, 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings).toStrictEqual([
+      { port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } },
+      { port: { number: 8443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', credentialName: 'api-ca' } },
+    ]);
+  });
+
   test('a later route for the host may repeat the shared VirtualService\'s name', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP], [443, TLS]]);
@@ -352,6 +378,22 @@ describe('EgressRoute errors', () => {
     egress.route('api', { externalService: ext });
     expect(() => egress.route('api-alt', { externalService: ext, gatewayPort: 8080 }))
       .toThrow('test/egress/api-alt: invalid port 80: test/egress/api already sends the mesh\'s traffic for api.example.com on port 80 through the egress gateway: one route per port of a host');
+  });
+
+  test('two routes originating TLS to one external port with different settings', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ sni: 'edge.example.com' }) }))
+      .toThrow('test/egress/api-alt: invalid mode {"mode":"SIMPLE","sni":"edge.example.com","caCertificates":"/etc/ssl/certs/ca-certificates.crt"}: test/egress/api already originates TLS to api.example.com port 443 with {"mode":"SIMPLE","sni":"api.example.com","caCertificates":"/etc/ssl/certs/ca-certificates.crt"}, and one port has one TLS setting');
+  });
+
+  test('a second DestinationRule name for a host with TLS origination already', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls(), destinationRuleName: 'api-alt-tls' }))
+      .toThrow('test/egress/api-alt: invalid destinationRuleName "api-alt-tls": test/egress/api already originates TLS to api.example.com with DestinationRule api, which this route joins since Istio applies one DestinationRule per host: leave destinationRuleName out or set it to "api"');
   });
 
   test.each([
