@@ -1,12 +1,14 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EgressGateway, EgressMode, ExternalService, ExternalServiceProtocol, RegistryOnly } from '../src';
+import { EgressGateway, EgressMode, ExternalService, ExternalServiceProtocol, RegistryOnly, ServerVerification } from '../src';
 
 /**
  * HTTPS egress through the mesh's default egress gateway (`istio: egressgateway` in
  * istio-system), in a namespace that may call only registered services:
  * - api.github.com: the application's own TLS, passed through the egress gateway by SNI;
- * - edition.cnn.com: the application sends plain HTTP, the egress gateway originates TLS.
+ * - edition.cnn.com: on port 80 the application sends plain HTTP and the egress gateway
+ *   originates TLS, verifying the server against the proxy image's public CAs; on port 443 the
+ *   application's own TLS passes through. Both routes share one VirtualService for the host.
  */
 export class EgressHttpsChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -35,6 +37,11 @@ export class EgressHttpsChart extends Chart {
         { number: 443, name: 'https', protocol: ExternalServiceProtocol.HTTPS },
       ],
     });
-    meshEgress.route('edition-cnn-egress', { externalService: cnn, port: 80, mode: EgressMode.originateTls() });
+    meshEgress.route('edition-cnn-egress', {
+      externalService: cnn,
+      port: 80,
+      mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
+    });
+    meshEgress.route('edition-cnn-https', { externalService: cnn, port: 443 });
   }
 }

@@ -1,3 +1,5 @@
+import { ServerVerification } from './server-verification';
+
 /** Options of TLS origination at the egress gateway. */
 export interface OriginateTlsOptions {
   /**
@@ -12,6 +14,21 @@ export interface OriginateTlsOptions {
    * @default - the routed host
    */
   readonly sni?: string;
+
+  /**
+   * How the egress gateway verifies the external server's certificate.
+   * @default - ServerVerification.systemCaBundle(): the public CAs of the proxy image's
+   * `/etc/ssl/certs/ca-certificates.crt`
+   */
+  readonly verification?: ServerVerification;
+
+  /**
+   * Names one of which the server certificate must carry as a subject alternative name, checked
+   * on top of its CA's signature: give the routed host to pin the certificate to it.
+   * @default - none: the certificate's CA signature is checked, its names only as far as the
+   * Istio version checks them against the SNI by itself
+   */
+  readonly subjectAltNames?: string[];
 }
 
 /** The kinds of egress route, as the route builder tells them apart. */
@@ -49,7 +66,8 @@ export class EgressMode {
    * so they can be logged, authorized and routed there.
    */
   public static originateTls(options: OriginateTlsOptions = {}): EgressMode {
-    return new EgressMode(EgressModeKind.ORIGINATE_TLS, options.port ?? 443, options.sni);
+    return new EgressMode(EgressModeKind.ORIGINATE_TLS, options.port ?? 443, options.sni,
+      options.verification ?? ServerVerification.systemCaBundle(), options.subjectAltNames);
   }
 
   private constructor(
@@ -65,5 +83,15 @@ export class EgressMode {
      * @default - the routed host
      */
     public readonly sni?: string,
+    /**
+     * How the egress gateway verifies the server, for TLS origination.
+     * @default - none
+     */
+    public readonly verification?: ServerVerification,
+    /**
+     * The names the server certificate must carry, for TLS origination.
+     * @default - none
+     */
+    public readonly subjectAltNames?: string[],
   ) {}
 }

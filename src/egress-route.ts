@@ -1,16 +1,14 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode, VirtualServiceSpecHttp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
-import { createIstioObject } from './api-version';
+import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../imports/networking.istio.io';
 import { isValidHost, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import { EgressDestinationRule } from './egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode, EgressModeKind } from './egress-mode';
+import { EgressVirtualService } from './egress-virtual-service';
 import { invalidInput } from './errors';
 import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
 import { ServerProtocol } from './routing/server-protocol';
-
-/** The `gateways` entry that stands for every sidecar in the mesh. */
-const MESH = 'mesh';
 
 const HTTP_PROTOCOLS: ReadonlyMap<ExternalServiceProtocol, ServerProtocol> = new Map([
   [ExternalServiceProtocol.HTTP, ServerProtocol.HTTP],
@@ -55,14 +53,16 @@ export interface EgressRouteOptions {
   readonly namespace?: string;
 
   /**
-   * The VirtualService's name.
-   * @default - the construct id
+   * The VirtualService's name. A route for a host that an earlier route in the namespace routed
+   * already joins that route's VirtualService, so it may leave the name out or repeat it.
+   * @default - the construct id; for a host routed already, the name of its VirtualService
    */
   readonly virtualServiceName?: string;
 
   /**
-   * The name of the DestinationRule that originates TLS (TLS origination only).
-   * @default - the construct id
+   * The name of the DestinationRule that originates TLS (TLS origination only). A route that
+   * originates TLS to a host that an earlier route does already joins its DestinationRule.
+   * @default - the construct id; for a host with TLS origination already, its DestinationRule's name
    */
   readonly destinationRuleName?: string;
 }
@@ -77,16 +77,23 @@ export interface EgressRouteProps extends EgressRouteOptions {
  * Sends the mesh's traffic for one host of an external service through an egress gateway, in
  * two hops: the sidecars send it to the egress gateway's Service, and the egress gateway sends
  * it to the external host. The egress gateway's Gateway accepts the host on the gateway port;
- * one VirtualService, bound to that Gateway and to `mesh`, holds both hops, each matched on its
- * gateway and port. With TLS origination, a DestinationRule in the egress gateway's namespace
- * makes the egress gateway open TLS to the external host.
+ * a VirtualService bound to that Gateway and to `mesh` holds both hops, each matched on its
+ * gateway and port. Routes for the same host in the same namespace (its other ports) share that
+ * VirtualService, since Istio leaves undefined which of several mesh VirtualServices for one host
+ * applies; they must therefore use the same egress gateway. With TLS origination, a
+ * DestinationRule in the egress gateway's namespace makes the egress gateway open TLS to the
+ * external host and verify its certificate.
  */
 export class EgressRoute extends Construct {
-  /** The VirtualService (L1). */
+  /**
+   * The VirtualService (L1), shared with the other routes for the host in its namespace: the
+   * first of them created it and named it.
+   */
   public readonly virtualService: ApiObject;
 
   /**
-   * The DestinationRule that originates TLS (L1).
+   * The DestinationRule that originates TLS (L1), shared with the other routes that originate
+   * TLS to the host through egress gateways of the same namespace.
    * @default - none: only TLS origination creates one
    */
   public readonly destinationRule?: ApiObject;
@@ -118,46 +125,31 @@ export class EgressRoute extends Construct {
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
-    const gatewayRef = this.gatewayReference(gateway, namespace ?? Chart.of(this).namespace);
-    const hops: Hop[] = [
-      { gateway: MESH, port: this.port, host: gateway.serviceHost(), destinationPort: this.gatewayPort },
-      { gateway: gatewayRef, port: this.gatewayPort, host: this.host, destinationPort: externalPort },
-    ];
+    const tlsSettings = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.originationTls(mode) : undefined;
+    const effectiveNamespace = namespace ?? Chart.of(this).namespace;
+    // Creates the Gateway, if this is its first host, before the VirtualService that names it.
     gateway.acceptHost(this, this.host, this.gatewayPort, serverProtocol);
-
-    const passthrough = mode.kind === EgressModeKind.TLS_PASSTHROUGH;
-    this.virtualService = createIstioObject(this, 'VirtualService', 'VirtualService', {
-      metadata: { name: virtualServiceName, namespace },
-      spec: {
-        hosts: [this.host],
-        gateways: [gatewayRef, MESH],
-        http: passthrough ? undefined : hops.map(httpHop),
-        tls: passthrough ? hops.map((hop) => tlsHop(hop, this.host)) : undefined,
-      },
+    const shared = EgressVirtualService.forRoute(this, {
+      host: this.host,
+      gateway,
+      gatewayReference: this.gatewayReference(gateway, effectiveNamespace),
+      namespace,
+      effectiveNamespace,
+      name: virtualServiceName,
+      nameIsExplicit: props.virtualServiceName !== undefined,
     });
+    shared.addRoute(this, this.port, this.gatewayPort, externalPort, mode.kind === EgressModeKind.TLS_PASSTHROUGH);
+    this.virtualService = shared.resource;
 
-    const gatewayObject = gateway.gateway;
-    if (gatewayObject && Chart.of(gatewayObject) === Chart.of(this)) {
-      // Lists the Gateway before the VirtualService that names it, in the chart's YAML.
-      this.virtualService.node.addDependency(gatewayObject);
-    }
-
-    if (mode.kind === EgressModeKind.ORIGINATE_TLS) {
-      this.destinationRule = createIstioObject(this, 'DestinationRule', 'DestinationRule', {
-        metadata: { name: destinationRuleName, namespace: gateway.namespace },
-        spec: {
-          host: this.host,
-          // Only the egress gateway originates TLS: a sidecar that applied this rule would wrap
-          // the application's own TLS on the same port in a second layer.
-          exportTo: ['.'],
-          trafficPolicy: {
-            portLevelSettings: [{
-              port: { number: externalPort },
-              tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: mode.sni ?? this.host },
-            }],
-          },
-        },
+    if (tlsSettings) {
+      const rule = EgressDestinationRule.forRoute(this, {
+        host: this.host,
+        namespace: gateway.namespace,
+        name: destinationRuleName,
+        nameIsExplicit: props.destinationRuleName !== undefined,
       });
+      rule.addPort(this, externalPort, tlsSettings);
+      this.destinationRule = rule.resource;
     }
   }
 
@@ -217,10 +209,19 @@ export class EgressRoute extends Construct {
     if (!TLS_PROTOCOLS.has(port.protocol)) {
       throw invalidInput(this, 'mode.port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
     }
+    return port.number;
+  }
+
+  /** The DestinationRule's TLS settings: SIMPLE, with the SNI and the server's verification. */
+  private originationTls(mode: EgressMode): DestinationRuleSpecTrafficPolicyPortLevelSettingsTls {
     if (mode.sni !== undefined && (mode.sni.includes('*') || !isValidHost(mode.sni))) {
       throw invalidInput(this, 'mode.sni', mode.sni, 'expected a DNS name such as "api.example.com"');
     }
-    return port.number;
+    return {
+      mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,
+      sni: mode.sni ?? this.host,
+      ...mode.verification!.bind(this, 'mode', mode.subjectAltNames),
+    };
   }
 
   /**
@@ -236,26 +237,4 @@ export class EgressRoute extends Construct {
     }
     return `${gateway.namespace}/${gateway.gatewayName}`;
   }
-}
-
-/** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
-interface Hop {
-  readonly gateway: string;
-  readonly port: number;
-  readonly host: string;
-  readonly destinationPort: number;
-}
-
-function httpHop(hop: Hop): VirtualServiceSpecHttp {
-  return {
-    match: [{ gateways: [hop.gateway], port: hop.port }],
-    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
-  };
-}
-
-function tlsHop(hop: Hop, sniHost: string): VirtualServiceSpecTls {
-  return {
-    match: [{ gateways: [hop.gateway], port: hop.port, sniHosts: [sniHost] }],
-    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
-  };
 }

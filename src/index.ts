@@ -3,6 +3,7 @@
 export { IstioApiVersion } from './api-version';
 export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress-gateway';
 export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress-mode';
+export { ServerVerification, SYSTEM_CA_BUNDLE } from './server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress-route';
 export { Exposure, ExposeOptions, ExposureProps } from './exposure';
 export {

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EgressGateway, EgressMode, EgressRoute, ExternalService, ExternalServiceProtocol, ExternalServiceResolution, IEgressGateway, IstioApiVersion } from '../src';
+import { EgressGateway, EgressMode, EgressRoute, ExternalService, ExternalServiceProtocol, ExternalServiceResolution, IEgressGateway, IstioApiVersion, ServerVerification } from '../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
 import { findObject, objectsOfKind } from './support/objects';
 
@@ -98,15 +98,97 @@ describe('EgressRoute', () => {
     expect(rule.spec).toStrictEqual({
       host: 'api.example.com',
       exportTo: ['.'],
-      trafficPolicy: { portLevelSettings: [{ port: { number: 8443 }, tls: { mode: 'SIMPLE', sni: 'edge.example.com' } }] },
+      trafficPolicy: {
+        portLevelSettings: [{ port: { number: 8443 }, tls: { mode: 'SIMPLE', sni: 'edge.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } }],
+      },
     });
   });
 
-  test('TLS origination defaults to port 443 and the routed host as SNI', () => {
+  test('TLS origination defaults to port 443, the routed host as SNI and verification against the system CA bundle', () => {
     const { chart, egress } = setup();
     egress.route('api', { externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls() });
     expect(findObject(Testing.synth(chart), 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings)
-      .toStrictEqual([{ port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com' } }]);
+      .toStrictEqual([{ port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } }]);
+  });
+
+  test.each([
+    ['a CA bundle path', ServerVerification.caCertificates('/etc/egress-ca/ca.pem'), { caCertificates: '/etc/egress-ca/ca.pem' }],
+    ['a secret in the egress gateway\'s namespace', ServerVerification.credentialName('api-ca'), { credentialName: 'api-ca' }],
+  ])('TLS origination verifying the server with %s and subject alt names', (_name, verification, expected) => {
+    const { chart, egress } = setup();
+    egress.route('api', {
+      externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80,
+      mode: EgressMode.originateTls({ verification, subjectAltNames: ['api.example.com', 'spiffe://example.com/api'] }),
+    });
+    expect(findObject(Testing.synth(chart), 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings[0].tls).toStrictEqual({
+      mode: 'SIMPLE', sni: 'api.example.com', ...expected, subjectAltNames: ['api.example.com', 'spiffe://example.com/api'],
+    });
+  });
+
+  test('TLS origination that explicitly skips verification', () => {
+    const { chart, egress } = setup();
+    egress.route('api', { externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls({ verification: ServerVerification.insecure() }) });
+    expect(findObject(Testing.synth(chart), 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings[0].tls)
+      .toStrictEqual({ mode: 'SIMPLE', sni: 'api.example.com', insecureSkipVerify: true });
+  });
+
+  test('two ports of one host: one VirtualService, named after the first route, with both hops of each', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [443, TLS]]);
+    const origination = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    const passthrough = egress.route('api-tls', { externalService: ext, port: 443 });
+    const objects = Testing.synth(chart);
+    expect(objectsOfKind(objects, 'VirtualService')).toHaveLength(1);
+    expect(passthrough.virtualService).toBe(origination.virtualService);
+    expect(findObject(objects, 'VirtualService', 'api').spec).toStrictEqual({
+      hosts: ['api.example.com'],
+      gateways: ['egress/egress', 'mesh'],
+      http: [
+        { match: [{ gateways: ['mesh'], port: 80 }], route: [{ destination: { host: 'egress.egress.svc.cluster.local', port: { number: 80 } } }] },
+        { match: [{ gateways: ['egress/egress'], port: 80 }], route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }] },
+      ],
+      tls: [
+        { match: [{ gateways: ['mesh'], port: 443, sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'egress.egress.svc.cluster.local', port: { number: 443 } } }] },
+        { match: [{ gateways: ['egress/egress'], port: 443, sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }] },
+      ],
+    });
+    expect(findObject(objects, 'Gateway', 'egress').spec.servers.map((s: any) => [s.port.number, s.hosts])).toEqual([[80, ['api.example.com']], [443, ['api.example.com']]]);
+  });
+
+  test('two ports of one host originating TLS to one port: one DestinationRule with one setting', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
+    const first = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    const second = egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls() });
+    const objects = Testing.synth(chart);
+    expect(objectsOfKind(objects, 'DestinationRule')).toHaveLength(1);
+    expect(second.destinationRule).toBe(first.destinationRule);
+    expect(findObject(objects, 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings).toStrictEqual([
+      { port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } },
+    ]);
+  });
+
+  test('two ports of one host originating TLS to two ports: one DestinationRule with a setting per port', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS], [8443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ port: 8443, verification: ServerVerification.credentialName('api-ca') }) });
+    const objects = Testing.synth(chart);
+    expect(objectsOfKind(objects, 'DestinationRule').map((o) => o.metadata.name)).toEqual(['api']);
+    expect(findObject(objects, 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings).toStrictEqual([
+      { port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } },
+      { port: { number: 8443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', credentialName: 'api-ca' } },
+    ]);
+  });
+
+  test('a later route for the host may repeat the shared VirtualService\'s name', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, virtualServiceName: 'api-out' });
+    egress.route('api-tls', { externalService: ext, port: 443, virtualServiceName: 'api-out' });
+    const objects = Testing.synth(chart);
+    expect(objectsOfKind(objects, 'VirtualService').map((o) => o.metadata.name)).toEqual(['api-out']);
+    expect(findObject(objects, 'VirtualService', 'api-out').spec.tls).toHaveLength(2);
   });
 
   test('one host of a service with several, names and namespace set explicitly', () => {
@@ -159,6 +241,16 @@ describeWithCrds('EgressRoute against the CRD schemas', () => {
     egress.route('plain', { externalService: ext, port: 8080 });
     egress.route('passthrough', { externalService: ext, port: 443 });
     egress.route('originate', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    expectValidAgainstCrds(validator, Testing.synth(chart));
+  });
+
+  test.each([
+    ['a CA bundle path', ServerVerification.caCertificates('/etc/egress-ca/ca.pem'), ['api.example.com']],
+    ['a secret', ServerVerification.credentialName('api-ca'), ['api.example.com']],
+    ['none (insecure)', ServerVerification.insecure(), undefined],
+  ])('TLS origination verifying with %s', (_name, verification, subjectAltNames) => {
+    const { chart, egress } = setup(IstioApiVersion.V1);
+    egress.route('originate', { externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls({ verification, subjectAltNames }) });
     expectValidAgainstCrds(validator, Testing.synth(chart));
   });
 });
@@ -261,6 +353,58 @@ describe('EgressRoute errors', () => {
     const apps = new Chart(Testing.app(), 'apps', { namespace: 'apps' });
     expect(() => new EgressRoute(apps, 'api', { egressGateway: egress, externalService: service(apps, [[80, HTTP]]) }))
       .toThrow('apps/api: invalid egressGateway "test/mesh-egress": the route\'s namespace is apps and the egress gateway\'s is not known: give the egress gateway a namespace');
+  });
+
+  test('a second VirtualService name for a host routed already', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80 });
+    expect(() => egress.route('api-tls', { externalService: ext, port: 443, virtualServiceName: 'api-tls-out' }))
+      .toThrow('test/egress/api-tls: invalid virtualServiceName "api-tls-out": test/egress/api already routes api.example.com in namespace apps in VirtualService api, which this route joins since one host has one mesh VirtualService: leave virtualServiceName out or set it to "api"');
+  });
+
+  test('one host through two egress gateways from one namespace', () => {
+    const { chart, egress } = setup();
+    const other = new EgressGateway(chart, 'other-egress', { namespace: 'egress', ports: [{ name: 'tls', port: 443 }] });
+    const ext = service(chart, [[80, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80 });
+    expect(() => other.route('api-tls', { externalService: ext, port: 443 }))
+      .toThrow('test/other-egress/api-tls: invalid egressGateway "test/other-egress": test/egress/api already routes api.example.com in namespace apps through egress gateway test/egress, and the mesh\'s routes for one host in one namespace share one VirtualService, which leaves through one egress gateway: route it through test/egress, or from another namespace');
+  });
+
+  test('one port of a host routed twice, through two gateway ports', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP]]);
+    egress.route('api', { externalService: ext });
+    expect(() => egress.route('api-alt', { externalService: ext, gatewayPort: 8080 }))
+      .toThrow('test/egress/api-alt: invalid port 80: test/egress/api already sends the mesh\'s traffic for api.example.com on port 80 through the egress gateway: one route per port of a host');
+  });
+
+  test('two routes originating TLS to one external port with different settings', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ sni: 'edge.example.com' }) }))
+      .toThrow('test/egress/api-alt: invalid mode {"mode":"SIMPLE","sni":"edge.example.com","caCertificates":"/etc/ssl/certs/ca-certificates.crt"}: test/egress/api already originates TLS to api.example.com port 443 with {"mode":"SIMPLE","sni":"api.example.com","caCertificates":"/etc/ssl/certs/ca-certificates.crt"}, and one port has one TLS setting');
+  });
+
+  test('a second DestinationRule name for a host with TLS origination already', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
+    egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls(), destinationRuleName: 'api-alt-tls' }))
+      .toThrow('test/egress/api-alt: invalid destinationRuleName "api-alt-tls": test/egress/api already originates TLS to api.example.com with DestinationRule api, which this route joins since Istio applies one DestinationRule per host: leave destinationRuleName out or set it to "api"');
+  });
+
+  test.each([
+    ['a relative CA bundle path', { verification: ServerVerification.caCertificates('certs/ca.pem') }, 'invalid mode.verification.caCertificates "certs/ca.pem": expected an absolute path in the proxy\'s file system, such as "/etc/ssl/certs/ca-certificates.crt"'],
+    ['a secret name Kubernetes rejects', { verification: ServerVerification.credentialName('API_CA') }, 'invalid mode.verification.credentialName "API_CA": expected the DNS-1123 name of a secret'],
+    ['empty subject alt names', { subjectAltNames: [] }, 'invalid mode.subjectAltNames []: expected one or more names without spaces'],
+    ['subject alt names without verification', { verification: ServerVerification.insecure(), subjectAltNames: ['api.example.com'] }, 'invalid mode.subjectAltNames ["api.example.com"]: an insecure verification checks no names'],
+  ])('TLS origination with %s', (_name, options, message) => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls(options) }))
+      .toThrow(`test/egress/api: ${message}`);
   });
 
   test('names and a namespace that Kubernetes rejects', () => {

@@ -112,7 +112,7 @@ describe('HTTPS egress and a registry-only namespace', () => {
     expect(gateway.spec).toStrictEqual({
       selector: { istio: 'egressgateway' },
       servers: [
-        { hosts: ['api.github.com'], port: { number: 443, name: 'tls', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } },
+        { hosts: ['api.github.com', 'edition.cnn.com'], port: { number: 443, name: 'tls', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } },
         { hosts: ['edition.cnn.com'], port: { number: 80, name: 'http', protocol: 'HTTP' } },
       ],
     });
@@ -139,7 +139,7 @@ describe('HTTPS egress and a registry-only namespace', () => {
     });
   });
 
-  test('TLS origination: HTTP to the egress gateway, which sends to 443 with a DestinationRule that originates TLS', () => {
+  test('one host, two routes: TLS origination from 80 and passthrough on 443 in one VirtualService; the DestinationRule verifies the server', () => {
     const entry = findObject(https, 'ServiceEntry', 'edition-cnn');
     expect(entry.spec.ports).toStrictEqual([
       { number: 80, name: 'http', protocol: 'HTTP' },
@@ -153,14 +153,27 @@ describe('HTTPS egress and a registry-only namespace', () => {
         { match: [{ gateways: ['mesh'], port: 80 }], route: [{ destination: { host: 'istio-egressgateway.istio-system.svc.cluster.local', port: { number: 80 } } }] },
         { match: [{ gateways: ['istio-system/istio-egressgateway'], port: 80 }], route: [{ destination: { host: 'edition.cnn.com', port: { number: 443 } } }] },
       ],
+      tls: [
+        {
+          match: [{ gateways: ['mesh'], port: 443, sniHosts: ['edition.cnn.com'] }],
+          route: [{ destination: { host: 'istio-egressgateway.istio-system.svc.cluster.local', port: { number: 443 } } }],
+        },
+        {
+          match: [{ gateways: ['istio-system/istio-egressgateway'], port: 443, sniHosts: ['edition.cnn.com'] }],
+          route: [{ destination: { host: 'edition.cnn.com', port: { number: 443 } } }],
+        },
+      ],
     });
+    expect(objectsOfKind(https, 'VirtualService').filter((o) => o.spec.hosts.includes('edition.cnn.com'))).toHaveLength(1);
     const rule = findObject(https, 'DestinationRule', 'edition-cnn-egress');
     const gateway = findObject(https, 'Gateway', 'istio-egressgateway');
     expect(rule.metadata.namespace).toBe(gateway.metadata.namespace);
     expect(rule.spec).toStrictEqual({
       host: 'edition.cnn.com',
       exportTo: ['.'],
-      trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'edition.cnn.com' } }] },
+      trafficPolicy: {
+        portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'edition.cnn.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } }],
+      },
     });
   });
 });

@@ -1,0 +1,138 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { VirtualServiceSpecHttp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
+import { createIstioObject } from './api-version';
+import type { IEgressGateway } from './egress-gateway';
+import { invalidInput } from './errors';
+
+/** The `gateways` entry that stands for every sidecar in the mesh. */
+const MESH = 'mesh';
+
+/** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
+interface EgressHop {
+  readonly gateway: string;
+  readonly port: number;
+  readonly host: string;
+  readonly destinationPort: number;
+}
+
+/** What a route asks of the VirtualService of its host. */
+export interface EgressVirtualServiceRequest {
+  readonly host: string;
+  readonly gateway: IEgressGateway;
+  /** How the VirtualService names the egress Gateway. */
+  readonly gatewayReference: string;
+  /** The VirtualService's namespace as the route was given it; unset means the chart's. */
+  readonly namespace: string | undefined;
+  /** The namespace the VirtualService ends up in, which keys the registry. */
+  readonly effectiveNamespace: string | undefined;
+  readonly name: string;
+  /** Whether the route named the VirtualService itself, so that another name is a conflict. */
+  readonly nameIsExplicit: boolean;
+}
+
+/** Every app's VirtualServices of external hosts, by namespace and host. */
+const REGISTRIES = new WeakMap<IConstruct, Map<string, EgressVirtualService>>();
+
+/**
+ * The one mesh-bound VirtualService of an external host in a namespace. Istio leaves it undefined
+ * which of several VirtualServices bound to `mesh` for one host applies (IST0109), so every
+ * route for the host in that namespace adds its hops here: the first route creates it, under its
+ * own name, and the hop lists grow as later routes join.
+ */
+export class EgressVirtualService {
+  /**
+   * The VirtualService of `request.host` in its namespace, created by `route` when it is the
+   * first route for the host in the app.
+   *
+   * @throws when the host is routed through another egress gateway, or the VirtualService is
+   * named otherwise, by an earlier route
+   */
+  public static forRoute(route: IConstruct, request: EgressVirtualServiceRequest): EgressVirtualService {
+    const root = route.node.root;
+    let registry = REGISTRIES.get(root);
+    if (!registry) {
+      registry = new Map();
+      REGISTRIES.set(root, registry);
+    }
+    const key = `${request.effectiveNamespace ?? ''}/${request.host}`;
+    const existing = registry.get(key);
+    if (!existing) {
+      const created = new EgressVirtualService(route, request);
+      registry.set(key, created);
+      return created;
+    }
+    existing.checkJoin(route, request);
+    return existing;
+  }
+
+  /** The VirtualService (L1). */
+  public readonly resource: ApiObject;
+
+  private readonly http: EgressHop[] = [];
+  private readonly tls: EgressHop[] = [];
+  /** The route that sends the mesh's traffic on each port, by port. */
+  private readonly meshPorts = new Map<number, string>();
+  private readonly firstRoute: string;
+
+  private constructor(route: IConstruct, private readonly request: EgressVirtualServiceRequest) {
+    this.firstRoute = route.node.path;
+    this.resource = createIstioObject(route, 'VirtualService', 'VirtualService', {
+      metadata: { name: request.name, namespace: request.namespace },
+      spec: {
+        hosts: [request.host],
+        gateways: [request.gatewayReference, MESH],
+        http: Lazy.any({ produce: () => (this.http.length ? this.http.map(httpHop) : undefined) }),
+        tls: Lazy.any({ produce: () => (this.tls.length ? this.tls.map((hop) => tlsHop(hop, request.host)) : undefined) }),
+      },
+    });
+    const gatewayObject = request.gateway.gateway;
+    if (gatewayObject && Chart.of(gatewayObject) === Chart.of(this.resource)) {
+      // Lists the Gateway before the VirtualService that names it, in the chart's YAML.
+      this.resource.node.addDependency(gatewayObject);
+    }
+  }
+
+  /**
+   * Adds a route's two hops: from the sidecars on `port` to the egress gateway, and from the
+   * egress gateway to the external host. TLS hops are matched on the SNI host as well.
+   *
+   * @throws when another route already sends the mesh's traffic for the host on `port`
+   */
+  public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, tls: boolean): void {
+    const owner = this.meshPorts.get(port);
+    if (owner !== undefined) {
+      throw invalidInput(route, 'port', port, `${owner} already sends the mesh's traffic for ${this.request.host} on port ${port} through the egress gateway: one route per port of a host`);
+    }
+    this.meshPorts.set(port, route.node.path);
+    const hops = tls ? this.tls : this.http;
+    hops.push(
+      { gateway: MESH, port, host: this.request.gateway.serviceHost(), destinationPort: gatewayPort },
+      { gateway: this.request.gatewayReference, port: gatewayPort, host: this.request.host, destinationPort },
+    );
+  }
+
+  private checkJoin(route: IConstruct, request: EgressVirtualServiceRequest): void {
+    const where = `${request.host} in namespace ${request.effectiveNamespace ?? '(the default)'}`;
+    if (request.gateway !== this.request.gateway) {
+      throw invalidInput(route, 'egressGateway', request.gateway.node.path, `${this.firstRoute} already routes ${where} through egress gateway ${this.request.gateway.node.path}, and the mesh's routes for one host in one namespace share one VirtualService, which leaves through one egress gateway: route it through ${this.request.gateway.node.path}, or from another namespace`);
+    }
+    if (request.nameIsExplicit && request.name !== this.request.name) {
+      throw invalidInput(route, 'virtualServiceName', request.name, `${this.firstRoute} already routes ${where} in VirtualService ${this.request.name}, which this route joins since one host has one mesh VirtualService: leave virtualServiceName out or set it to "${this.request.name}"`);
+    }
+  }
+}
+
+function httpHop(hop: EgressHop): VirtualServiceSpecHttp {
+  return {
+    match: [{ gateways: [hop.gateway], port: hop.port }],
+    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+  };
+}
+
+function tlsHop(hop: EgressHop, sniHost: string): VirtualServiceSpecTls {
+  return {
+    match: [{ gateways: [hop.gateway], port: hop.port, sniHosts: [sniHost] }],
+    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+  };
+}
