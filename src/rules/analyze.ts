@@ -76,7 +76,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     }
     for (const finding of checkObject(obj)) {
       if (!isSuppressed(codes, finding.code)) {
-        findings.push(finding);
+        findings.push(inObjectNamespace(finding, obj));
       }
     }
   }
@@ -89,6 +89,14 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     analyzer(context, report);
   }
   return sortByObject(findings);
+}
+
+/**
+ * `finding` named in the namespace the cross-object analysis reads `obj` in (`default` when it has
+ * none), as istioctl prints it: the per-object rules report the namespace only when it is set.
+ */
+function inObjectNamespace(finding: Finding, obj: KubeObject): Finding {
+  return { ...finding, namespace: namespaceOf(obj) };
 }
 
 /** The key findings and objects are matched by: kind, namespace and name. */

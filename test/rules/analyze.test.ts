@@ -108,14 +108,40 @@ describe('analyze input handling', () => {
       null,
       { kind: 42 },
     ];
-    expect(analyze(objects)).toEqual([]);
+    expect(analyze(objects).map(formatFinding)).toStrictEqual([
+      'Error [IST0106] (VirtualService default/odd) spec.http[0]: an http route cannot be null',
+      'Error [IST0106] (VirtualService default/odd) spec.http[1]: a route needs route destinations, a redirect or a directResponse',
+    ]);
   });
 
   test('objects without a namespace are read in namespace default', () => {
-    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
-    expect(analyze([vs])).toEqual([{
+    const vs = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'vs' },
+      spec: { hosts: ['a'], gateways: ['gw'], http: [{ directResponse: { status: 404 } }] },
+    };
+    expect(analyze([vs])).toStrictEqual([{
       code: 'IST0101', level: 'Error', kind: 'VirtualService', name: 'vs', namespace: 'default', message: 'Referenced gateway not found: "gw"',
     }]);
+  });
+
+  test('per-object findings name an object without a namespace in namespace default and sort with its cross-object ones', () => {
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
+    expect(analyze([vs]).map(formatFinding)).toStrictEqual([
+      'Error [IST0106] (VirtualService default/vs) spec: a virtual service needs http, tcp or tls routes',
+      'Error [IST0101] (VirtualService default/vs) Referenced gateway not found: "gw"',
+    ]);
+  });
+
+  test('per-object findings suppressed on an object without a namespace stay suppressed', () => {
+    const vs = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'vs', annotations: { 'galley.istio.io/analyze-suppress': 'IST0106' } },
+      spec: { hosts: ['a'] },
+    };
+    expect(analyze([vs])).toStrictEqual([]);
   });
 
   test('a Gateway named by a Gateway of another API group is not a Gateway', () => {
