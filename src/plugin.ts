@@ -54,7 +54,8 @@ export interface IstioAnalysisPluginProps {
 
   /**
    * Whether destination hosts, DestinationRule hosts and credential Secrets that the manifests
-   * do not define are taken to exist elsewhere.
+   * do not define are taken to exist elsewhere, and so are the subsets of a host that no
+   * DestinationRule of the manifests is for.
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;

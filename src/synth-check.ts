@@ -18,7 +18,8 @@ export interface IstioAnalysisOptions {
   /**
    * Whether destination hosts, DestinationRule hosts and credential Secrets that the app does not
    * define are taken to exist elsewhere (a Service in another repository, a Secret made by
-   * cert-manager). Set it to false when the app holds the whole mesh configuration.
+   * cert-manager), and so are the subsets of a host that no DestinationRule of the app is for.
+   * Set it to false when the app holds the whole mesh configuration.
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;

@@ -26,7 +26,8 @@ export interface AnalysisOptions {
   /**
    * Whether a destination host, a DestinationRule host or a credential Secret that the input
    * does not declare is taken to exist outside it (a Service in another repository, a Secret made
-   * by cert-manager), instead of being reported (IST0101, IST0174), as istioctl does.
+   * by cert-manager), instead of being reported (IST0101, IST0174), as istioctl does. So are the
+   * subsets of a destination host that no DestinationRule of the input is for.
    * @default false
    */
   readonly assumeHostsAndSecretsExist?: boolean;

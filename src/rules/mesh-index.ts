@@ -208,6 +208,8 @@ export class MeshIndex {
   private readonly hosts = new Map<string, HostEntry>();
   private readonly wildcardHosts = new Map<string, HostEntry>();
   private readonly subsets = new Set<string>();
+  /** The fully qualified hosts some DestinationRule is for. */
+  private readonly destinationRuleHosts = new Set<string>();
   private readonly secrets = new Set<string>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
@@ -259,6 +261,11 @@ export class MeshIndex {
   /** True when a DestinationRule for the fully qualified `host` defines `subset`. */
   public hasSubset(fqdn: string, subset: string): boolean {
     return this.subsets.has(`${fqdn}|${subset}`);
+  }
+
+  /** True when some DestinationRule, with or without subsets, is for the fully qualified `host`. */
+  public hasDestinationRule(fqdn: string): boolean {
+    return this.destinationRuleHosts.has(fqdn);
   }
 
   /**
@@ -322,11 +329,14 @@ export class MeshIndex {
       case 'ServiceEntry':
         this.addServiceEntry(obj, namespace);
         break;
-      case 'DestinationRule':
+      case 'DestinationRule': {
+        const fqdn = toFqdn(namespace, String(obj.spec?.host ?? ''));
+        this.destinationRuleHosts.add(fqdn);
         for (const subset of arrayOf(obj.spec?.subsets)) {
-          this.subsets.add(`${toFqdn(namespace, String(obj.spec?.host ?? ''))}|${subset?.name}`);
+          this.subsets.add(`${fqdn}|${subset?.name}`);
         }
         break;
+      }
       case 'Secret':
         this.secrets.add(fullNameOf(obj));
         break;

@@ -74,7 +74,7 @@ describe('analyze options', () => {
     expect(analyze([gateway(8080)], { workloads: [{ labels: { app: 'edge' }, serviceName: 'edge', ports: [80] }] }).map((f) => f.code)).toEqual(['IST0162']);
   });
 
-  test('with assumeHostsAndSecretsExist, missing hosts, DestinationRule hosts and Secrets are not reported', () => {
+  test('with assumeHostsAndSecretsExist, missing hosts, DestinationRule hosts, Secrets and subsets of hosts without rules are not reported', () => {
     const objects = [
       ...fixtureObjects('virtualservice-destinations-invalid'),
       ...fixtureObjects('destinationrule-hosts-invalid'),
@@ -85,10 +85,40 @@ describe('analyze options', () => {
     expect(strict.filter((l) => !partial.includes(l))).toEqual([
       'Warning [IST0174] (DestinationRule shop/typo) The host reveiws defined in the DestinationRule does not match any services in the mesh.',
       'Error [IST0101] (Gateway edge/secure) Referenced credentialName not found: "secure-cert"',
+      'Error [IST0101] (VirtualService shop/catalog) Referenced host+subset in destinationrule not found: "catalog+v2"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced host not found: "catalogue.shop.svc.cluster.local"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced mirror host not found: "shadow.example.com"',
     ]);
     expect(partial.filter((l) => !strict.includes(l))).toEqual([]);
+  });
+
+  describe('a route to a subset', () => {
+    const route = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'reviews', namespace: 'shop' },
+      spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews.shop.svc.cluster.local', subset: 'v2' } }] }] },
+    };
+    const rule = (subset: string, namespace = 'shop') => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: `reviews-${subset}`, namespace },
+      spec: { host: 'reviews.shop.svc.cluster.local', subsets: [{ name: subset, labels: { version: subset } }] },
+    });
+    const missing = 'Error [IST0101] (VirtualService shop/reviews) Referenced host+subset in destinationrule not found: "reviews.shop.svc.cluster.local+v2"';
+    const subsetFindings = (objects: object[], assumeHostsAndSecretsExist: boolean) =>
+      analyze(objects as any[], { assumeHostsAndSecretsExist }).map(formatFinding).filter((line) => line.includes('host+subset'));
+
+    test('of a host the input has no DestinationRule for is taken to exist with assumeHostsAndSecretsExist', () => {
+      expect(subsetFindings([route], true)).toStrictEqual([]);
+      expect(subsetFindings([route], false)).toStrictEqual([missing]);
+    });
+
+    test('of a host the input has DestinationRules for must be defined by one of them, even with assumeHostsAndSecretsExist', () => {
+      expect(subsetFindings([route, rule('v1')], true)).toStrictEqual([missing]);
+      expect(subsetFindings([route, rule('v1', 'other')], true)).toStrictEqual([missing]);
+      expect(subsetFindings([route, rule('v1'), rule('v2', 'other')], true)).toStrictEqual([]);
+    });
   });
 
   test('with assumeHostsAndSecretsExist, subsets are judged only when the input holds pods of the host', () => {
