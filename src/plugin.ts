@@ -47,7 +47,8 @@ export interface IValidationContext {
 export interface IstioAnalysisPluginProps {
   /**
    * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
-   * the Service `istio-ingressgateway` in `istio-system`).
+   * the Service `istio-ingressgateway` in `istio-system`) and egress gateway (pods labelled
+   * `istio: egressgateway`, the Service `istio-egressgateway` in `istio-system`).
    * @default true
    */
   readonly defaultGateway?: boolean;

@@ -10,7 +10,9 @@ import { GatewayWorkloadBase } from './workload/gateway-workload';
 export interface IstioAnalysisOptions {
   /**
    * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
-   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443).
+   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443) and
+   * egress gateway (pods labelled `istio: egressgateway`, the Service `istio-egressgateway` in
+   * `istio-system` with ports 80 and 443).
    * @default true
    */
   readonly defaultGateway?: boolean;

@@ -16,9 +16,11 @@ import { checkObject } from './webhook';
 /** Options of `analyze`. */
 export interface AnalysisOptions {
   /**
-   * Whether to assume the mesh's default ingress gateway, as `istioctl analyze --use-kube=false`
-   * does: pods labelled `istio: ingressgateway` and the Service `istio-ingressgateway` in
-   * `istio-system` with ports 80, 443, 31400 and 15443. Ignored when the input defines that Service.
+   * Whether to assume the mesh's default gateways: the ingress gateway, as `istioctl analyze
+   * --use-kube=false` does (pods labelled `istio: ingressgateway`, the Service
+   * `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443), and the egress
+   * gateway (pods labelled `istio: egressgateway`, the Service `istio-egressgateway` in
+   * `istio-system` with ports 80 and 443). Each is ignored when the input defines its Service.
    * @default true
    */
   readonly defaultGateway?: boolean;

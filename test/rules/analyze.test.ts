@@ -52,6 +52,30 @@ describe('analyze options', () => {
     ]);
   });
 
+  test('the default egress gateway is assumed with ports 80 and 443 unless turned off', () => {
+    const gatewayOnEgress = (port: number) => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'egress', namespace: 'istio-system' },
+      spec: { selector: { istio: 'egressgateway' }, servers: [{ port: { number: port, name: 'http', protocol: 'HTTP' }, hosts: ['api.example.com'] }] },
+    });
+    expect(analyze([gatewayOnEgress(80)])).toEqual([]);
+    expect(analyze([gatewayOnEgress(443)])).toEqual([]);
+    expect(analyze([gatewayOnEgress(8080)]).map((f) => f.code)).toEqual(['IST0162']);
+    expect(analyze([gatewayOnEgress(80)], { defaultGateway: false }).map(formatFinding)).toEqual([
+      'Error [IST0101] (Gateway istio-system/egress) Referenced selector not found: "istio=egressgateway"',
+    ]);
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'istio-egressgateway', namespace: 'istio-system' },
+      spec: { selector: { istio: 'egressgateway' }, ports: [{ name: 'http', port: 8080 }] },
+    };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'egress', namespace: 'istio-system', labels: { istio: 'egressgateway' } } };
+    expect(analyze([gatewayOnEgress(8080), service, pod])).toEqual([]);
+    expect(analyze([gatewayOnEgress(80), service, pod]).map((f) => f.code)).toEqual(['IST0162']);
+  });
+
   test('a Service istio-system/istio-ingressgateway in the input replaces the assumed one', () => {
     const service = {
       apiVersion: 'v1',
