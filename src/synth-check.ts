@@ -191,20 +191,31 @@ enum SynthesisStage {
 }
 
 /**
+ * A stack frame of cdk8s's own `App.synth` or `App.synthYaml`, named by the class of the app (a
+ * subclass of `App` shows as `MyApp.synth`) and located in cdk8s's `lib/app.js` (or `src/app.ts`
+ * where source maps are applied, as under jest or `node --enable-source-maps`).
+ */
+const CDK8S_APP_SYNTH = / at \S+\.synth(Yaml)? \(.*[\\/]cdk8s[\\/](lib[\\/]app\.js|src[\\/]app\.ts):/;
+/** A stack frame of cdk8s's `App._synthChart` (static: named `App` or `Function`), which `Chart.toJson` calls. */
+const CDK8S_SYNTH_CHART = / at \S+\._synthChart \(.*[\\/]cdk8s[\\/](lib[\\/]app\.js|src[\\/]app\.ts):/;
+
+/**
  * cdk8s validates the whole app once in `App.synth` and again for each chart it serializes
  * (`Chart.toJson` calls `App._synthChart`, which validates): analyzing every time would cost
- * the whole analysis once per chart. The call stack tells the stages apart; should cdk8s rename
- * these methods, every validation is simply analyzed in full.
+ * the whole analysis once per chart. The call stack tells the stages apart. The assumptions (see
+ * docs/analysis.md): nothing changes the app between the validations of one `App.synth`, and a
+ * stack that does not show these frames (renamed methods, a bundled cdk8s) is
+ * `OTHER`, so that every validation is analyzed in full: slower, never wrong.
  */
 function synthesisStage(): SynthesisStage {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 50;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = limit;
-  if (!/ at App\.synth(Yaml)? /.test(stack)) {
+  if (!CDK8S_APP_SYNTH.test(stack)) {
     return SynthesisStage.OTHER;
   }
-  return / at (App|Function)\._synthChart /.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
+  return CDK8S_SYNTH_CHART.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
 }
 
 /**
