@@ -11,10 +11,12 @@ Analyzes Kubernetes manifests (YAML files, or folders of them) the way istioctl 
 
 options:
   -o, --output FORMAT                  text (default): one finding a line; json: a JSON array
-  --no-default-gateway                 do not assume the mesh's default ingress gateway
-                                       (istio: ingressgateway, Service istio-system/istio-ingressgateway)
-  --assume-hosts-and-secrets-exist     take destination hosts, DestinationRule hosts and credential
-                                       Secrets missing from the input to exist elsewhere
+  --no-default-gateway                 do not assume the mesh's default gateways (istio: ingressgateway,
+                                       Service istio-system/istio-ingressgateway; istio: egressgateway,
+                                       Service istio-system/istio-egressgateway)
+  --assume-hosts-and-secrets-exist     take destination hosts, DestinationRule hosts, credential
+                                       Secrets and the subsets of hosts the input has no
+                                       DestinationRule for, missing from the input, to exist elsewhere
   -h, --help                           print this help
 
 exit status: 0 no error found, 1 an Error finding, 2 unreadable input or bad usage`;

@@ -47,14 +47,16 @@ export interface IValidationContext {
 export interface IstioAnalysisPluginProps {
   /**
    * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
-   * the Service `istio-ingressgateway` in `istio-system`).
+   * the Service `istio-ingressgateway` in `istio-system`) and egress gateway (pods labelled
+   * `istio: egressgateway`, the Service `istio-egressgateway` in `istio-system`).
    * @default true
    */
   readonly defaultGateway?: boolean;
 
   /**
    * Whether destination hosts, DestinationRule hosts and credential Secrets that the manifests
-   * do not define are taken to exist elsewhere.
+   * do not define are taken to exist elsewhere, and so are the subsets of a host that no
+   * DestinationRule of the manifests is for.
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;

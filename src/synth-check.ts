@@ -10,7 +10,9 @@ import { GatewayWorkloadBase } from './workload/gateway-workload';
 export interface IstioAnalysisOptions {
   /**
    * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
-   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443).
+   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443) and
+   * egress gateway (pods labelled `istio: egressgateway`, the Service `istio-egressgateway` in
+   * `istio-system` with ports 80 and 443).
    * @default true
    */
   readonly defaultGateway?: boolean;
@@ -18,7 +20,8 @@ export interface IstioAnalysisOptions {
   /**
    * Whether destination hosts, DestinationRule hosts and credential Secrets that the app does not
    * define are taken to exist elsewhere (a Service in another repository, a Secret made by
-   * cert-manager). Set it to false when the app holds the whole mesh configuration.
+   * cert-manager), and so are the subsets of a host that no DestinationRule of the app is for.
+   * Set it to false when the app holds the whole mesh configuration.
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
@@ -188,20 +191,31 @@ enum SynthesisStage {
 }
 
 /**
+ * A stack frame of cdk8s's own `App.synth` or `App.synthYaml`, named by the class of the app (a
+ * subclass of `App` shows as `MyApp.synth`) and located in cdk8s's `lib/app.js` (or `src/app.ts`
+ * where source maps are applied, as under jest or `node --enable-source-maps`).
+ */
+const CDK8S_APP_SYNTH = / at \S+\.synth(Yaml)? \(.*[\\/]cdk8s[\\/](lib[\\/]app\.js|src[\\/]app\.ts):/;
+/** A stack frame of cdk8s's `App._synthChart` (static: named `App` or `Function`), which `Chart.toJson` calls. */
+const CDK8S_SYNTH_CHART = / at \S+\._synthChart \(.*[\\/]cdk8s[\\/](lib[\\/]app\.js|src[\\/]app\.ts):/;
+
+/**
  * cdk8s validates the whole app once in `App.synth` and again for each chart it serializes
  * (`Chart.toJson` calls `App._synthChart`, which validates): analyzing every time would cost
- * the whole analysis once per chart. The call stack tells the stages apart; should cdk8s rename
- * these methods, every validation is simply analyzed in full.
+ * the whole analysis once per chart. The call stack tells the stages apart. The assumptions (see
+ * docs/analysis.md): nothing changes the app between the validations of one `App.synth`, and a
+ * stack that does not show these frames (renamed methods, a bundled cdk8s) is
+ * `OTHER`, so that every validation is analyzed in full: slower, never wrong.
  */
 function synthesisStage(): SynthesisStage {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 50;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = limit;
-  if (!/ at App\.synth(Yaml)? /.test(stack)) {
+  if (!CDK8S_APP_SYNTH.test(stack)) {
     return SynthesisStage.OTHER;
   }
-  return / at (App|Function)\._synthChart /.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
+  return CDK8S_SYNTH_CHART.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
 }
 
 /**

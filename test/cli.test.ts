@@ -72,6 +72,13 @@ test('--no-default-gateway stops assuming the istio: ingressgateway workload', (
   expect(result.status).toBe(1);
 });
 
+test('the default egress gateway is assumed too, unless --no-default-gateway is given', () => {
+  expect(run('analyze', `${CLI}/egress-gateway`)).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 1 objects.\n', stderr: '' });
+  const result = run('analyze', '--no-default-gateway', `${CLI}/egress-gateway`);
+  expect(result.stdout).toBe('Error [IST0101] (Gateway istio-system/egress) Referenced selector not found: "istio=egressgateway"\n');
+  expect(result.status).toBe(1);
+});
+
 test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing from the input', () => {
   const result = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/gateway-workload-invalid`);
   expect(result.stdout).not.toContain('credentialName');

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Backend, IngressGateway, IstioApiVersion, RouteDestination, ServiceSubsets } from '../src';
+import { Backend, IngressGateway, IstioApiVersion, networking, RouteDestination, ServiceSubsets } from '../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
 import { findObject } from './support/objects';
 
@@ -64,6 +64,18 @@ describe('ServiceSubsets', () => {
     const objects = Testing.synth(chart);
     expect(objects.filter((o) => o.kind === 'DestinationRule')).toHaveLength(0);
     expect(findObject(objects, 'VirtualService', 'web').spec.http[0].route.map((r: any) => r.destination.subset)).toEqual(['blue', 'green']);
+  });
+
+  test('subsets owned elsewhere must still be defined by the app\'s DestinationRules when it has some for the host', () => {
+    const { chart, backend, exposure } = setup();
+    new networking.DestinationRule(chart, 'l1-rule', {
+      metadata: { name: 'web-l1', namespace: 'shop' },
+      spec: { host: 'web.shop.svc.cluster.local', subsets: [{ name: 'blue', labels: { version: 'v1' } }] },
+    });
+    const subsets = ServiceSubsets.fromSubsetNames(chart, 'existing', { backend, subsetNames: ['green'] });
+    exposure.addHttpRoute({ destinations: [RouteDestination.toSubset(subsets, 'green')] });
+    expect(() => Testing.synth(chart))
+      .toThrow('Error [IST0101] (VirtualService default/web) Referenced host+subset in destinationrule not found: "web.shop.svc.cluster.local+green"');
   });
 
   test('a subset that no DestinationRule defines fails at synth', () => {

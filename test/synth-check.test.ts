@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include, Lazy, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Include, Lazy, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildWalkthrough } from '../examples/main';
 import { Backend, IngressGateway, IstioAnalysis, networking } from '../src';
@@ -188,6 +188,88 @@ describe('cost within cdk8s synth', () => {
       analyzeSpy.mockRestore();
       toJsonSpy.mockRestore();
     }
+  });
+
+  test('a subclass of App is recognized: analyzed once, each object serialized once', () => {
+    class ShopApp extends App {
+      public synth(): void {
+        super.synth();
+      }
+    }
+    const app = new ShopApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')) });
+    for (let c = 0; c < 2; c++) {
+      const chart = new Chart(app, `chart${c}`, { namespace: `ns${c}` });
+      IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' }, namespace: 'istio-system' })
+        .expose('web', { hosts: [`web${c}.example.com`], port: 80, backend: Backend.fromHost(`web.ns${c}.svc.cluster.local`, 80) });
+    }
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      app.synth();
+      expect(analyzeSpy).toHaveBeenCalledTimes(1);
+      expect(toJsonSpy).toHaveBeenCalledTimes(4);
+    } finally {
+      analyzeSpy.mockRestore();
+      toJsonSpy.mockRestore();
+    }
+  });
+
+  /** What `app.synth()` writes, file name to content. */
+  function synthesized(app: App): { [file: string]: string } {
+    app.synth();
+    return Object.fromEntries(fs.readdirSync(app.outdir).sort().map((f) => [f, fs.readFileSync(path.join(app.outdir, f), 'utf8')]));
+  }
+
+  /** Runs `body` with call stacks that name no method, as if cdk8s had renamed App.synth and App._synthChart. */
+  function withUnrecognizedStacks<T>(body: () => T): T {
+    const prepare = Error.prepareStackTrace;
+    Error.prepareStackTrace = () => 'Error\n    at <anonymous>';
+    try {
+      return body();
+    } finally {
+      Error.prepareStackTrace = prepare;
+    }
+  }
+
+  test('when the call stack does not show cdk8s\'s synthesis, every validation analyzes in full and the output is the same', () => {
+    const expected = synthesized(appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3));
+    const app = appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3);
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      expect(withUnrecognizedStacks(() => synthesized(app))).toStrictEqual(expected);
+      expect(analyzeSpy).toHaveBeenCalledTimes(4);
+      expect(toJsonSpy).toHaveBeenCalledTimes(6 + 4 * 6);
+    } finally {
+      analyzeSpy.mockRestore();
+      toJsonSpy.mockRestore();
+    }
+    expect(Object.keys(expected)).toEqual(['chart0.k8s.yaml', 'chart1.k8s.yaml', 'chart2.k8s.yaml']);
+  });
+
+  test('when the call stack does not show cdk8s\'s synthesis, an error still fails synth', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')) });
+    const chart = new Chart(app, 'shop');
+    IstioAnalysis.enable(chart);
+    virtualService(chart, 'orphan', 'missing');
+    expect(() => withUnrecognizedStacks(() => app.synth())).toThrow(/IST0101/);
+  });
+
+  test('the synthesis consumes every copy the analysis serves it: no object keeps a replaced toJson', () => {
+    const app = appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3);
+    const apiObjects = app.node.findAll().filter(ApiObject.isApiObject);
+    const served: ApiObject[] = [];
+    const yamlSave = jest.spyOn(Yaml, 'save').mockImplementation(() => {
+      served.push(...apiObjects.filter((o) => Object.prototype.hasOwnProperty.call(o, 'toJson')));
+    });
+    try {
+      app.synth();
+    } finally {
+      yamlSave.mockRestore();
+    }
+    expect(apiObjects.filter((o) => Object.prototype.hasOwnProperty.call(o, 'toJson'))).toEqual([]);
+    expect(apiObjects.length).toBe(6);
+    expect(served.length).toBeGreaterThan(0);
   });
 
   test('a change made after a failed synth is in the next synth and in toJson', () => {

@@ -16,9 +16,11 @@ import { checkObject } from './webhook';
 /** Options of `analyze`. */
 export interface AnalysisOptions {
   /**
-   * Whether to assume the mesh's default ingress gateway, as `istioctl analyze --use-kube=false`
-   * does: pods labelled `istio: ingressgateway` and the Service `istio-ingressgateway` in
-   * `istio-system` with ports 80, 443, 31400 and 15443. Ignored when the input defines that Service.
+   * Whether to assume the mesh's default gateways: the ingress gateway, as `istioctl analyze
+   * --use-kube=false` does (pods labelled `istio: ingressgateway`, the Service
+   * `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443), and the egress
+   * gateway (pods labelled `istio: egressgateway`, the Service `istio-egressgateway` in
+   * `istio-system` with ports 80 and 443). Each is ignored when the input defines its Service.
    * @default true
    */
   readonly defaultGateway?: boolean;
@@ -26,7 +28,8 @@ export interface AnalysisOptions {
   /**
    * Whether a destination host, a DestinationRule host or a credential Secret that the input
    * does not declare is taken to exist outside it (a Service in another repository, a Secret made
-   * by cert-manager), instead of being reported (IST0101, IST0174), as istioctl does.
+   * by cert-manager), instead of being reported (IST0101, IST0174), as istioctl does. So are the
+   * subsets of a destination host that no DestinationRule of the input is for.
    * @default false
    */
   readonly assumeHostsAndSecretsExist?: boolean;
@@ -76,7 +79,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     }
     for (const finding of checkObject(obj)) {
       if (!isSuppressed(codes, finding.code)) {
-        findings.push(finding);
+        findings.push(inObjectNamespace(finding, obj));
       }
     }
   }
@@ -89,6 +92,14 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     analyzer(context, report);
   }
   return sortByObject(findings);
+}
+
+/**
+ * `finding` named in the namespace the cross-object analysis reads `obj` in (`default` when it has
+ * none), as istioctl prints it: the per-object rules report the namespace only when it is set.
+ */
+function inObjectNamespace(finding: Finding, obj: KubeObject): Finding {
+  return { ...finding, namespace: namespaceOf(obj) };
 }
 
 /** The key findings and objects are matched by: kind, namespace and name. */

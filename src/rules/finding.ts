@@ -33,8 +33,8 @@ export interface Finding {
   /** The name of the object. */
   readonly name: string;
   /**
-   * The namespace of the object.
-   * @default - none: a cluster-scoped object, or one whose namespace is not set
+   * The namespace of the object; `analyze` reports `default` for an object whose namespace is not set.
+   * @default - none: a cluster-scoped object, or a finding of `checkObject` on an object whose namespace is not set
    */
   readonly namespace?: string;
   /** What is wrong and how to fix it. */

@@ -124,8 +124,8 @@ export interface HostEntry {
 /** Options of the index. */
 export interface MeshIndexOptions {
   /**
-   * Whether to assume the mesh's default ingress gateway (`istio: ingressgateway` pods and the
-   * `istio-ingressgateway` Service in `istio-system`) when the input does not define it.
+   * Whether to assume the mesh's default ingress and egress gateways (`DEFAULT_GATEWAYS`), each
+   * unless the input defines its Service.
    */
   readonly defaultGateway: boolean;
 
@@ -133,18 +133,41 @@ export interface MeshIndexOptions {
   readonly workloads: readonly DeclaredWorkload[];
 }
 
-/** The mesh's default ingress gateway, as `istioctl analyze --use-kube=false` assumes it. */
-export const DEFAULT_GATEWAY = {
-  namespace: 'istio-system',
-  serviceName: 'istio-ingressgateway',
-  labels: { app: 'istio-ingressgateway', istio: 'ingressgateway' } as Labels,
-  ports: [
-    { number: 80, name: 'http2', protocol: 'TCP' },
-    { number: 443, name: 'https', protocol: 'TCP' },
-    { number: 31400, name: 'tcp', protocol: 'TCP' },
-    { number: 15443, name: 'tls', protocol: 'TCP' },
-  ] as ServicePort[],
-};
+/** A gateway workload and Service that an Istio installation provides. */
+interface DefaultGateway {
+  readonly namespace: string;
+  readonly serviceName: string;
+  readonly labels: Labels;
+  readonly ports: ServicePort[];
+}
+
+/**
+ * The mesh's default gateways: the ingress gateway, as `istioctl analyze --use-kube=false` assumes
+ * it, and the egress gateway of Istio's installation profiles that have one, which the egress
+ * constructs route through unless given another.
+ */
+export const DEFAULT_GATEWAYS: readonly DefaultGateway[] = [
+  {
+    namespace: 'istio-system',
+    serviceName: 'istio-ingressgateway',
+    labels: { app: 'istio-ingressgateway', istio: 'ingressgateway' },
+    ports: [
+      { number: 80, name: 'http2', protocol: 'TCP' },
+      { number: 443, name: 'https', protocol: 'TCP' },
+      { number: 31400, name: 'tcp', protocol: 'TCP' },
+      { number: 15443, name: 'tls', protocol: 'TCP' },
+    ],
+  },
+  {
+    namespace: 'istio-system',
+    serviceName: 'istio-egressgateway',
+    labels: { app: 'istio-egressgateway', istio: 'egressgateway' },
+    ports: [
+      { number: 80, name: 'http2', protocol: 'TCP' },
+      { number: 443, name: 'https', protocol: 'TCP' },
+    ],
+  },
+];
 
 /**
  * Items found by label: an index from each `key=value` to the items that carry it, so that a
@@ -208,15 +231,19 @@ export class MeshIndex {
   private readonly hosts = new Map<string, HostEntry>();
   private readonly wildcardHosts = new Map<string, HostEntry>();
   private readonly subsets = new Set<string>();
+  /** The fully qualified hosts some DestinationRule is for. */
+  private readonly destinationRuleHosts = new Set<string>();
   private readonly secrets = new Set<string>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
       this.add(obj);
     }
-    const defaultService = `${DEFAULT_GATEWAY.namespace}/${DEFAULT_GATEWAY.serviceName}`;
-    if (options.defaultGateway && !this.services.some((s) => `${s.namespace}/${s.name}` === defaultService)) {
-      this.addWorkloadWithService(DEFAULT_GATEWAY.namespace, DEFAULT_GATEWAY.serviceName, DEFAULT_GATEWAY.labels, DEFAULT_GATEWAY.ports);
+    if (options.defaultGateway) {
+      const services = new Set(this.services.map((s) => `${s.namespace}/${s.name}`));
+      for (const gateway of DEFAULT_GATEWAYS.filter((g) => !services.has(`${g.namespace}/${g.serviceName}`))) {
+        this.addWorkloadWithService(gateway.namespace, gateway.serviceName, gateway.labels, gateway.ports);
+      }
     }
     for (const declared of options.workloads) {
       this.addDeclaredWorkload(declared);
@@ -259,6 +286,11 @@ export class MeshIndex {
   /** True when a DestinationRule for the fully qualified `host` defines `subset`. */
   public hasSubset(fqdn: string, subset: string): boolean {
     return this.subsets.has(`${fqdn}|${subset}`);
+  }
+
+  /** True when some DestinationRule, with or without subsets, is for the fully qualified `host`. */
+  public hasDestinationRule(fqdn: string): boolean {
+    return this.destinationRuleHosts.has(fqdn);
   }
 
   /**
@@ -322,11 +354,14 @@ export class MeshIndex {
       case 'ServiceEntry':
         this.addServiceEntry(obj, namespace);
         break;
-      case 'DestinationRule':
+      case 'DestinationRule': {
+        const fqdn = toFqdn(namespace, String(obj.spec?.host ?? ''));
+        this.destinationRuleHosts.add(fqdn);
         for (const subset of arrayOf(obj.spec?.subsets)) {
-          this.subsets.add(`${toFqdn(namespace, String(obj.spec?.host ?? ''))}|${subset?.name}`);
+          this.subsets.add(`${fqdn}|${subset?.name}`);
         }
         break;
+      }
       case 'Secret':
         this.secrets.add(fullNameOf(obj));
         break;

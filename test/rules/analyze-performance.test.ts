@@ -53,3 +53,27 @@ test('analysis time grows linearly with the input: 4x the objects, well under 8x
   expect(largeMs / smallMs).toBeLessThan(8);
   expect(largeMs).toBeLessThan(3000);
 });
+
+/** One Gateway with a server per route, as `IngressGateway.expose` makes it, and a VirtualService per route bound to it. */
+function sharedGateway(routes: number): KubeObject[] {
+  const servers = [];
+  const objects: KubeObject[] = [];
+  for (let i = 0; i < routes; i++) {
+    servers.push({ port: { number: 80, name: `http-${i}`, protocol: 'HTTP' }, hosts: [i % 2 === 0 ? `app${i}.example.com` : `apps/app${i}.example.com`] });
+    objects.push({
+      apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: `vs${i}`, namespace: 'apps' },
+      spec: { hosts: [`app${i}.example.com`], gateways: ['edge/shared'], http: [{ directResponse: { status: 204 } }] },
+    });
+  }
+  objects.push({ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'shared', namespace: 'edge' }, spec: { selector: { istio: 'ingressgateway' }, servers } });
+  return objects;
+}
+
+test('VirtualServices bound to one Gateway with a server per route are checked in linear time', () => {
+  const large = sharedGateway(10000);
+  expect(analyze(large, { assumeHostsAndSecretsExist: true })).toEqual([]);
+  const smallMs = bestTimeMs(sharedGateway(2500));
+  const largeMs = bestTimeMs(large);
+  expect(largeMs / smallMs).toBeLessThan(8);
+  expect(largeMs).toBeLessThan(3000);
+});

@@ -52,6 +52,30 @@ describe('analyze options', () => {
     ]);
   });
 
+  test('the default egress gateway is assumed with ports 80 and 443 unless turned off', () => {
+    const gatewayOnEgress = (port: number) => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'egress', namespace: 'istio-system' },
+      spec: { selector: { istio: 'egressgateway' }, servers: [{ port: { number: port, name: 'http', protocol: 'HTTP' }, hosts: ['api.example.com'] }] },
+    });
+    expect(analyze([gatewayOnEgress(80)])).toEqual([]);
+    expect(analyze([gatewayOnEgress(443)])).toEqual([]);
+    expect(analyze([gatewayOnEgress(8080)]).map((f) => f.code)).toEqual(['IST0162']);
+    expect(analyze([gatewayOnEgress(80)], { defaultGateway: false }).map(formatFinding)).toEqual([
+      'Error [IST0101] (Gateway istio-system/egress) Referenced selector not found: "istio=egressgateway"',
+    ]);
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'istio-egressgateway', namespace: 'istio-system' },
+      spec: { selector: { istio: 'egressgateway' }, ports: [{ name: 'http', port: 8080 }] },
+    };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'egress', namespace: 'istio-system', labels: { istio: 'egressgateway' } } };
+    expect(analyze([gatewayOnEgress(8080), service, pod])).toEqual([]);
+    expect(analyze([gatewayOnEgress(80), service, pod]).map((f) => f.code)).toEqual(['IST0162']);
+  });
+
   test('a Service istio-system/istio-ingressgateway in the input replaces the assumed one', () => {
     const service = {
       apiVersion: 'v1',
@@ -74,7 +98,7 @@ describe('analyze options', () => {
     expect(analyze([gateway(8080)], { workloads: [{ labels: { app: 'edge' }, serviceName: 'edge', ports: [80] }] }).map((f) => f.code)).toEqual(['IST0162']);
   });
 
-  test('with assumeHostsAndSecretsExist, missing hosts, DestinationRule hosts and Secrets are not reported', () => {
+  test('with assumeHostsAndSecretsExist, missing hosts, DestinationRule hosts, Secrets and subsets of hosts without rules are not reported', () => {
     const objects = [
       ...fixtureObjects('virtualservice-destinations-invalid'),
       ...fixtureObjects('destinationrule-hosts-invalid'),
@@ -85,10 +109,40 @@ describe('analyze options', () => {
     expect(strict.filter((l) => !partial.includes(l))).toEqual([
       'Warning [IST0174] (DestinationRule shop/typo) The host reveiws defined in the DestinationRule does not match any services in the mesh.',
       'Error [IST0101] (Gateway edge/secure) Referenced credentialName not found: "secure-cert"',
+      'Error [IST0101] (VirtualService shop/catalog) Referenced host+subset in destinationrule not found: "catalog+v2"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced host not found: "catalogue.shop.svc.cluster.local"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced mirror host not found: "shadow.example.com"',
     ]);
     expect(partial.filter((l) => !strict.includes(l))).toEqual([]);
+  });
+
+  describe('a route to a subset', () => {
+    const route = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'reviews', namespace: 'shop' },
+      spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews.shop.svc.cluster.local', subset: 'v2' } }] }] },
+    };
+    const rule = (subset: string, namespace = 'shop') => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: `reviews-${subset}`, namespace },
+      spec: { host: 'reviews.shop.svc.cluster.local', subsets: [{ name: subset, labels: { version: subset } }] },
+    });
+    const missing = 'Error [IST0101] (VirtualService shop/reviews) Referenced host+subset in destinationrule not found: "reviews.shop.svc.cluster.local+v2"';
+    const subsetFindings = (objects: object[], assumeHostsAndSecretsExist: boolean) =>
+      analyze(objects as any[], { assumeHostsAndSecretsExist }).map(formatFinding).filter((line) => line.includes('host+subset'));
+
+    test('of a host the input has no DestinationRule for is taken to exist with assumeHostsAndSecretsExist', () => {
+      expect(subsetFindings([route], true)).toStrictEqual([]);
+      expect(subsetFindings([route], false)).toStrictEqual([missing]);
+    });
+
+    test('of a host the input has DestinationRules for must be defined by one of them, even with assumeHostsAndSecretsExist', () => {
+      expect(subsetFindings([route, rule('v1')], true)).toStrictEqual([missing]);
+      expect(subsetFindings([route, rule('v1', 'other')], true)).toStrictEqual([missing]);
+      expect(subsetFindings([route, rule('v1'), rule('v2', 'other')], true)).toStrictEqual([]);
+    });
   });
 
   test('with assumeHostsAndSecretsExist, subsets are judged only when the input holds pods of the host', () => {
@@ -108,14 +162,40 @@ describe('analyze input handling', () => {
       null,
       { kind: 42 },
     ];
-    expect(analyze(objects)).toEqual([]);
+    expect(analyze(objects).map(formatFinding)).toStrictEqual([
+      'Error [IST0106] (VirtualService default/odd) spec.http[0]: an http route cannot be null',
+      'Error [IST0106] (VirtualService default/odd) spec.http[1]: a route needs route destinations, a redirect or a directResponse',
+    ]);
   });
 
   test('objects without a namespace are read in namespace default', () => {
-    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
-    expect(analyze([vs])).toEqual([{
+    const vs = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'vs' },
+      spec: { hosts: ['a'], gateways: ['gw'], http: [{ directResponse: { status: 404 } }] },
+    };
+    expect(analyze([vs])).toStrictEqual([{
       code: 'IST0101', level: 'Error', kind: 'VirtualService', name: 'vs', namespace: 'default', message: 'Referenced gateway not found: "gw"',
     }]);
+  });
+
+  test('per-object findings name an object without a namespace in namespace default and sort with its cross-object ones', () => {
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
+    expect(analyze([vs]).map(formatFinding)).toStrictEqual([
+      'Error [IST0106] (VirtualService default/vs) spec: a virtual service needs http, tcp or tls routes',
+      'Error [IST0101] (VirtualService default/vs) Referenced gateway not found: "gw"',
+    ]);
+  });
+
+  test('per-object findings suppressed on an object without a namespace stay suppressed', () => {
+    const vs = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'vs', annotations: { 'galley.istio.io/analyze-suppress': 'IST0106' } },
+      spec: { hosts: ['a'] },
+    };
+    expect(analyze([vs])).toStrictEqual([]);
   });
 
   test('a Gateway named by a Gateway of another API group is not a Gateway', () => {

@@ -41,9 +41,16 @@ describe('workloads', () => {
     expect(new MeshIndex([], { defaultGateway: false, workloads: [] }).selectWorkloads({ istio: 'ingressgateway' })).toEqual([]);
   });
 
+  test('the default egress gateway is assumed in istio-system with ports 80 and 443', () => {
+    const [workload] = index.selectWorkloads({ istio: 'egressgateway' });
+    expect(workload).toStrictEqual({ namespace: 'istio-system', labels: { app: 'istio-egressgateway', istio: 'egressgateway' } });
+    expect(index.servicesOf(workload).map((s) => [s.name, s.ports.map((p) => p.number)])).toEqual([['istio-egressgateway', [80, 443]]]);
+    expect(new MeshIndex([], { defaultGateway: false, workloads: [] }).selectWorkloads({ istio: 'egressgateway' })).toEqual([]);
+  });
+
   test('a selector must match every label; an empty one matches every workload', () => {
     expect(index.selectWorkloads({ istio: 'internal', app: 'other' })).toEqual([]);
-    expect(index.selectWorkloads({}).length).toBe(4);
+    expect(index.selectWorkloads({}).length).toBe(5);
   });
 });
 

@@ -5,7 +5,8 @@ export interface AnalysisContext {
   readonly index: MeshIndex;
   /**
    * When true, a destination host, a DestinationRule host or a credential Secret that the input
-   * does not declare is taken to exist outside it.
+   * does not declare is taken to exist outside it, and so are the subsets of a host that no
+   * DestinationRule of the input is for.
    */
   readonly assumeHostsAndSecretsExist: boolean;
 }

@@ -22,7 +22,7 @@ export function analyzeVirtualServiceDestinations(context: AnalysisContext, repo
     const namespace = namespaceOf(vs);
     const exportTo: string[] | undefined = Array.isArray(vs.spec?.exportTo) ? vs.spec.exportTo : undefined;
     for (const destination of destinationsOf(vs)) {
-      if (destination.subset !== undefined && !index.hasSubset(toFqdn(namespace, destination.host), destination.subset)) {
+      if (destination.subset !== undefined && !subsetExists(context, toFqdn(namespace, destination.host), destination.subset)) {
         report(findingOf(MESSAGES.ReferencedResourceNotFound, vs,
           `Referenced host+subset in destinationrule not found: ${quote(`${destination.host}+${destination.subset}`)}`));
       }
@@ -44,6 +44,19 @@ export function analyzeVirtualServiceDestinations(context: AnalysisContext, repo
       }
     }
   }
+}
+
+/**
+ * True when a DestinationRule of the input defines `subset` for `fqdn`, or, when hosts are assumed
+ * to exist elsewhere, when the input has no DestinationRule for `fqdn` at all: the subsets of a
+ * host the input owns no rule for are owned elsewhere too. Once the input has a DestinationRule for
+ * the host, it is taken to hold them all.
+ */
+function subsetExists(context: AnalysisContext, fqdn: string, subset: string): boolean {
+  if (context.index.hasSubset(fqdn, subset)) {
+    return true;
+  }
+  return context.assumeHostsAndSecretsExist && !context.index.hasDestinationRule(fqdn);
 }
 
 function destinationsOf(vs: KubeObject): Destination[] {
