@@ -203,7 +203,7 @@ const CDK8S_SYNTH_CHART = / at \S+\._synthChart \(.*[\\/]cdk8s[\\/](lib[\\/]app\
  * cdk8s validates the whole app once in `App.synth` and again for each chart it serializes
  * (`Chart.toJson` calls `App._synthChart`, which validates): analyzing every time would cost
  * the whole analysis once per chart. The call stack tells the stages apart. The assumptions (see
- * docs/analysis.md): nothing changes the app between the validations of one `App.synth`, and a
+ * README, "Synth-time check"): nothing changes the app between the validations of one `App.synth`, and a
  * stack that does not show these frames (renamed methods, a bundled cdk8s) is
  * `OTHER`, so that every validation is analyzed in full: slower, never wrong.
  */
