@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { AppRegistry } from './app-registry';
 import { DestinationRuleSpecTrafficPolicyPortLevelSettings, DestinationRuleSpecTrafficPolicyPortLevelSettingsTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
 import { invalidInput } from './errors';
@@ -21,7 +22,7 @@ interface PortTls {
 }
 
 /** Every app's TLS-originating DestinationRules, by namespace and host. */
-const REGISTRIES = new WeakMap<IConstruct, Map<string, EgressDestinationRule>>();
+const REGISTRY = new AppRegistry<EgressDestinationRule>();
 
 /**
  * The one DestinationRule that originates TLS to an external host at the egress gateways of a
@@ -36,12 +37,7 @@ export class EgressDestinationRule {
    * @throws when an earlier route named the DestinationRule otherwise
    */
   public static forRoute(route: IConstruct, request: EgressDestinationRuleRequest): EgressDestinationRule {
-    const root = route.node.root;
-    let registry = REGISTRIES.get(root);
-    if (!registry) {
-      registry = new Map();
-      REGISTRIES.set(root, registry);
-    }
+    const registry = REGISTRY.of(route);
     const key = `${request.namespace ?? ''}/${request.host}`;
     const existing = registry.get(key);
     if (!existing) {

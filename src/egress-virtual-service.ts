@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { AppRegistry } from './app-registry';
 import { VirtualServiceSpecHttp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
 import type { IEgressGateway } from './egress-gateway';
@@ -32,7 +33,7 @@ export interface EgressVirtualServiceRequest {
 }
 
 /** Every app's VirtualServices of external hosts, by namespace and host. */
-const REGISTRIES = new WeakMap<IConstruct, Map<string, EgressVirtualService>>();
+const REGISTRY = new AppRegistry<EgressVirtualService>();
 
 /**
  * The one mesh-bound VirtualService of an external host in a namespace. Istio leaves it undefined
@@ -49,12 +50,7 @@ export class EgressVirtualService {
    * named otherwise, by an earlier route
    */
   public static forRoute(route: IConstruct, request: EgressVirtualServiceRequest): EgressVirtualService {
-    const root = route.node.root;
-    let registry = REGISTRIES.get(root);
-    if (!registry) {
-      registry = new Map();
-      REGISTRIES.set(root, registry);
-    }
+    const registry = REGISTRY.of(route);
     const key = `${request.effectiveNamespace ?? ''}/${request.host}`;
     const existing = registry.get(key);
     if (!existing) {
