@@ -3,7 +3,7 @@
 export { IstioApiVersion } from './api-version';
 export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress-gateway';
 export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress-mode';
-export { ServerVerification, SYSTEM_CA_BUNDLE } from './server-verification';
+export { ServerVerification } from './server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress-route';
 export { Exposure, ExposeOptions, ExposureProps } from './exposure';
 export {
@@ -42,6 +42,7 @@ export * as banzai from '../imports/istio.banzaicloud.io';
 export * as servicemesh from '../imports/servicemesh.cisco.com';
 export * from './synth-check';
 export * from './plugin';
-export { analyze, AnalysisOptions } from './rules/analyze';
-export { Finding, FindingLevel, KubeObject, formatFinding, findingsToJson, SUPPRESS_ANNOTATION } from './rules/finding';
+export { AnalysisOptions } from './rules/analyze';
+export { IstioAnalyzer } from './rules/istio-analyzer';
+export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { DeclaredWorkload } from './rules/mesh-index';

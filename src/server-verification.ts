@@ -22,6 +22,9 @@ enum VerificationKind {
  * insecure) not at all.
  */
 export class ServerVerification {
+  /** The path of the operating system's CA bundle in Istio's proxy image. */
+  public static readonly SYSTEM_CA_BUNDLE = SYSTEM_CA_BUNDLE;
+
   /**
    * Verifies against the operating system's CA bundle in Istio's proxy image,
    * `/etc/ssl/certs/ca-certificates.crt`: for servers with a certificate from a public CA. The

@@ -1,0 +1,34 @@
+import { FindingLevel, IstioAnalyzer, ServerVerification } from '../../src';
+
+const orphan = {
+  apiVersion: 'networking.istio.io/v1beta1',
+  kind: 'VirtualService',
+  metadata: { name: 'orphan', namespace: 'shop' },
+  spec: { hosts: ['orphan.example.com'], gateways: ['missing'], http: [{ route: [{ destination: { host: 'orphan.shop.svc.cluster.local' } }] }] },
+};
+
+describe('IstioAnalyzer', () => {
+  test('analyzes plain objects with the shared rules', () => {
+    const findings = IstioAnalyzer.analyze([orphan], { assumeHostsAndSecretsExist: true });
+    expect(findings).toEqual([{
+      code: 'IST0101', level: FindingLevel.ERROR, kind: 'VirtualService', name: 'orphan', namespace: 'shop',
+      message: 'Referenced gateway not found: "missing"',
+    }]);
+  });
+
+  test('formats a finding as istioctl prints it, and findings as the CLI JSON', () => {
+    const [finding] = IstioAnalyzer.analyze([orphan], { assumeHostsAndSecretsExist: true });
+    expect(IstioAnalyzer.format(finding)).toBe('Error [IST0101] (VirtualService shop/orphan) Referenced gateway not found: "missing"');
+    expect(JSON.parse(IstioAnalyzer.toJson([finding]))).toEqual([finding]);
+  });
+
+  test('the suppression annotation silences the code on the object', () => {
+    const quiet = { ...orphan, metadata: { ...orphan.metadata, annotations: { [IstioAnalyzer.SUPPRESS_ANNOTATION]: 'IST0101' } } };
+    expect(IstioAnalyzer.SUPPRESS_ANNOTATION).toBe('galley.istio.io/analyze-suppress');
+    expect(IstioAnalyzer.analyze([quiet], { assumeHostsAndSecretsExist: true })).toEqual([]);
+  });
+});
+
+test('ServerVerification names the proxy image system CA bundle', () => {
+  expect(ServerVerification.SYSTEM_CA_BUNDLE).toBe('/etc/ssl/certs/ca-certificates.crt');
+});
