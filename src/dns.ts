@@ -28,6 +28,14 @@ export function isValidHost(host: string): boolean {
   return name.length > 0 && name.length <= 255 && name.split('.').every((label) => FQDN_LABEL.test(label));
 }
 
+/**
+ * True when `name` is a DNS-1035 label, the form Kubernetes requires of Service names: like a
+ * DNS-1123 label, but starting with a letter.
+ */
+export function isDns1035Label(name: string): boolean {
+  return DNS1035_LABEL.test(name);
+}
+
 /** Throws unless `name` can name a Kubernetes object. */
 export function validateObjectName(scope: IConstruct, field: string, name: string): string {
   if (!isDns1123Subdomain(name)) {
@@ -52,7 +60,7 @@ export function validateGatewayName(scope: IConstruct, field: string, name: stri
  * object names must start with a letter.
  */
 export function validateServiceName(scope: IConstruct, field: string, name: string): string {
-  if (!DNS1035_LABEL.test(name)) {
+  if (!isDns1035Label(name)) {
     throw invalidInput(scope, field, name, 'expected a DNS-1035 label (it names a Service): lowercase letters, digits and "-", starting with a letter, ending with a letter or digit, at most 63 characters');
   }
   return name;

@@ -2,6 +2,7 @@
  * Rules shared by MeshGateway and IstioMeshGateway, whose operators turn them into a Service, a
  * Deployment and an autoscaler: what those would reject is rejected here.
  */
+import { isDns1035Label } from '../../dns';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { Report } from './report';
@@ -10,7 +11,6 @@ import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
 const GATEWAY_TYPES = ['ingress', 'egress'];
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 const SERVICE_PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_SERVICE_NAME = 63;
 const MAX_PORT_NAME = 15;
@@ -40,7 +40,7 @@ export function checkServiceType(report: Report, path: string, value: unknown, r
 
 /** Reports a gateway name that cannot name the Service the operator creates after it. */
 export function checkServiceName(report: Report, name: string): void {
-  if (name.length > MAX_SERVICE_NAME || !DNS_1035_LABEL.test(name)) {
+  if (!isDns1035Label(name)) {
     report.error('metadata.name', `"${name}" cannot name the gateway's Service: use lowercase letters, digits and "-", starting with a letter, at most ${MAX_SERVICE_NAME} characters`);
   }
 }
