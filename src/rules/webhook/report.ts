@@ -1,9 +1,9 @@
 import { Finding, FindingLevel, KubeObject } from '../finding';
 
 /** istioctl's code for what the admission webhook or the CRD rules reject. */
-export const SCHEMA_VALIDATION_ERROR = 'IST0106';
+const SCHEMA_VALIDATION_ERROR = 'IST0106';
 /** istioctl's code for what the admission webhook admits with a warning. */
-export const SCHEMA_WARNING = 'IST0133';
+const SCHEMA_WARNING = 'IST0133';
 
 /** Collects the findings of one object, each prefixed with the path of the field it is about. */
 export class Report {
