@@ -11,6 +11,8 @@ const MESH = 'mesh';
 
 /** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
 interface EgressHop {
+  /** The construct path of the route that added the hop. */
+  readonly route: string;
   readonly gateway: string;
   readonly port: number;
   readonly host: string;
@@ -67,8 +69,6 @@ export class EgressVirtualService {
 
   private readonly http: EgressHop[] = [];
   private readonly tls: EgressHop[] = [];
-  /** The route that sends the mesh's traffic on each port, by port. */
-  private readonly meshPorts = new Map<number, string>();
   private readonly firstRoute: string;
 
   private constructor(route: IConstruct, private readonly request: EgressVirtualServiceRequest) {
@@ -96,15 +96,14 @@ export class EgressVirtualService {
    * @throws when another route already sends the mesh's traffic for the host on `port`
    */
   public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, tls: boolean): void {
-    const owner = this.meshPorts.get(port);
+    const owner = [...this.http, ...this.tls].find((hop) => hop.gateway === MESH && hop.port === port);
     if (owner !== undefined) {
-      throw invalidInput(route, 'port', port, `${owner} already sends the mesh's traffic for ${this.request.host} on port ${port} through the egress gateway: one route per port of a host`);
+      throw invalidInput(route, 'port', port, `${owner.route} already sends the mesh's traffic for ${this.request.host} on port ${port} through the egress gateway: one route per port of a host`);
     }
-    this.meshPorts.set(port, route.node.path);
     const hops = tls ? this.tls : this.http;
     hops.push(
-      { gateway: MESH, port, host: this.request.gateway.serviceHost(), destinationPort: gatewayPort },
-      { gateway: this.request.gatewayReference, port: gatewayPort, host: this.request.host, destinationPort },
+      { route: route.node.path, gateway: MESH, port, host: this.request.gateway.serviceHost(), destinationPort: gatewayPort },
+      { route: route.node.path, gateway: this.request.gatewayReference, port: gatewayPort, host: this.request.host, destinationPort },
     );
   }
 

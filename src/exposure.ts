@@ -128,10 +128,8 @@ export class Exposure extends Construct {
   private readonly routeKind: RouteKind;
   private readonly backend?: Backend;
   private readonly httpRoutes: HttpRoute[] = [];
-  private readonly httpRouteNames = new Set<string>();
   private readonly tcpRoutes: RouteDestination[][] = [];
   private readonly tlsRoutes: TlsRouteEntry[] = [];
-  private readonly tlsRouteBySniHost = new Map<string, number>();
 
   constructor(scope: Construct, id: string, props: ExposureProps) {
     super(scope, id);
@@ -178,7 +176,11 @@ export class Exposure extends Construct {
         tls: this.routeKind === RouteKind.TLS ? Lazy.any({ produce: () => this.renderTlsRoutes() }) : undefined,
       },
     });
-    this.node.addValidation({ validate: () => this.validateHasRoutes() });
+    if (!this.backend) {
+      // With a backend the VirtualService always has its default route: only exposures without
+      // one can end up with no route, and a check per exposure would cost memory in large apps.
+      this.node.addValidation({ validate: () => this.validateHasRoutes() });
+    }
   }
 
   /**
@@ -191,11 +193,8 @@ export class Exposure extends Construct {
       throw invalidInput(this, field, 'http route', `http routes need a server that carries HTTP, and this exposure serves ${this.describeServer()}: use add${this.routeKind === RouteKind.TCP ? 'Tcp' : 'Tls'}Route`);
     }
     const route = new HttpRoute(this, field, options, this.matchContext(), this.backend ? [RouteDestination.to(this.backend)] : undefined);
-    if (route.name !== undefined) {
-      if (this.httpRouteNames.has(route.name)) {
-        throw invalidInput(this, `${field}.name`, route.name, 'route names must be unique in a VirtualService');
-      }
-      this.httpRouteNames.add(route.name);
+    if (route.name !== undefined && this.httpRoutes.some((r) => r.name === route.name)) {
+      throw invalidInput(this, `${field}.name`, route.name, 'route names must be unique in a VirtualService');
     }
     this.httpRoutes.push(route);
   }
@@ -230,13 +229,12 @@ export class Exposure extends Construct {
       if (!this.hosts.some((host) => hostCovers(host, sniHost))) {
         throw invalidInput(this, `${field}.sniHosts[${i}]`, sniHost, `expected one of the exposure's hosts (${this.hosts.join(', ')}) or a name they cover`);
       }
-      const taken = this.tlsRouteBySniHost.get(sniHost);
-      if (taken !== undefined) {
+      const taken = this.tlsRoutes.findIndex((r) => r.sniHosts.includes(sniHost));
+      if (taken >= 0) {
         throw invalidInput(this, `${field}.sniHosts[${i}]`, sniHost, `tlsRoutes[${taken}] already takes it: this route would never match it`);
       }
     });
     resolveWeights(this, `${field}.destinations`, options.destinations);
-    options.sniHosts.forEach((sniHost) => this.tlsRouteBySniHost.set(sniHost, this.tlsRoutes.length));
     this.tlsRoutes.push({ sniHosts: [...options.sniHosts], destinations: [...options.destinations] });
   }
 
@@ -317,7 +315,7 @@ export class Exposure extends Construct {
 
   private validateHasRoutes(): string[] {
     const routes = this.httpRoutes.length + this.tcpRoutes.length + this.tlsRoutes.length;
-    if (this.backend === undefined && routes === 0) {
+    if (routes === 0) {
       return [`${this.node.path}: no routes: give a backend or add a route`];
     }
     return [];

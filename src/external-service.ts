@@ -207,7 +207,7 @@ export class ExternalService extends Construct implements IExternalService {
   /** How the mesh finds the service's addresses. */
   public readonly resolution: ExternalServiceResolution;
 
-  private readonly portsByNumber: Map<number, ResolvedExternalServicePort>;
+  private readonly resolvedPorts: readonly ResolvedExternalServicePort[];
   private readonly exportTo?: string[];
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
@@ -215,7 +215,7 @@ export class ExternalService extends Construct implements IExternalService {
     this.hosts = validateHosts(this, 'hosts', props.hosts);
     this.resolution = props.resolution ?? ExternalServiceResolution.DNS;
     const ports = resolvePorts(this, props.ports);
-    this.portsByNumber = new Map(ports.map((p) => [p.number, p]));
+    this.resolvedPorts = ports;
     this.validateHostsForResolution(props.endpoints);
     validateAddresses(this, props.addresses ?? [], this.resolution);
     const endpoints = validateEndpoints(this, props.endpoints, this.resolution, new Set(ports.map((p) => p.name)));
@@ -240,11 +240,11 @@ export class ExternalService extends Construct implements IExternalService {
 
   /** The service's ports. */
   public get ports(): ResolvedExternalServicePort[] {
-    return [...this.portsByNumber.values()];
+    return [...this.resolvedPorts];
   }
 
   public findPort(requester: IConstruct, field: string, number: number): ResolvedExternalServicePort {
-    const found = this.portsByNumber.get(number);
+    const found = this.resolvedPorts.find((p) => p.number === number);
     if (!found) {
       throw invalidInput(requester, field, number, `external service ${this.node.path} declares ${this.ports.map((p) => `${p.number} (${p.name}, ${p.protocol})`).join(', ')}`);
     }
