@@ -119,6 +119,8 @@ export class EgressRoute extends Construct {
     const externalPort = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.tlsPort(service, mode) : this.port;
 
     const gateway = props.egressGateway;
+    // A route added to the gateway after its Gateway object follows that object in the tree.
+    const listedAfterGateway = scope === gateway && gateway.gateway !== undefined;
     if (!service.isExportedTo(gateway.namespace)) {
       throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
     }
@@ -137,6 +139,7 @@ export class EgressRoute extends Construct {
       effectiveNamespace,
       name: virtualServiceName,
       nameIsExplicit: props.virtualServiceName !== undefined,
+      listedAfterGateway,
     });
     shared.addRoute(this, this.port, this.gatewayPort, externalPort, mode.kind === EgressModeKind.TLS_PASSTHROUGH);
     this.virtualService = shared.resource;

@@ -32,6 +32,11 @@ export interface EgressVirtualServiceRequest {
   readonly name: string;
   /** Whether the route named the VirtualService itself, so that another name is a conflict. */
   readonly nameIsExplicit: boolean;
+  /**
+   * Whether the chart already lists the egress Gateway before the route, so that the
+   * VirtualService needs no dependency to follow it.
+   */
+  readonly listedAfterGateway: boolean;
 }
 
 /** Every app's VirtualServices of external hosts, by namespace and host. */
@@ -83,8 +88,9 @@ export class EgressVirtualService {
       },
     });
     const gatewayObject = request.gateway.gateway;
-    if (gatewayObject && Chart.of(gatewayObject) === Chart.of(this.resource)) {
-      // Lists the Gateway before the VirtualService that names it, in the chart's YAML.
+    if (gatewayObject && !request.listedAfterGateway && Chart.of(gatewayObject) === Chart.of(this.resource)) {
+      // Lists the Gateway before the VirtualService that names it, in the chart's YAML. Only
+      // where the tree would not: cdk8s pays for each dependency at every synthesis.
       this.resource.node.addDependency(gatewayObject);
     }
   }

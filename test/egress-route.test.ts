@@ -218,6 +218,22 @@ describe('EgressRoute', () => {
     expect(vs.spec.http[0].route[0].destination.host).toBe('istio-egressgateway.istio-system.svc.cluster.local');
   });
 
+  test('the chart lists the egress Gateway before every VirtualService that names it, wherever the routes are', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'apps' });
+    const early = new Construct(chart, 'early');
+    const egress = new EgressGateway(chart, 'egress', { ports: [{ name: 'http', port: 80 }] });
+    const external = (id: string) => new ExternalService(chart, id, { hosts: [`${id}.example.com`], ports: [{ number: 80, protocol: HTTP }] });
+    egress.route('first', { externalService: external('a') });
+    egress.route('second', { externalService: external('b') });
+    new EgressRoute(early, 'elsewhere', { egressGateway: egress, externalService: external('c') });
+    const listed = Testing.synth(chart).map((o) => `${o.kind}/${o.metadata.name}`);
+    const gatewayAt = listed.indexOf('Gateway/egress');
+    expect(gatewayAt).toBeGreaterThanOrEqual(0);
+    for (const name of ['first', 'second', 'elsewhere']) {
+      expect(listed.indexOf(`VirtualService/${name}`)).toBeGreaterThan(gatewayAt);
+    }
+  });
+
   test('an external service exported to its own namespace and the egress gateway\'s', () => {
     const { chart, egress } = setup();
     const ext = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], ports: [{ number: 80, protocol: HTTP }], exportTo: ['.', 'egress'] });
