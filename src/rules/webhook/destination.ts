@@ -2,15 +2,14 @@ import { isDnsLabel, fqdnProblem, wildcardDomainProblem } from './names';
 import { portProblem } from './net';
 import { Report } from './report';
 import { checkHeaderOperations } from './headers';
-import { listAt, numberAt, objectAt, stringAt } from './values';
+import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 /** Reports a destination Istio rejects: `*` or an invalid host, an invalid subset name or port. */
 export function checkDestination(report: Report, path: string, destination: { [key: string]: any }): void {
   const host = stringAt(destination.host);
-  if (host === '*') {
-    report.error(`${path}.host`, 'invalid destination host "*": name a service');
-  } else {
-    report.errorIf(`${path}.host`, wildcardDomainProblem(host));
+  const hostProblem = host === '*' ? 'invalid destination host "*": name a service' : wildcardDomainProblem(host);
+  if (hostProblem !== undefined) {
+    report.error(`${path}.host`, hostProblem);
   }
   if (destination.subset !== undefined && destination.subset !== null) {
     report.errorIf(`${path}.subset`, subsetNameProblem(stringAt(destination.subset)));
@@ -50,7 +49,7 @@ export function checkRouteDestinations(report: Report, path: string, routes: unk
     } else {
       report.error(`${where}.destination`, 'a destination is required');
     }
-    if (withHeaders) {
+    if (withHeaders && isSet(route.headers)) {
       checkHeaderOperations(report, `${where}.headers`, route.headers);
     }
     const weight = numberAt(route.weight);

@@ -10,33 +10,43 @@ import { checkVirtualService } from './virtual-service';
 
 type Check = (obj: KubeObject, report: Report) => void;
 
-/** The rules per `group/Kind`; every served version of a group shares them. */
-const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
-  ['networking.istio.io/Gateway', checkGateway],
-  ['networking.istio.io/VirtualService', checkVirtualService],
-  ['networking.istio.io/ServiceEntry', checkServiceEntry],
-  ['networking.istio.io/DestinationRule', checkDestinationRule],
-  ['networking.istio.io/Sidecar', checkSidecar],
-  ['istio.banzaicloud.io/MeshGateway', checkMeshGateway],
-  ['servicemesh.cisco.com/IstioMeshGateway', checkIstioMeshGateway],
-]);
+/** The rules of an API group: the versions whose schemas they follow, and the check of each kind. */
+interface GroupRules {
+  readonly group: string;
+  readonly versions: readonly string[];
+  readonly checks: ReadonlyMap<string, Check>;
+}
 
-/** The versions whose schemas the rules follow, per API group; other versions are skipped. */
-const VERSIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['networking.istio.io', new Set(['v1alpha3', 'v1beta1', 'v1'])],
-  ['istio.banzaicloud.io', new Set(['v1beta1'])],
-  ['servicemesh.cisco.com', new Set(['v1alpha1'])],
-]);
+const GROUPS: readonly GroupRules[] = [
+  {
+    group: 'networking.istio.io',
+    versions: ['v1alpha3', 'v1beta1', 'v1'],
+    checks: new Map<string, Check>([
+      ['Gateway', checkGateway],
+      ['VirtualService', checkVirtualService],
+      ['ServiceEntry', checkServiceEntry],
+      ['DestinationRule', checkDestinationRule],
+      ['Sidecar', checkSidecar],
+    ]),
+  },
+  { group: 'istio.banzaicloud.io', versions: ['v1beta1'], checks: new Map([['MeshGateway', checkMeshGateway]]) },
+  { group: 'servicemesh.cisco.com', versions: ['v1alpha1'], checks: new Map([['IstioMeshGateway', checkIstioMeshGateway]]) },
+];
+
+/**
+ * The checks of each kind by full `apiVersion` (`networking.istio.io/v1beta1`); other versions
+ * are skipped. Keyed by the whole string so that finding an object's rules allocates nothing,
+ * which counts when an app holds tens of thousands of objects.
+ */
+const CHECKS: ReadonlyMap<string, ReadonlyMap<string, Check>> = new Map(
+  GROUPS.flatMap(({ group, versions, checks }) => versions.map((version): [string, ReadonlyMap<string, Check>] => [`${group}/${version}`, checks])),
+);
 
 function checkFor(obj: KubeObject): Check | undefined {
-  if (typeof obj?.apiVersion !== 'string') {
+  if (typeof obj?.apiVersion !== 'string' || typeof obj.kind !== 'string') {
     return undefined;
   }
-  const [group, version] = obj.apiVersion.split('/');
-  if (!VERSIONS.get(group)?.has(version)) {
-    return undefined;
-  }
-  return CHECKS.get(`${group}/${obj.kind}`);
+  return CHECKS.get(obj.apiVersion)?.get(obj.kind);
 }
 
 /**

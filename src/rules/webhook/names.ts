@@ -9,6 +9,9 @@ const DNS_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 /** `*`, or a DNS label optionally led by `*` or `*-` (`*foo`, `*-foo`). */
 const WILDCARD_LABEL = /^(?:\*|(?:\*-?)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
 const ALL_DIGITS = /^[0-9]+$/;
+/** Labels as `isDnsLabel` reads them, dot-separated, with an optional trailing dot. */
+const VALID_LABELS = /^(?:[a-zA-Z0-9](?:[-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9](?:[-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?\.?$/;
+const ALL_DIGITS_LAST_LABEL = /(?:^|\.)[0-9]+$/;
 
 /** True when `value` is a DNS-1123 label as Istio reads it. */
 export function isDnsLabel(value: string): boolean {
@@ -26,6 +29,11 @@ function domainPreconditions(domain: string): string | undefined {
 }
 
 function dnsLabelsProblem(whole: string, rest: string): string | undefined {
+  // Most names are valid, and two regexes tell so without splitting them into labels; the
+  // label-by-label reading below finds what is wrong with the others.
+  if (VALID_LABELS.test(rest) && !ALL_DIGITS_LAST_LABEL.test(rest)) {
+    return undefined;
+  }
   const labels = rest.split('.');
   const last = labels[labels.length - 1];
   if (ALL_DIGITS.test(last)) {

@@ -46,7 +46,7 @@ function checkPort(report: Report, path: string, port: { [key: string]: any }): 
   report.errorIf(`${path}.protocol`, protocolProblem(stringAt(port.protocol)));
 }
 
-function checkIngress(report: Report, listeners: any[]): void {
+function checkIngress(report: Report, listeners: readonly any[]): void {
   const ports = new Set<number>();
   listeners.forEach((value, i) => {
     const path = `spec.ingress[${i}]`;
@@ -128,7 +128,7 @@ function checkIngressTls(report: Report, path: string, tls: { [key: string]: any
   checkServerTls(report, path, tls);
 }
 
-function checkEgress(report: Report, listeners: any[], namespace: string): void {
+function checkEgress(report: Report, listeners: readonly any[], namespace: string): void {
   const ports = new Set<number>();
   const sockets = new Set<string>();
   let catchAll = false;

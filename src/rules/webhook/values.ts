@@ -8,9 +8,12 @@ export function objectAt(value: unknown): { [key: string]: any } | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as { [key: string]: any } : undefined;
 }
 
+/** What `listAt` and `entriesAt` read an absent field as: one shared empty list, as most fields are absent. */
+const NONE: readonly any[] = Object.freeze([]);
+
 /** `value` when it is an array, else an empty one. */
-export function listAt(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
+export function listAt(value: unknown): readonly any[] {
+  return Array.isArray(value) ? value : NONE;
 }
 
 /** `value` when it is a string, else the empty string (protobuf's unset string). */
@@ -24,9 +27,9 @@ export function numberAt(value: unknown): number {
 }
 
 /** The entries of a string map, or none. */
-export function entriesAt(value: unknown): [string, any][] {
+export function entriesAt(value: unknown): readonly [string, any][] {
   const map = objectAt(value);
-  return map ? Object.entries(map) : [];
+  return map ? Object.entries(map) : NONE;
 }
 
 /** True when a field is present: protobuf treats null as unset. */

@@ -92,6 +92,9 @@ function checkHosts(report: Report, hosts: string[], toGateways: boolean): void 
  * cost grows with the hosts' total length, not with their number squared.
  */
 function checkDuplicateHosts(report: Report, hosts: string[]): void {
+  if (hosts.length < 2) {
+    return;
+  }
   const exact = new Map<string, number>();
   const wildcards = new Map<string, number>();
   hosts.forEach((host, i) => {
@@ -105,6 +108,9 @@ function checkDuplicateHosts(report: Report, hosts: string[]): void {
       wildcards.set(host.slice(1), i);
     }
   });
+  if (wildcards.size === 0) {
+    return;
+  }
   exact.forEach((i, host) => {
     const start = host.startsWith('*') ? 1 : 0;
     for (let at = start; at <= host.length; at++) {
