@@ -1,4 +1,5 @@
 import { KubeObject } from './finding';
+import { sortedKeys } from './sorted-keys';
 
 /** Labels, as on a pod or in a selector. */
 export type Labels = { readonly [key: string]: string };
@@ -57,7 +58,7 @@ export function selectorKey(selector: Labels | undefined): string {
   // Several analyzers read each Gateway's selector: compute its text once per selector object.
   let key = selectorKeys.get(selector);
   if (key === undefined) {
-    key = Object.keys(selector).sort().map((k) => `${k}=${selector[k]}`).join(',');
+    key = sortedKeys(selector).map((k) => `${k}=${selector[k]}`).join(',');
     selectorKeys.set(selector, key);
   }
   return key;

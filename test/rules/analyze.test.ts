@@ -198,6 +198,26 @@ describe('analyze input handling', () => {
     expect(analyze([vs])).toStrictEqual([]);
   });
 
+  test('a match repeated with its fields in another order is the same match', () => {
+    const vs = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'vs', namespace: 'shop' },
+      spec: {
+        hosts: ['a.example.com'],
+        http: [
+          { match: [{ uri: { prefix: '/x' }, method: { exact: 'GET' } }], route: [{ destination: { host: 'a.example.com' } }] },
+          { match: [{ method: { exact: 'GET' }, uri: { prefix: '/x' } }], route: [{ destination: { host: 'a.example.com' } }] },
+          { match: [{ uri: { prefix: '/x' }, method: { exact: 'POST' } }], route: [{ destination: { host: 'a.example.com' } }] },
+        ],
+      },
+    };
+    expect(analyze([vs], { assumeHostsAndSecretsExist: true }).map(formatFinding)).toStrictEqual([
+      'Info [IST0131] (VirtualService shop/vs) VirtualService rule #1 match #0 is not used (duplicate/overlapping match in rule #0).',
+      'Warning [IST0130] (VirtualService shop/vs) VirtualService rule #1 not used (all matches used by prior rules).',
+    ]);
+  });
+
   test('a Gateway named by a Gateway of another API group is not a Gateway', () => {
     const k8sGateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'default' }, spec: {} };
     const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };

@@ -99,3 +99,9 @@ describe('hosts', () => {
     expect(withSubsets.hasSubset('reviews.shop.svc.cluster.local', 'v3')).toBe(false);
   });
 });
+
+test('selectorKey sorts keys written in any order, and leaves sorted ones as they are', () => {
+  expect(selectorKey({ b: '2', c: '3', a: '1' })).toBe('a=1,b=2,c=3');
+  expect(selectorKey({ a: '1', b: '2', c: '3' })).toBe('a=1,b=2,c=3');
+  expect(selectorKey({ only: 'one' })).toBe('only=one');
+});

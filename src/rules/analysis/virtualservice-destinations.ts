@@ -33,13 +33,12 @@ export function analyzeVirtualServiceDestinations(context: AnalysisContext, repo
         }
         continue;
       }
-      const ports = entry.ports.map((p) => p.number);
       if (destination.port === undefined) {
-        if (ports.length > 1) {
+        if (entry.ports.length > 1) {
           report(findingOf(MESSAGES.VirtualServiceDestinationPortSelectorRequired, vs,
-            `This VirtualService routes to a service ${quote(destination.host)} that exposes multiple ports ${list(ports)}. Specifying a port in the destination is required to disambiguate.`));
+            `This VirtualService routes to a service ${quote(destination.host)} that exposes multiple ports ${list(entry.ports.map((p) => p.number))}. Specifying a port in the destination is required to disambiguate.`));
         }
-      } else if (!ports.includes(destination.port)) {
+      } else if (!entry.ports.some((p) => p.number === destination.port)) {
         report(findingOf(MESSAGES.ReferencedResourceNotFound, vs, `Referenced host:port not found: ${quote(`${destination.host}:${destination.port}`)}`));
       }
     }

@@ -1,7 +1,10 @@
 import { KubeObject } from '../finding';
 import { arrayOf } from '../mesh-index';
+import { sortedKeys } from '../sorted-keys';
 import { AnalysisContext } from './context';
 import { findingOf, MESSAGES, Report } from './messages';
+
+const ROUTE_LISTS = ['http', 'tcp', 'tls'] as const;
 
 /**
  * Rules a VirtualService never applies, in each of its http, tcp and tls lists: a rule after a
@@ -10,8 +13,12 @@ import { findingOf, MESSAGES, Report } from './messages';
  */
 export function analyzeVirtualServiceMatches(context: AnalysisContext, report: Report): void {
   for (const vs of context.index.ofKind('VirtualService')) {
-    for (const kind of ['http', 'tcp', 'tls']) {
-      analyzeRules(vs, arrayOf(vs.spec?.[kind]), report);
+    for (const list of ROUTE_LISTS) {
+      const rules = arrayOf(vs.spec?.[list]);
+      // Only an earlier rule can shadow a rule: a list of one has nothing to find.
+      if (rules.length > 1) {
+        analyzeRules(vs, rules, report);
+      }
     }
   }
 }
@@ -68,7 +75,7 @@ function canonicalJson(value: any): string {
     return `[${value.map(canonicalJson).join(',')}]`;
   }
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    return `{${sortedKeys(value).map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
