@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { analysisScaling } from './analysis-scaling';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CASE = path.join(__dirname, 'case.js');
@@ -15,6 +16,7 @@ interface Options {
   readonly sizes: number[];
   readonly runs: number;
   readonly coldRuns: number;
+  readonly analysisRoutes: number[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -26,6 +28,7 @@ function parseOptions(argv: string[]): Options {
     sizes: value('--sizes', '100,1000,10000').split(',').map(Number),
     runs: Number(value('--runs', '5')),
     coldRuns: Number(value('--cold-runs', '7')),
+    analysisRoutes: value('--analysis-routes', '2500,10000').split(',').map(Number),
   };
 }
 
@@ -119,6 +122,11 @@ function main(): void {
         String(n).padEnd(7), format(m.library.ms, 0).padStart(10), format(m.l1.ms, 0).padStart(7), format(m.library.ms / m.l1.ms, 3).padStart(8),
         format(m.library.rssKb / 1024, 0).padStart(15), format(m.l1.rssKb / 1024, 0).padStart(10), format(m.library.rssKb / m.l1.rssKb, 3).padStart(10),
       ].join(' '));
+    }
+    console.log('analysis alone (analyze() on parsed manifests, best of 3):');
+    for (const { shape, routes, objects, ms } of analysisScaling(options.analysisRoutes, 3)) {
+      const sizes = routes.map((r, i) => `${r} routes (${objects[i]} objects) ${format(ms[i], 0)} ms`).join(', ');
+      console.log(`  ${shape}: ${sizes}; ${format(ms[ms.length - 1] / ms[0], 2)}x the time for ${format(routes[routes.length - 1] / routes[0], 1)}x the routes`);
     }
     const cold = coldSynthRatio(options, dir);
     console.log(`cold synth: examples ${format(cold.examples, 0)} ms, minimal app ${format(cold.minimal, 0)} ms (median of ${options.coldRuns})`);

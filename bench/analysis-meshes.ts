@@ -1,8 +1,12 @@
-import { analyze } from '../../src/rules/analyze';
-import { KubeObject } from '../../src/rules/finding';
+import { KubeObject } from '../src/rules/finding';
+
+/*
+ * Inputs for timing the analysis alone, as parsed manifests: the shapes where a quadratic
+ * cross-check would show first.
+ */
 
 /** `routes` exposures on the default gateway, each a Gateway, a VirtualService, a Service and a DestinationRule. */
-function mesh(routes: number): KubeObject[] {
+export function servicePerRoute(routes: number): KubeObject[] {
   const objects: KubeObject[] = [];
   for (let i = 0; i < routes; i++) {
     const namespace = `team${i % 50}`;
@@ -33,29 +37,8 @@ function mesh(routes: number): KubeObject[] {
   return objects;
 }
 
-function bestTimeMs(objects: KubeObject[]): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const start = process.hrtime.bigint();
-    analyze(objects, { assumeHostsAndSecretsExist: true });
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
-
-test('analysis time grows linearly with the input: 4x the objects, well under 8x the time', () => {
-  const small = mesh(2500);
-  const large = mesh(10000);
-  expect(large.length).toBe(40001);
-  expect(analyze(large, { assumeHostsAndSecretsExist: true })).toEqual([]);
-  const smallMs = bestTimeMs(small);
-  const largeMs = bestTimeMs(large);
-  expect(largeMs / smallMs).toBeLessThan(8);
-  expect(largeMs).toBeLessThan(3000);
-});
-
 /** One Gateway with a server per route, as `IngressGateway.expose` makes it, and a VirtualService per route bound to it. */
-function sharedGateway(routes: number): KubeObject[] {
+export function sharedGateway(routes: number): KubeObject[] {
   const servers = [];
   const objects: KubeObject[] = [];
   for (let i = 0; i < routes; i++) {
@@ -69,11 +52,19 @@ function sharedGateway(routes: number): KubeObject[] {
   return objects;
 }
 
-test('VirtualServices bound to one Gateway with a server per route are checked in linear time', () => {
-  const large = sharedGateway(10000);
-  expect(analyze(large, { assumeHostsAndSecretsExist: true })).toEqual([]);
-  const smallMs = bestTimeMs(sharedGateway(2500));
-  const largeMs = bestTimeMs(large);
-  expect(largeMs / smallMs).toBeLessThan(8);
-  expect(largeMs).toBeLessThan(3000);
-});
+
+/**
+ * One VirtualService with `routes` HTTP routes, matching by regex and header, and a host per ten
+ * routes, bound to one Gateway: the per-object rules on a single large object.
+ */
+export function oneLargeVirtualService(routes: number): KubeObject[] {
+  const hosts = Array.from({ length: Math.max(1, Math.floor(routes / 10)) }, (_, i) => `h${i}.example.com`);
+  const http = Array.from({ length: routes }, (_, i) => ({
+    match: [{ uri: { regex: `^/r${i % 50}/.*` }, headers: { 'x-id': { exact: String(i) } } }],
+    route: [{ destination: { host: `svc-${i}.shop.svc.cluster.local`, port: { number: 80 } } }],
+  }));
+  return [
+    { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'g', namespace: 'edge' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts }] } },
+    { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'big', namespace: 'edge' }, spec: { hosts, gateways: ['g'], http } },
+  ];
+}
