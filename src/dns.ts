@@ -3,12 +3,15 @@ import { invalidInput } from './errors';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const FQDN_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+// Whole names are matched label by label in one regex rather than split: the library checks
+// every name and host it is given, tens of thousands in a large app.
+const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
+const FQDN = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?)*$/;
 const MAX_SUBDOMAIN_LENGTH = 253;
 
 /** True when `name` is a DNS-1123 subdomain, the form Kubernetes requires of object names. */
 export function isDns1123Subdomain(name: string): boolean {
-  return name.length <= MAX_SUBDOMAIN_LENGTH && name.split('.').every((label) => DNS1123_LABEL.test(label));
+  return name.length <= MAX_SUBDOMAIN_LENGTH && DNS1123_SUBDOMAIN.test(name);
 }
 
 /** True when `name` is a DNS-1123 label, the form Kubernetes requires of namespaces and port names. */
@@ -25,7 +28,7 @@ export function isValidHost(host: string): boolean {
     return true;
   }
   const name = host.startsWith('*.') ? host.slice(2) : host;
-  return name.length > 0 && name.length <= 255 && name.split('.').every((label) => FQDN_LABEL.test(label));
+  return name.length > 0 && name.length <= 255 && FQDN.test(name);
 }
 
 /**
