@@ -8,8 +8,24 @@ import { IConstruct } from 'constructs';
 export class AppRegistry<T> {
   private readonly byApp = new WeakMap<IConstruct, Map<string, T>>();
 
-  /** The entries of the app that `scope` belongs to. */
-  public of(scope: IConstruct): Map<string, T> {
+  /**
+   * The entry of `key` in the app that `scope` belongs to. The first call for a key makes it with
+   * `create`; later calls hand the existing entry to `join`, which throws when the caller cannot
+   * share it.
+   */
+  public findOrCreate(scope: IConstruct, key: string, create: () => T, join: (existing: T) => void): T {
+    const entries = this.of(scope);
+    const existing = entries.get(key);
+    if (existing === undefined) {
+      const created = create();
+      entries.set(key, created);
+      return created;
+    }
+    join(existing);
+    return existing;
+  }
+
+  private of(scope: IConstruct): Map<string, T> {
     const root = scope.node.root;
     let entries = this.byApp.get(root);
     if (!entries) {

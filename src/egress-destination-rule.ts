@@ -37,18 +37,9 @@ export class EgressDestinationRule {
    * @throws when an earlier route named the DestinationRule otherwise
    */
   public static forRoute(route: IConstruct, request: EgressDestinationRuleRequest): EgressDestinationRule {
-    const registry = REGISTRY.of(route);
-    const key = `${request.namespace ?? ''}/${request.host}`;
-    const existing = registry.get(key);
-    if (!existing) {
-      const created = new EgressDestinationRule(route, request);
-      registry.set(key, created);
-      return created;
-    }
-    if (request.nameIsExplicit && request.name !== existing.request.name) {
-      throw invalidInput(route, 'destinationRuleName', request.name, `${existing.firstRoute} already originates TLS to ${request.host} with DestinationRule ${existing.request.name}, which this route joins since Istio applies one DestinationRule per host: leave destinationRuleName out or set it to "${existing.request.name}"`);
-    }
-    return existing;
+    return REGISTRY.findOrCreate(route, `${request.namespace ?? ''}/${request.host}`,
+      () => new EgressDestinationRule(route, request),
+      (existing) => existing.checkJoin(route, request));
   }
 
   /** The DestinationRule (L1). */
@@ -83,6 +74,12 @@ export class EgressDestinationRule {
       this.ports.set(port, { tls, owner: route.node.path });
     } else if (JSON.stringify(existing.tls) !== JSON.stringify(tls)) {
       throw invalidInput(route, 'mode', tls, `${existing.owner} already originates TLS to ${this.request.host} port ${port} with ${JSON.stringify(existing.tls)}, and one port has one TLS setting: originate TLS with the same sni, verification and subjectAltNames`);
+    }
+  }
+
+  private checkJoin(route: IConstruct, request: EgressDestinationRuleRequest): void {
+    if (request.nameIsExplicit && request.name !== this.request.name) {
+      throw invalidInput(route, 'destinationRuleName', request.name, `${this.firstRoute} already originates TLS to ${request.host} with DestinationRule ${this.request.name}, which this route joins since Istio applies one DestinationRule per host: leave destinationRuleName out or set it to "${this.request.name}"`);
     }
   }
 

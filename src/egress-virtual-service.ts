@@ -57,16 +57,9 @@ export class EgressVirtualService {
    * named otherwise, by an earlier route
    */
   public static forRoute(route: IConstruct, request: EgressVirtualServiceRequest): EgressVirtualService {
-    const registry = REGISTRY.of(route);
-    const key = `${request.effectiveNamespace ?? ''}/${request.host}`;
-    const existing = registry.get(key);
-    if (!existing) {
-      const created = new EgressVirtualService(route, request);
-      registry.set(key, created);
-      return created;
-    }
-    existing.checkJoin(route, request);
-    return existing;
+    return REGISTRY.findOrCreate(route, `${request.effectiveNamespace ?? ''}/${request.host}`,
+      () => new EgressVirtualService(route, request),
+      (existing) => existing.checkJoin(route, request));
   }
 
   /** The VirtualService (L1). */
