@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { copyWithSharedShapes } from './json-shapes';
 import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
@@ -131,7 +132,7 @@ export class IstioAnalysis extends Construct {
     for (const construct of this.node.root.node.findAll()) {
       if (ApiObject.isApiObject(construct) && ANALYZED_KINDS.has(construct.kind)) {
         apiObjects.push(construct);
-        objects.push(construct.toJson());
+        objects.push(copyWithSharedShapes(construct.toJson()) as KubeObject);
       } else if (construct instanceof GatewayWorkloadBase) {
         workloads.push(declaredWorkload(construct));
       }
