@@ -2,10 +2,12 @@
  * A copy of `json` (what `ApiObject.toJson()` returns) with the same keys, in the same order, and
  * the same values, whose objects share V8's hidden classes.
  *
- * V8 gives nearly every object that cdk8s's `toJson()` builds a hidden class of its own: 40,000
- * objects make as many classes for their top level alone. Each class costs memory, and field
- * reads across that many classes miss V8's caches, which made the analysis of a large app twice
- * as slow. Objects built key by key in one function share their classes.
+ * The L1 classes that `cdk8s import` generates build their JSON with object spreads
+ * (`{ ...GVK, ...props }`, and `{ ...r, [key]: value }` for each field), and V8 gives nearly
+ * every object built so a hidden class of its own: 40,000 objects make as many classes for their
+ * top level alone. Each class costs memory, and field reads across that many classes miss V8's
+ * caches, which made the analysis of a large app twice as slow. Objects built key by key in one
+ * function share their classes.
  *
  * Only plain objects and arrays are copied; any other value is kept as it is. An object that
  * appears twice appears twice in the copy as one object too, so that the YAML (which writes
