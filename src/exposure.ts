@@ -144,10 +144,6 @@ export class Exposure extends Construct {
     this.backend = props.backend;
     const workloadPort = props.workload.findPort(this, 'port', this.port);
     const serverPortName = props.serverPortName ?? workloadPort?.name ?? this.protocol.toLowerCase();
-    for (const host of this.hosts) {
-      props.workload.bindHost(this, 'hosts', host, this.port);
-    }
-
     const servers: GatewaySpecServers[] = [{
       hosts: this.hosts,
       port: { number: this.port, name: serverPortName, protocol: this.protocol },
@@ -160,6 +156,11 @@ export class Exposure extends Construct {
     if (redirectServer) {
       this.httpsRedirectPort = redirectServer.port.number;
       servers.push(redirectServer);
+    }
+    for (const server of servers) {
+      for (const host of this.hosts) {
+        props.workload.bindHost(this, 'hosts', host, server.port.number);
+      }
     }
     this.gateway = createIstioObject(this, 'Gateway', 'Gateway', {
       metadata: { name: this.gatewayName, namespace },
@@ -279,9 +280,6 @@ export class Exposure extends Construct {
       throw invalidInput(this, 'httpsRedirectPort', port, `the HTTPS server already listens on port ${port}: expected the gateway's plain HTTP port`);
     }
     const workloadPort = props.workload.findPort(this, 'httpsRedirectPort', port);
-    for (const host of this.hosts) {
-      props.workload.bindHost(this, 'hosts', host, port);
-    }
     return {
       hosts: this.hosts,
       port: { number: port, name: workloadPort?.name ?? 'http', protocol: ServerProtocol.HTTP },

@@ -75,6 +75,21 @@ describe('Exposure: HTTPS redirect', () => {
       .toThrow('test/mesh/web: invalid serverPortName "http": the HTTPS redirect server on port 80 has that name, and server port names must be unique in a Gateway: choose another');
   });
 
+  test('an exposure that fails its checks claims no host: the same hosts can be exposed afterwards', () => {
+    const chart = Testing.chart();
+    const gateway = new IngressGateway(chart, 'edge', { ports: [{ name: 'http', port: 80 }, { name: 'https', port: 443 }] });
+    expect(() => gateway.expose('clash', { hosts: ['shop.example.com'], port: 443, tls, backend, serverPortName: 'http' }))
+      .toThrow('test/edge/clash: invalid serverPortName "http"');
+    expect(() => gateway.expose('no-cert', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({}), backend }))
+      .toThrow('test/edge/no-cert: invalid tls.credentialName (not set)');
+    expect(() => gateway.expose('bad-redirect', { hosts: ['shop.example.com'], port: 443, tls, backend, httpsRedirectPort: 8080 }))
+      .toThrow('test/edge/bad-redirect: invalid httpsRedirectPort 8080');
+    const web = gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend });
+    expect(web.httpsRedirectPort).toBe(80);
+    expect(() => gateway.expose('plain', { hosts: ['shop.example.com'], port: 80, backend }))
+      .toThrow('test/edge/web already serves host shop.example.com on port 80');
+  });
+
   test('httpsRedirectPort without the redirect is an error', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
