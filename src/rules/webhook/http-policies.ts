@@ -16,7 +16,20 @@ const GRPC_STATUSES = new Set([
   'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED',
   'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
 ]);
-const STATUS_CODE = /^[1-5][0-9][0-9]$/;
+/**
+ * The status codes Go's `http.StatusText` names. Istio takes a number in retryOn only when
+ * `http.StatusText` names it: 503 and 429, not 306 or 599.
+ */
+const NAMED_HTTP_STATUSES = new Set([
+  100, 101, 102, 103,
+  200, 201, 202, 203, 204, 205, 206, 207, 208, 226,
+  300, 301, 302, 303, 304, 305, 307, 308,
+  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418,
+  421, 422, 423, 424, 425, 426, 428, 429, 431, 451,
+  500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+]);
+/** A number as Go's `strconv.Atoi` reads it, which Istio reads retryOn policies with: a sign, then digits. */
+const ATOI_NUMBER = /^[+-]?[0-9]+$/;
 
 /** Reports a CORS policy Istio rejects: empty origins, unknown methods, bad header names, maxAge. */
 export function checkCors(report: Report, path: string, cors: { [key: string]: any } | undefined): void {
@@ -135,9 +148,13 @@ export function checkRetries(report: Report, path: string, retries: { [key: stri
   const retryOn = stringAt(retries.retryOn);
   if (retryOn !== '') {
     for (const policy of retryOn.split(',')) {
-      if (!RETRY_ON.has(policy) && !STATUS_CODE.test(policy)) {
+      if (!RETRY_ON.has(policy) && !isNamedHttpStatus(policy)) {
         report.error(`${path}.retryOn`, `"${policy}" is not a valid retryOn policy`);
       }
     }
   }
+}
+
+function isNamedHttpStatus(policy: string): boolean {
+  return ATOI_NUMBER.test(policy) && NAMED_HTTP_STATUSES.has(Number(policy));
 }

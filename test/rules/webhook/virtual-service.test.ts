@@ -68,6 +68,8 @@ describeRules('VirtualService', [
   { rule: 'retry policy needs attempts', valid: withRoute({ retries: { attempts: 3, perTryTimeout: '2s' } }), invalid: withRoute({ retries: { perTryTimeout: '2s' } }), message: /attempts is 0, which disables retries/ },
   { rule: 'retry perTryTimeout', valid: withRoute({ retries: { attempts: 3, perTryTimeout: '1.5s', backoff: '25ms' } }), invalid: withRoute({ retries: { attempts: 3, perTryTimeout: '500us' } }), message: /duration "500us" must be at least 1ms/ },
   { rule: 'retryOn policies', valid: withRoute({ retries: { attempts: 2, retryOn: 'gateway-error,connect-failure,503' } }), invalid: withRoute({ retries: { attempts: 2, retryOn: '5xx,sometimes' } }), message: /"sometimes" is not a valid retryOn policy/ },
+  { rule: 'retryOn status codes Go names', valid: withRoute({ retries: { attempts: 2, retryOn: '429,425,0503,+504' } }), invalid: withRoute({ retries: { attempts: 2, retryOn: '503,599' } }), message: /"599" is not a valid retryOn policy/ },
+  { rule: 'retryOn unused status code', valid: withRoute({ retries: { attempts: 2, retryOn: '308' } }), invalid: withRoute({ retries: { attempts: 2, retryOn: '306' } }), message: /"306" is not a valid retryOn policy/ },
   { rule: 'timeout duration', valid: withRoute({ timeout: '1m30s' }), invalid: withRoute({ timeout: '10 seconds' }), message: /"10 seconds" is not a duration/ },
   { rule: 'timeout precision', valid: withRoute({ timeout: '0.25s' }), invalid: withRoute({ timeout: '1.0005s' }), message: /only whole milliseconds/ },
   { rule: 'fault needs abort or delay', valid: withRoute({ fault: { delay: { fixedDelay: '5s', percentage: { value: 0.1 } } } }), invalid: withRoute({ fault: {} }), message: /needs an abort, a delay or both/ },
