@@ -3,9 +3,10 @@ import { subsetNameProblem } from './destination';
 import { checkExportTo } from './export-to';
 import { checkLabels, checkWorkloadSelector } from './labels';
 import { wildcardDomainProblem } from './names';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { checkTrafficPolicy } from './traffic-policy';
-import { listAt, objectAt, stringAt } from './values';
+import { objectAt, stringAt } from './values';
 
 /** The admission rules of a DestinationRule: host, traffic policies, subsets, exportTo, selector. */
 export function checkDestinationRule(obj: KubeObject, report: Report): void {
@@ -16,13 +17,7 @@ export function checkDestinationRule(obj: KubeObject, report: Report): void {
     checkTrafficPolicy(report, 'spec.trafficPolicy', policy);
   }
   const names = new Set<string>();
-  listAt(spec.subsets).forEach((value, i) => {
-    const path = `spec.subsets[${i}]`;
-    const subset = objectAt(value);
-    if (!subset) {
-      report.error(path, 'a subset cannot be null');
-      return;
-    }
+  forEachItem(report, 'spec.subsets', spec.subsets, 'a subset', (subset, path) => {
     const name = stringAt(subset.name);
     if (names.has(name)) {
       report.error(`${path}.name`, `duplicate subset name "${name}"`);

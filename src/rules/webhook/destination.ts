@@ -1,5 +1,6 @@
 import { isDnsLabel, fqdnProblem, wildcardDomainProblem } from './names';
 import { portProblem } from './net';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { checkHeaderOperations } from './headers';
 import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
@@ -36,13 +37,7 @@ export function subsetNameProblem(name: string): string | undefined {
 export function checkRouteDestinations(report: Report, path: string, routes: unknown, withHeaders: boolean): void {
   const list = listAt(routes);
   let total = 0;
-  list.forEach((value, i) => {
-    const where = `${path}[${i}]`;
-    const route = objectAt(value);
-    if (!route) {
-      report.error(where, 'a route destination cannot be null');
-      return;
-    }
+  forEachItem(report, path, list, 'a route destination', (route, where) => {
     const destination = objectAt(route.destination);
     if (destination) {
       checkDestination(report, `${where}.destination`, destination);

@@ -5,8 +5,9 @@
 import { isDns1035Label } from '../../dns';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
+import { forEachItem } from './items';
 import { Report } from './report';
-import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
+import { isSet, listAt, numberAt, stringAt } from './values';
 
 const GATEWAY_TYPES = ['ingress', 'egress'];
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
@@ -76,13 +77,7 @@ export function checkServicePorts(report: Report, path: string, value: unknown, 
   }
   const names = new Set<string>();
   const numbers = new Set<string>();
-  ports.forEach((item, i) => {
-    const where = `${path}[${i}]`;
-    const port = objectAt(item);
-    if (!port) {
-      report.error(where, 'a port cannot be null');
-      return;
-    }
+  forEachItem(report, path, ports, 'a port', (port, where) => {
     if (!isSet(port.port)) {
       report.error(`${where}.port`, 'port is required');
     } else {

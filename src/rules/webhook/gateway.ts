@@ -2,6 +2,7 @@ import { KubeObject } from '../finding';
 import { isDnsLabel } from './names';
 import { ipAddressProblem, isUnixAddress, portProblem, unixAddressProblem } from './net';
 import { isHttpProtocol, isKnownProtocol, isTlsProtocol } from './protocol';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { HostScope, scopedHostProblems } from './scoped-host';
 import { checkServerTls, serverTlsMode } from './server-tls';
@@ -18,13 +19,7 @@ export function checkGateway(obj: KubeObject, report: Report): void {
     report.error('spec.servers', 'a gateway must have at least one server');
   }
   const portNames = new Set<string>();
-  servers.forEach((value, i) => {
-    const path = `spec.servers[${i}]`;
-    const server = objectAt(value);
-    if (!server) {
-      report.error(path, 'a server cannot be null');
-      return;
-    }
+  forEachItem(report, 'spec.servers', servers, 'a server', (server, path) => {
     checkServer(report, path, server);
     const port = objectAt(server.port);
     if (port) {

@@ -4,6 +4,7 @@ import { checkLabels, checkWorkloadSelector } from './labels';
 import { fqdnProblem, isDnsLabel, partialWildcardProblem, wildcardDomainProblem } from './names';
 import { ipSubnetProblem, isIpAddress, isUnixAddress, portProblem, unixAddressProblem } from './net';
 import { isHttpProtocol, isTlsProtocol, protocolProblem } from './protocol';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
@@ -74,13 +75,7 @@ function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any 
   const numbers = new Set<number>();
   const autoAllocated = obj.metadata?.annotations?.[AUTO_ALLOCATE_ANNOTATION] !== 'false';
   const hasAddresses = hasItems(spec.addresses);
-  listAt(spec.ports).forEach((value, i) => {
-    const path = `spec.ports[${i}]`;
-    const port = objectAt(value);
-    if (!port) {
-      report.error(path, 'a port cannot be null');
-      return;
-    }
+  forEachItem(report, 'spec.ports', spec.ports, 'a port', (port, path) => {
     const name = stringAt(port.name);
     const protocol = stringAt(port.protocol);
     if (names.has(name)) {
@@ -118,7 +113,7 @@ function checkResolution(report: Report, spec: { [key: string]: any }, resolutio
       }
       break;
     case 'STATIC':
-      endpoints.forEach((endpoint, i) => checkEndpoint(report, `spec.endpoints[${i}]`, endpoint, portNames, false));
+      forEachItem(report, 'spec.endpoints', endpoints, 'an endpoint', (endpoint, path) => checkEndpoint(report, path, endpoint, portNames, false));
       break;
     case 'DNS':
     case 'DNS_ROUND_ROBIN':
@@ -132,7 +127,7 @@ function checkResolution(report: Report, spec: { [key: string]: any }, resolutio
       if (resolution === 'DNS_ROUND_ROBIN' && endpoints.length > 1) {
         report.error('spec.endpoints', 'resolution DNS_ROUND_ROBIN takes at most one endpoint');
       }
-      endpoints.forEach((endpoint, i) => checkEndpoint(report, `spec.endpoints[${i}]`, endpoint, portNames, true));
+      forEachItem(report, 'spec.endpoints', endpoints, 'an endpoint', (endpoint, path) => checkEndpoint(report, path, endpoint, portNames, true));
       if (hasItems(spec.addresses) && hosts.length > 1 && listAt(spec.ports).some((port) => isOpaqueTcp(stringAt(port?.protocol)))) {
         report.warn('spec.hosts', 'a service entry with addresses and a TCP port should have a single host');
       }
@@ -150,12 +145,7 @@ function isOpaqueTcp(protocol: string): boolean {
  * Checks one endpoint: an address (an IP, a unix socket for STATIC; an IP or a host name for
  * DNS) unless it only names a network, ports that the service entry defines, valid labels.
  */
-function checkEndpoint(report: Report, path: string, value: unknown, portNames: Set<string>, dns: boolean): void {
-  const endpoint = objectAt(value);
-  if (!endpoint) {
-    report.error(path, 'an endpoint cannot be null');
-    return;
-  }
+function checkEndpoint(report: Report, path: string, endpoint: { [key: string]: any }, portNames: Set<string>, dns: boolean): void {
   const address = stringAt(endpoint.address);
   const unix = isUnixAddress(address);
   if (address === '') {

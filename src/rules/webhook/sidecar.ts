@@ -4,6 +4,7 @@ import { checkWorkloadSelector } from './labels';
 import { fqdnProblem, isDnsLabel } from './names';
 import { ipAddressProblem, isUnixAddress, portProblem, unixAddressProblem } from './net';
 import { isHttpProtocol, isTlsProtocol, protocolProblem } from './protocol';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { HostScope, scopedHostProblems } from './scoped-host';
 import { checkServerTls } from './server-tls';
@@ -48,13 +49,7 @@ function checkPort(report: Report, path: string, port: { [key: string]: any }): 
 
 function checkIngress(report: Report, listeners: readonly any[]): void {
   const ports = new Set<number>();
-  listeners.forEach((value, i) => {
-    const path = `spec.ingress[${i}]`;
-    const listener = objectAt(value);
-    if (!listener) {
-      report.error(path, 'an ingress listener cannot be null');
-      return;
-    }
+  forEachItem(report, 'spec.ingress', listeners, 'an ingress listener', (listener, path) => {
     const port = objectAt(listener.port);
     if (!port) {
       report.error(`${path}.port`, 'an ingress listener needs a port');
@@ -132,13 +127,7 @@ function checkEgress(report: Report, listeners: readonly any[], namespace: strin
   const ports = new Set<number>();
   const sockets = new Set<string>();
   let catchAll = false;
-  listeners.forEach((value, i) => {
-    const path = `spec.egress[${i}]`;
-    const listener = objectAt(value);
-    if (!listener) {
-      report.error(path, 'an egress listener cannot be null');
-      return;
-    }
+  forEachItem(report, 'spec.egress', listeners, 'an egress listener', (listener, path, i) => {
     const port = objectAt(listener.port);
     if (!port) {
       if (catchAll) {

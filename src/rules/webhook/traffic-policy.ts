@@ -2,6 +2,7 @@ import { checkClientTls } from './client-tls';
 import { durationProblem } from './duration';
 import { fqdnProblem } from './names';
 import { isIpAddress, portProblem } from './net';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
@@ -21,13 +22,7 @@ export function checkTrafficPolicy(report: Report, path: string, policy: { [key:
     return;
   }
   checkPolicyParts(report, path, policy);
-  listAt(policy.portLevelSettings).forEach((value, i) => {
-    const where = `${path}.portLevelSettings[${i}]`;
-    const settings = objectAt(value);
-    if (!settings) {
-      report.error(where, 'a port traffic policy cannot be null');
-      return;
-    }
+  forEachItem(report, `${path}.portLevelSettings`, policy.portLevelSettings, 'a port traffic policy', (settings, where) => {
     if (!objectAt(settings.port)) {
       report.error(`${where}.port`, 'a port traffic policy must name its port');
     }

@@ -6,6 +6,7 @@ import { checkHttpRoute, RouteRole } from './http-route';
 import { checkLabels } from './labels';
 import { isHostSubsetOf, wildcardDomainProblem } from './names';
 import { ipSubnetProblem, isIpAddress, portProblem } from './net';
+import { forEachItem } from './items';
 import { Report } from './report';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
@@ -29,14 +30,9 @@ export function checkVirtualService(obj: KubeObject, report: Report): void {
   if (!hasItems(spec.http) && !hasItems(spec.tcp) && !hasItems(spec.tls)) {
     report.error('spec', 'a virtual service needs http, tcp or tls routes');
   }
-  listAt(spec.http).forEach((value, i) => {
-    const route = objectAt(value);
-    if (!route) {
-      report.error(`spec.http[${i}]`, 'an http route cannot be null');
-      return;
-    }
+  forEachItem(report, 'spec.http', spec.http, 'an http route', (route, path) => {
     const role = delegate ? RouteRole.DELEGATE : isSet(route.delegate) ? RouteRole.ROOT : RouteRole.INDEPENDENT;
-    checkHttpRoute(report, `spec.http[${i}]`, route, role);
+    checkHttpRoute(report, path, route, role);
   });
   listAt(spec.tls).forEach((value, i) => checkTlsRoute(report, `spec.tls[${i}]`, objectAt(value), hosts, toGateways));
   listAt(spec.tcp).forEach((value, i) => checkTcpRoute(report, `spec.tcp[${i}]`, objectAt(value)));
@@ -140,13 +136,7 @@ function checkTlsRoute(report: Report, path: string, route: { [key: string]: any
   if (matches.length === 0) {
     report.error(`${path}.match`, 'a tls route needs at least one match');
   }
-  matches.forEach((value, i) => {
-    const where = `${path}.match[${i}]`;
-    const match = objectAt(value);
-    if (!match) {
-      report.error(where, 'a tls match cannot be null');
-      return;
-    }
+  forEachItem(report, `${path}.match`, matches, 'a tls match', (match, where) => {
     const sniHosts = listAt(match.sniHosts).map(stringAt);
     if (sniHosts.length === 0) {
       report.error(`${where}.sniHosts`, 'a tls match needs at least one SNI host');
@@ -181,14 +171,7 @@ function checkTcpRoute(report: Report, path: string, route: { [key: string]: any
   if (!route) {
     return;
   }
-  listAt(route.match).forEach((value, i) => {
-    const match = objectAt(value);
-    if (match) {
-      checkL4Match(report, `${path}.match[${i}]`, match);
-    } else {
-      report.error(`${path}.match[${i}]`, 'a tcp match cannot be null');
-    }
-  });
+  forEachItem(report, `${path}.match`, route.match, 'a tcp match', (match, where) => checkL4Match(report, where, match));
   if (!hasItems(route.route)) {
     report.error(`${path}.route`, 'a tcp route needs route destinations');
   }
