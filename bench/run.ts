@@ -6,6 +6,8 @@ import { analysisScaling } from './analysis-scaling';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CASE = path.join(__dirname, 'case.js');
+/** Runs of each analysis input: the best is kept, as garbage collection slows some runs. */
+const ANALYSIS_RUNS = 5;
 
 interface Sample {
   readonly ms: number;
@@ -28,7 +30,7 @@ function parseOptions(argv: string[]): Options {
     sizes: value('--sizes', '100,1000,10000').split(',').map(Number),
     runs: Number(value('--runs', '5')),
     coldRuns: Number(value('--cold-runs', '7')),
-    analysisRoutes: value('--analysis-routes', '2500,10000').split(',').map(Number),
+    analysisRoutes: value('--analysis-routes', '10000,40000').split(',').map(Number),
   };
 }
 
@@ -123,10 +125,11 @@ function main(): void {
         format(m.library.rssKb / 1024, 0).padStart(15), format(m.l1.rssKb / 1024, 0).padStart(10), format(m.library.rssKb / m.l1.rssKb, 3).padStart(10),
       ].join(' '));
     }
-    console.log('analysis alone (analyze() on parsed manifests, best of 3):');
-    for (const { shape, routes, objects, ms } of analysisScaling(options.analysisRoutes, 3)) {
+    console.log(`analysis alone (analyze() on parsed manifests, best of ${ANALYSIS_RUNS}):`);
+    for (const { shape, routes, objects, ms } of analysisScaling(options.analysisRoutes, ANALYSIS_RUNS)) {
       const sizes = routes.map((r, i) => `${r} routes (${objects[i]} objects) ${format(ms[i], 0)} ms`).join(', ');
-      console.log(`  ${shape}: ${sizes}; ${format(ms[ms.length - 1] / ms[0], 2)}x the time for ${format(routes[routes.length - 1] / routes[0], 1)}x the routes`);
+      const growth = routes[routes.length - 1] / routes[0];
+      console.log(`  ${shape}: ${sizes}; ${format(ms[ms.length - 1] / ms[0], 2)}x the time for ${format(growth, 1)}x the routes (quadratic: ${format(growth * growth, 0)}x)`);
     }
     const cold = coldSynthRatio(options, dir);
     console.log(`cold synth: examples ${format(cold.examples, 0)} ms, minimal app ${format(cold.minimal, 0)} ms (median of ${options.coldRuns})`);
