@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { analyze, AnalysisOptions } from './rules/analyze';
 import { Finding, FindingLevel, findingsToJson, formatFinding, KubeObject } from './rules/finding';
+import { ResourceSuppression } from './rules/resource-suppression';
 
 const USAGE = `usage: cdk8s-istio-gateways analyze [options] PATH...
 
@@ -17,6 +18,9 @@ options:
   --assume-hosts-and-secrets-exist     take destination hosts, DestinationRule hosts, credential
                                        Secrets and the subsets of hosts the input has no
                                        DestinationRule for, missing from the input, to exist elsewhere
+  -S, --suppress CODE=RESOURCE         leave out the findings of CODE about RESOURCE, written as
+                                       Kind name.namespace, where * stands for any text
+                                       ("IST0132=VirtualService *.shop"); can be repeated
   -h, --help                           print this help
 
 exit status: 0 no error found, 1 an Error finding, 2 unreadable input or bad usage`;
@@ -41,6 +45,7 @@ interface Command {
   readonly paths: string[];
   readonly json: boolean;
   readonly options: AnalysisOptions;
+  readonly suppressions: ResourceSuppression[];
 }
 
 /**
@@ -58,6 +63,9 @@ export function main(args: readonly string[], output: CliOutput): ExitStatus {
     output.out(`${USAGE}\n`);
     return ExitStatus.OK;
   }
+  for (const suppression of command.suppressions.filter((s) => !s.hasKnownCode)) {
+    output.err(`Warning: ${suppression.code} is not a message code this analysis reports: --suppress ${suppression.code}=${suppression.resource} has no effect\n`);
+  }
   let objects: KubeObject[];
   try {
     objects = command.paths.flatMap(readPath);
@@ -68,7 +76,7 @@ export function main(args: readonly string[], output: CliOutput): ExitStatus {
     }
     throw e;
   }
-  const findings = analyze(objects, command.options);
+  const findings = analyze(objects, command.options).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
   if (command.json) {
     output.out(`${findingsToJson(findings)}\n`);
   } else if (findings.length === 0) {
@@ -83,10 +91,13 @@ function hasError(findings: Finding[]): boolean {
   return findings.some((f) => f.level === FindingLevel.ERROR);
 }
 
+/** What `-h` asks for: the usage, and nothing analyzed. */
+const HELP: Command = { paths: [], json: false, options: {}, suppressions: [] };
+
 function parseArgs(args: readonly string[]): Command {
   const [verb, ...rest] = args;
   if (verb === undefined || verb === '-h' || verb === '--help') {
-    return { paths: [], json: false, options: {} };
+    return HELP;
   }
   if (verb !== 'analyze') {
     throw new Error(`unknown command ${JSON.stringify(verb)}: expected "analyze"`);
@@ -95,6 +106,7 @@ function parseArgs(args: readonly string[]): Command {
   let json = false;
   let defaultGateway = true;
   let assumeHostsAndSecretsExist = false;
+  const suppressions: ResourceSuppression[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
@@ -107,8 +119,10 @@ function parseArgs(args: readonly string[]): Command {
       defaultGateway = false;
     } else if (arg === '--assume-hosts-and-secrets-exist') {
       assumeHostsAndSecretsExist = true;
+    } else if (arg === '-S' || arg === '--suppress' || arg.startsWith('--suppress=')) {
+      suppressions.push(ResourceSuppression.parse((arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]) ?? ''));
     } else if (arg === '-h' || arg === '--help') {
-      return { paths: [], json: false, options: {} };
+      return HELP;
     } else if (arg.startsWith('-')) {
       throw new Error(`unknown option ${JSON.stringify(arg)}`);
     } else {
@@ -118,7 +132,7 @@ function parseArgs(args: readonly string[]): Command {
   if (paths.length === 0) {
     throw new Error('no PATH given: name the YAML files or folders to analyze');
   }
-  return { paths, json, options: { defaultGateway, assumeHostsAndSecretsExist } };
+  return { paths, json, options: { defaultGateway, assumeHostsAndSecretsExist }, suppressions };
 }
 
 /** The objects in a file, or in every YAML file below a folder (in name order). */

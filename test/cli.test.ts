@@ -114,3 +114,56 @@ test('--help prints the usage and exits 0', () => {
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('usage: cdk8s-istio-gateways analyze [options] PATH...');
 });
+
+describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
+  const input = `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`;
+  const objectsOf = (stdout: string) => stdout.split('\n').filter((l) => l).map((l) => l.slice(0, l.indexOf(')') + 1));
+
+  test('leaves out the findings of that code about that object, named Kind name.namespace', () => {
+    const result = run('analyze', '--suppress', 'IST0132=VirtualService shop.blog', input);
+    expect(objectsOf(result.stdout)).toEqual([
+      'Error [IST0101] (VirtualService edge/typo)',
+      'Warning [IST0132] (VirtualService shop/edge)',
+    ]);
+    expect(result.status).toBe(1);
+  });
+
+  test('matches * against any text, and can be repeated in either form', () => {
+    const result = run('analyze', '-S', 'IST0132=VirtualService *', '--suppress=IST0101=VirtualService typo.*', input);
+    expect(result).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 4 objects.\n', stderr: '' });
+  });
+
+  test('a wildcard for the name keeps the namespace', () => {
+    const result = run('analyze', '--suppress', 'IST0132=VirtualService *.shop', input);
+    expect(objectsOf(result.stdout)).toEqual([
+      'Warning [IST0132] (VirtualService blog/shop)',
+      'Error [IST0101] (VirtualService edge/typo)',
+    ]);
+  });
+
+  test('leaves the findings of other codes about the object', () => {
+    const result = run('analyze', '--suppress', 'IST0101=VirtualService shop.blog', input);
+    expect(objectsOf(result.stdout)).toContain('Warning [IST0132] (VirtualService blog/shop)');
+  });
+
+  test('warns that a code the analysis never reports has no effect', () => {
+    const result = run('analyze', '--suppress', 'IST0102=Namespace frod', input);
+    expect(result.stderr).toBe('Warning: IST0102 is not a message code this analysis reports: --suppress IST0102=Namespace frod has no effect\n');
+    expect(objectsOf(result.stdout)).toHaveLength(3);
+  });
+
+  test.each([
+    ['IST0132', 'invalid --suppress "IST0132": expected CODE=RESOURCE'],
+    ['IST0132=VirtualService a=b', 'invalid --suppress "IST0132=VirtualService a=b": expected CODE=RESOURCE'],
+  ])('rejects %s', (value, message) => {
+    const result = run('analyze', '--suppress', value, input);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  test('rejects --suppress without a value', () => {
+    const result = run('analyze', input, '--suppress');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('invalid --suppress "": expected CODE=RESOURCE');
+  });
+});

@@ -87,3 +87,8 @@ export function fixFor(code: string): string {
 export function nameOf(code: string): string {
   return ALL_MESSAGES.get(code)?.name ?? code;
 }
+
+/** True when a finding can carry the message `code`. */
+export function isKnownCode(code: string): boolean {
+  return ALL_MESSAGES.has(code);
+}
