@@ -37,7 +37,11 @@ export function servicePerRoute(routes: number): KubeObject[] {
   return objects;
 }
 
-/** One Gateway with a server per route, as `IngressGateway.expose` makes it, and a VirtualService per route bound to it. */
+/**
+ * One Gateway with a server per route, as `IngressGateway.expose` makes it, and a VirtualService
+ * per route bound to it. Every tenth VirtualService is for the wildcard host `*.example.com`,
+ * which overlaps every exposed host: checking it must not walk them all.
+ */
 export function sharedGateway(routes: number): KubeObject[] {
   const servers = [];
   const objects: KubeObject[] = [];
@@ -45,7 +49,7 @@ export function sharedGateway(routes: number): KubeObject[] {
     servers.push({ port: { number: 80, name: `http-${i}`, protocol: 'HTTP' }, hosts: [i % 2 === 0 ? `app${i}.example.com` : `apps/app${i}.example.com`] });
     objects.push({
       apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: `vs${i}`, namespace: 'apps' },
-      spec: { hosts: [`app${i}.example.com`], gateways: ['edge/shared'], http: [{ directResponse: { status: 204 } }] },
+      spec: { hosts: [i % 10 === 0 ? '*.example.com' : `app${i}.example.com`], gateways: ['edge/shared'], http: [{ directResponse: { status: 204 } }] },
     });
   }
   objects.push({ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'shared', namespace: 'edge' }, spec: { selector: { istio: 'ingressgateway' }, servers } });

@@ -36,3 +36,14 @@ test('HostIndex finds exactly the values whose hosts overlap, as hostsOverlap de
       .toEqual({ query, found: hosts.filter((h) => hostsOverlap(h, query)).sort() });
   }
 });
+
+test('HostIndex finds a value that many hosts below a wildcard share once, not once per host', () => {
+  const index = new HostIndex<string>();
+  for (let i = 0; i < 1000; i++) {
+    index.add(`app${i}.example.com`, 'edge/shared');
+  }
+  index.add('*.team.example.com', 'edge/teams');
+  index.add('*.a.team.example.com', 'edge/teams');
+  expect(index.overlapping('*.example.com')).toEqual(['edge/shared', 'edge/teams']);
+  expect(index.overlapping('*')).toEqual(['edge/shared', 'edge/teams']);
+});

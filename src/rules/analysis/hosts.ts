@@ -59,17 +59,28 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   }
 }
 
+function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+  const values = map.get(key);
+  if (values) {
+    values.add(value);
+  } else {
+    map.set(key, new Set([value]));
+  }
+}
+
 /**
  * Values stored under host names and found by any host that overlaps theirs, in time
- * proportional to the labels of the host asked for and the values found, not to the index size.
+ * proportional to the labels of the host asked for and the distinct values found, not to the
+ * index size: a wildcard that covers ten thousand hosts of one Gateway finds that Gateway once
+ * per domain, not ten thousand times.
  */
 export class HostIndex<T> {
   private readonly exact = new Map<string, T[]>();
-  /** Exact hosts under each of their parent domains; built when a wildcard is first looked up. */
-  private exactBelow?: Map<string, T[]>;
+  /** The values of the exact hosts under each of their parent domains; built when a wildcard is first looked up. */
+  private exactBelow?: Map<string, Set<T>>;
   private readonly wildcards = new Map<string, T[]>();
-  /** Wildcard hosts under each parent domain of the domain they cover. */
-  private readonly wildcardsBelow = new Map<string, T[]>();
+  /** The values of the wildcard hosts under each parent domain of the domain they cover. */
+  private readonly wildcardsBelow = new Map<string, Set<T>>();
 
   public add(host: string, value: T): void {
     const domain = wildcardDomain(host);
@@ -79,7 +90,7 @@ export class HostIndex<T> {
     } else {
       push(this.wildcards, domain, value);
       for (const parent of parentDomains(domain)) {
-        push(this.wildcardsBelow, parent, value);
+        addTo(this.wildcardsBelow, parent, value);
       }
     }
   }
@@ -102,13 +113,13 @@ export class HostIndex<T> {
     ];
   }
 
-  private exactHostsBelow(): Map<string, T[]> {
+  private exactHostsBelow(): Map<string, Set<T>> {
     if (!this.exactBelow) {
       this.exactBelow = new Map();
       for (const [host, values] of this.exact) {
         for (const parent of parentDomains(host)) {
           for (const value of values) {
-            push(this.exactBelow, parent, value);
+            addTo(this.exactBelow, parent, value);
           }
         }
       }

@@ -1,7 +1,7 @@
 import { KubeObject } from '../finding';
 import { arrayOf, fullNameOf, namespaceOf } from '../mesh-index';
 import { AnalysisContext } from './context';
-import { hostsOverlap, withoutNamespace } from './hosts';
+import { HostIndex, withoutNamespace } from './hosts';
 import { findingOf, list, MESSAGES, quote, Report } from './messages';
 
 /** The gateway name that binds a VirtualService to the sidecars instead of a Gateway. */
@@ -38,25 +38,19 @@ export function analyzeVirtualServiceGateways(context: AnalysisContext, report: 
 /**
  * The hosts a Gateway exposes to VirtualServices of one namespace. A server host `ns/host` is for
  * VirtualServices in `ns` only, `./host` for the Gateway's own namespace, and `*\/host` or a
- * plain `host` for every namespace. Exact hosts are kept in a set, so that checking a
- * VirtualService costs the same whether the Gateway lists one host or ten thousand (an egress
- * Gateway lists every routed host).
+ * plain `host` for every namespace. The hosts are indexed, so that checking a VirtualService
+ * costs the same whether the Gateway lists one host or ten thousand (an egress Gateway lists
+ * every routed host), wildcard hosts included.
  */
 class ExposedHosts {
-  private readonly exact = new Set<string>();
-  private readonly wildcards: string[] = [];
+  private readonly hosts = new HostIndex<true>();
 
   constructor(gateway: KubeObject, namespace: string) {
     const gatewayNamespace = namespaceOf(gateway);
     for (const server of arrayOf(gateway.spec?.servers)) {
       for (const serverHost of arrayOf(server?.hosts).map(String)) {
         if (visibleTo(serverHost, gatewayNamespace, namespace)) {
-          const host = withoutNamespace(serverHost);
-          if (host.startsWith('*')) {
-            this.wildcards.push(host);
-          } else {
-            this.exact.add(host);
-          }
+          this.hosts.add(withoutNamespace(serverHost), true);
         }
       }
     }
@@ -64,9 +58,7 @@ class ExposedHosts {
 
   /** True when one of `hosts` overlaps an exposed host. */
   public matchesAny(hosts: string[]): boolean {
-    return hosts.some((host) => this.exact.has(host)
-      || this.wildcards.some((exposed) => hostsOverlap(exposed, host))
-      || (host.startsWith('*') && [...this.exact].some((exposed) => hostsOverlap(exposed, host))));
+    return hosts.some((host) => this.hosts.overlapping(host).length > 0);
   }
 }
 
