@@ -25,7 +25,9 @@ describe('HttpRouteMatch', () => {
         ignoreUriCase: true,
         method: HttpMethod.POST,
         headers: { 'x-canary': StringMatch.exact('true'), 'user-agent': StringMatch.regex('.*Mobile.*') },
+        withoutHeaders: { 'x-debug': StringMatch.exact('1') },
         queryParams: { debug: StringMatch.exact('1') },
+        scheme: StringMatch.exact('https'),
         authority: StringMatch.prefix('shop.'),
         port: 443,
         gateways: ['web'],
@@ -36,7 +38,9 @@ describe('HttpRouteMatch', () => {
       ignoreUriCase: true,
       method: { exact: 'POST' },
       headers: { 'user-agent': { regex: '.*Mobile.*' }, 'x-canary': { exact: 'true' } },
+      withoutHeaders: { 'x-debug': { exact: '1' } },
       queryParams: { debug: { exact: '1' } },
+      scheme: { exact: 'https' },
       authority: { prefix: 'shop.' },
       port: 443,
       gateways: ['web'],
@@ -85,6 +89,20 @@ describe('HttpRouteMatch', () => {
       .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers "X-Canary": expected a lowercase HTTP header name');
   });
 
+  test('withoutHeaders names headers as headers does', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ withoutHeaders: { 'X-Debug': StringMatch.exact('1') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders "X-Debug": expected a lowercase HTTP header name');
+    expect(() => web.addHttpRoute({ matches: [{ withoutHeaders: { 'x-id': StringMatch.regex('(?!admin).*') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders["x-id"] "(?!admin).*": expected an RE2 regular expression');
+  });
+
+  test('an empty scheme is an error', () => {
+    const { web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ scheme: StringMatch.exact('') }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].scheme "": expected a non-empty exact value');
+  });
+
   test('a prefix match on a query parameter is an error', () => {
     const { web } = exposure();
     expect(() => web.addHttpRoute({ matches: [{ queryParams: { q: StringMatch.prefix('a') } }] }))
@@ -117,6 +135,7 @@ describeWithCrds('HttpRouteMatch against the CRD schemas', () => {
       matches: [
         { path: PathMatch.prefix('/api/'), method: HttpMethod.GET, headers: { 'x-a': StringMatch.exact('1') }, queryParams: { q: StringMatch.regex('[a-z]+') } },
         { path: PathMatch.regex('/v[0-9]+/.*'), authority: StringMatch.exact('shop.example.com'), port: 443, gateways: ['web'] },
+        { withoutHeaders: { 'x-debug': StringMatch.prefix('1') }, scheme: StringMatch.regex('https?') },
       ],
     });
     expectValidAgainstCrds(new CrdValidator(), Testing.synth(chart));

@@ -117,10 +117,23 @@ export interface HttpRouteMatch {
   readonly headers?: { [name: string]: StringMatch };
 
   /**
+   * Request headers that must not match, by lowercase name: `{ 'x-debug': StringMatch.exact('1') }`
+   * takes requests without the header or with another value.
+   * @default - no header excluded
+   */
+  readonly withoutHeaders?: { [name: string]: StringMatch };
+
+  /**
    * Query parameters by name. Istio matches query parameters exactly or by regex, not by prefix.
    * @default - any query parameters
    */
   readonly queryParams?: { [name: string]: StringMatch };
+
+  /**
+   * The URI scheme of the request, such as `StringMatch.exact('https')`.
+   * @default - any scheme
+   */
+  readonly scheme?: StringMatch;
 
   /**
    * The `Host`/`:authority` header.
@@ -166,12 +179,18 @@ export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRoute
     uri,
     ignoreUriCase: match.ignoreUriCase,
     method: match.method === undefined ? undefined : { exact: match.method },
-    headers: bindNamed(scope, `${field}.headers`, match.headers, (name) => isHeaderName(name) && name === name.toLowerCase(), 'expected a lowercase HTTP header name'),
+    headers: bindHeaders(scope, `${field}.headers`, match.headers),
+    withoutHeaders: bindHeaders(scope, `${field}.withoutHeaders`, match.withoutHeaders),
     queryParams: bindQueryParams(scope, `${field}.queryParams`, match.queryParams),
+    scheme: match.scheme?.bind(scope, `${field}.scheme`),
     authority: match.authority?.bind(scope, `${field}.authority`),
     port: match.port,
     gateways: match.gateways === undefined ? undefined : [...match.gateways],
   };
+}
+
+function bindHeaders(scope: IConstruct, field: string, headers: { [name: string]: StringMatch } | undefined) {
+  return bindNamed(scope, field, headers, (name) => isHeaderName(name) && name === name.toLowerCase(), 'expected a lowercase HTTP header name');
 }
 
 function bindQueryParams(scope: IConstruct, field: string, params: { [name: string]: StringMatch } | undefined) {
