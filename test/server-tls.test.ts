@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Backend, IngressGateway, ServerProtocol, ServerTls, TlsVersion } from '../src';
+import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls, TlsVersion } from '../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
 import { findObject } from './support/objects';
 
@@ -55,6 +55,21 @@ describe('ServerTls on an exposure', () => {
     });
   });
 
+  test('optionalMutual: the mode, the credential and subject alternative names are emitted, and requests are routed over HTTP', () => {
+    const { chart, gateway } = setup();
+    const web = gateway.expose('web', {
+      hosts: ['shop.example.com'], port: 443, backend,
+      tls: ServerTls.optionalMutual({ credentialName: 'shop-mtls', subjectAltNames: ['spiffe://partner.example.com/client'] }),
+    });
+    web.addHttpRoute({ matches: [{ path: PathMatch.prefix('/partner/') }], destinations: [RouteDestination.to(backend)] });
+    expect(gatewayServers(chart)[0].tls).toStrictEqual({
+      mode: 'OPTIONAL_MUTUAL',
+      credentialName: 'shop-mtls',
+      minProtocolVersion: 'TLSV1_2',
+      subjectAltNames: ['spiffe://partner.example.com/client'],
+    });
+  });
+
   test('istioMutual needs no credential', () => {
     const { chart, gateway } = setup();
     gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.istioMutual(), backend, httpsRedirect: false });
@@ -104,10 +119,11 @@ describe('ServerTls on an exposure', () => {
   test.each([
     ['simple', () => ServerTls.simple({})],
     ['mutual', () => ServerTls.mutual({})],
+    ['optionalMutual', () => ServerTls.optionalMutual({})],
   ])('%s without a credential is an error', (_name, tls) => {
     const { gateway } = setup();
     expect(() => gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: tls(), backend }))
-      .toThrow(/^test\/edge\/web: invalid tls.credentialName \(not set\): tls mode (SIMPLE|MUTUAL) needs the secret that holds the certificate: give credentialName or secret$/);
+      .toThrow(/^test\/edge\/web: invalid tls.credentialName \(not set\): tls mode (SIMPLE|MUTUAL|OPTIONAL_MUTUAL) needs the secret that holds the certificate: give credentialName or secret$/);
   });
 
   test('a credentialName that cannot name a secret is an error', () => {
@@ -152,6 +168,7 @@ describeWithCrds('ServerTls against the CRD schemas', () => {
     gateway.expose('simple', { hosts: ['a.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'a', cipherSuites: ['ECDHE-RSA-AES128-GCM-SHA256'] }), backend });
     gateway.expose('mutual', { hosts: ['b.example.com'], port: 443, tls: ServerTls.mutual({ credentialName: 'b' }), backend });
     gateway.expose('istio', { hosts: ['c.example.com'], port: 443, tls: ServerTls.istioMutual(), backend, httpsRedirect: false });
+    gateway.expose('optional', { hosts: ['e.example.com'], port: 443, tls: ServerTls.optionalMutual({ credentialName: 'e' }), backend });
     gateway.expose('pass', { hosts: ['d.example.com'], port: 443, protocol: ServerProtocol.TLS, tls: ServerTls.passthrough(), backend });
     expectValidAgainstCrds(validator, Testing.synth(chart));
   });

@@ -12,6 +12,8 @@ export enum TlsMode {
   SIMPLE = 'SIMPLE',
   /** Terminates TLS and requires a client certificate signed by a given CA. */
   MUTUAL = 'MUTUAL',
+  /** Terminates TLS and checks a client certificate against a given CA when the client sends one. */
+  OPTIONAL_MUTUAL = 'OPTIONAL_MUTUAL',
   /** Terminates TLS with Istio's own workload certificates: for traffic from other meshes' gateways. */
   ISTIO_MUTUAL = 'ISTIO_MUTUAL',
   /** Does not terminate TLS: routes the encrypted stream by its SNI host. */
@@ -101,6 +103,7 @@ const MAX_VERSIONS: Record<TlsVersion, GatewaySpecServersTlsMaxProtocolVersion> 
 const MODES: Record<TlsMode, GatewaySpecServersTlsMode> = {
   [TlsMode.SIMPLE]: GatewaySpecServersTlsMode.SIMPLE,
   [TlsMode.MUTUAL]: GatewaySpecServersTlsMode.MUTUAL,
+  [TlsMode.OPTIONAL_MUTUAL]: GatewaySpecServersTlsMode.OPTIONAL_UNDERSCORE_MUTUAL,
   [TlsMode.ISTIO_MUTUAL]: GatewaySpecServersTlsMode.ISTIO_UNDERSCORE_MUTUAL,
   [TlsMode.PASSTHROUGH]: GatewaySpecServersTlsMode.PASSTHROUGH,
 };
@@ -121,6 +124,15 @@ export class ServerTls {
    */
   public static mutual(options: MutualTlsOptions): ServerTls {
     return new ServerTls(TlsMode.MUTUAL, options);
+  }
+
+  /**
+   * Terminates TLS and asks for client certificates without requiring them: a client may connect
+   * without one, and a certificate it sends must be signed by the CA, found as for `mutual`.
+   * Istio added the mode after 1.10, the version the MeshGateway operator installs.
+   */
+  public static optionalMutual(options: MutualTlsOptions): ServerTls {
+    return new ServerTls(TlsMode.OPTIONAL_MUTUAL, options);
   }
 
   /** Terminates TLS with Istio's workload certificates, for mTLS from another mesh's gateway. */
