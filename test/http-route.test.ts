@@ -56,8 +56,9 @@ describeWithCrds('HTTP routes against the CRD schemas', () => {
     exposure.addHttpRoute({ matches: [{ path: PathMatch.exact('/old') }], redirect: { uri: '/new', scheme: RedirectScheme.HTTPS, redirectCode: 302 } });
     exposure.addHttpRoute({ matches: [{ path: PathMatch.exact('/healthz') }], directResponse: { status: 200, body: 'ok' } });
     exposure.addHttpRoute({ rewrite: { uriRegex: '^/v1/(.*)$', uriRegexReplacement: '/\\1', authority: 'api.internal' }, fault: { abort: { httpStatus: 503, percent: 0.1 } } });
+    exposure.addHttpRoute({ matches: [{ path: PathMatch.prefix('/orders/') }], mirrors: [{ destination: RouteDestination.to(shadow), percent: 1 }, { destination: RouteDestination.to(api) }] });
     const objects = Testing.synth(chart);
-    expect(findObject(objects, 'VirtualService', 'web').spec.http).toHaveLength(5);
+    expect(findObject(objects, 'VirtualService', 'web').spec.http).toHaveLength(6);
     expectValidAgainstCrds(new CrdValidator(), objects);
   });
 });

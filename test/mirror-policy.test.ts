@@ -20,6 +20,28 @@ describe('MirrorPolicy', () => {
     expectRouteError({ mirror: { destination: RouteDestination.to(shadow), percent: 101 } }, 'invalid httpRoutes[0].mirror.percent 101: expected a percentage from 0 to 100');
   });
 
+  test('mirrors copies requests to several destinations, each with its share', () => {
+    const audit = Backend.fromHost('audit.shop.svc.cluster.local', 9090);
+    const route = synthRoute({ mirrors: [{ destination: RouteDestination.to(shadow), percent: 5 }, { destination: RouteDestination.to(audit) }] });
+    expect(route.mirrors).toStrictEqual([
+      { destination: { host: 'web-shadow.shop.svc.cluster.local', port: { number: 8080 } }, percentage: { value: 5 } },
+      { destination: { host: 'audit.shop.svc.cluster.local', port: { number: 9090 } }, percentage: { value: 100 } },
+    ]);
+    expect(route.mirror).toBeUndefined();
+    expect(route.mirrorPercentage).toBeUndefined();
+  });
+
+  test('mirror and mirrors together are an error', () => {
+    expectRouteError({ mirror: { destination: RouteDestination.to(shadow) }, mirrors: [{ destination: RouteDestination.to(shadow) }] },
+      'invalid httpRoutes[0].mirrors "mirrors": give mirror or mirrors, not both: move mirror into mirrors');
+  });
+
+  test('an empty mirrors list is an error, and each mirror is checked as mirror is', () => {
+    expectRouteError({ mirrors: [] }, 'invalid httpRoutes[0].mirrors []: expected at least one mirror, or leave mirrors out');
+    expectRouteError({ mirrors: [{ destination: RouteDestination.to(shadow), percent: 101 }] }, 'invalid httpRoutes[0].mirrors[0].percent 101: expected a percentage from 0 to 100');
+    expectRouteError({ mirrors: [{ destination: RouteDestination.to(shadow, { weight: 1 }) }] }, 'invalid httpRoutes[0].mirrors[0].destination {"weight":1}: a mirror destination takes no weight');
+  });
+
   test('a mirror to a subset no DestinationRule defines fails at synth', () => {
     const { chart, exposure } = httpExposure();
     const subsets = ServiceSubsets.fromSubsetNames(chart, 'shadow-subsets', { backend: shadow, subsetNames: ['v1'] });

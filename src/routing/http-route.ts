@@ -10,7 +10,7 @@ import { bindHeaderOperations, HeaderOperations, HeaderTarget, isAuthorityHeader
 import { bindHttpMatch, HttpMatchContext, HttpRouteMatch } from './http-match';
 import { bindHttpRedirect, HttpRedirect } from './http-redirect';
 import { bindHttpRewrite, HttpRewrite } from './http-rewrite';
-import { bindMirrorPolicy, MirrorPolicy, validateMirrorPolicy } from './mirror-policy';
+import { bindMirror, bindMirrorPolicy, MirrorPolicy, validateMirrorPolicy } from './mirror-policy';
 import { bindRetryPolicy, RetryPolicy } from './retry-policy';
 import { RouteDestination, resolveWeights } from './route-destination';
 
@@ -96,10 +96,17 @@ export interface HttpRouteOptions {
    * @default - no mirroring
    */
   readonly mirror?: MirrorPolicy;
+
+  /**
+   * Copies of the requests sent to several destinations, each with its own share. Give `mirror`
+   * or `mirrors`, not both: Istio rejects a route with both.
+   * @default - no mirroring
+   */
+  readonly mirrors?: MirrorPolicy[];
 }
 
 /** The options that only make sense for requests that are forwarded. */
-const FORWARDING_ONLY: Array<keyof HttpRouteOptions> = ['destinations', 'rewrite', 'timeout', 'retries', 'fault', 'mirror'];
+const FORWARDING_ONLY: Array<keyof HttpRouteOptions> = ['destinations', 'rewrite', 'timeout', 'retries', 'fault', 'mirror', 'mirrors'];
 
 /**
  * An HTTP route checked and converted when it is added; its destinations, which refer to
@@ -140,9 +147,7 @@ export class HttpRoute {
       throw invalidInput(scope, `${field}.name`, options.name, 'expected a non-empty name');
     }
     this.validateSingleAuthority();
-    if (options.mirror !== undefined) {
-      validateMirrorPolicy(scope, `${field}.mirror`, options.mirror);
-    }
+    this.validateMirrors();
     if (options.matches !== undefined && options.matches.length === 0) {
       throw invalidInput(scope, `${field}.matches`, [], 'expected at least one match, or leave matches out to take every request');
     }
@@ -172,7 +177,25 @@ export class HttpRoute {
       ...this.spec,
       route: this.destinations?.map((d, i) => ({ destination: d.bind(this.scope, `${this.field}.destinations[${i}]`), weight: this.weights[i] })),
       ...mirror,
+      mirrors: this.options.mirrors?.map((m, i) => bindMirror(this.scope, `${this.field}.mirrors[${i}]`, m)),
     };
+  }
+
+  private validateMirrors(): void {
+    const { mirror, mirrors } = this.options;
+    if (mirror !== undefined) {
+      validateMirrorPolicy(this.scope, `${this.field}.mirror`, mirror);
+    }
+    if (mirrors === undefined) {
+      return;
+    }
+    if (mirror !== undefined) {
+      throw invalidInput(this.scope, `${this.field}.mirrors`, 'mirrors', 'give mirror or mirrors, not both: move mirror into mirrors');
+    }
+    if (mirrors.length === 0) {
+      throw invalidInput(this.scope, `${this.field}.mirrors`, [], 'expected at least one mirror, or leave mirrors out');
+    }
+    mirrors.forEach((m, i) => validateMirrorPolicy(this.scope, `${this.field}.mirrors[${i}]`, m));
   }
 
   private headers(): VirtualServiceSpecHttp['headers'] {

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
+import { VirtualServiceSpecHttp, VirtualServiceSpecHttpMirrors } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
 import { validatePercent } from './fault-injection';
 import { RouteDestination } from './route-destination';
@@ -30,8 +30,14 @@ export function validateMirrorPolicy(scope: IConstruct, field: string, mirror: M
 
 /** The L1 `mirror` and `mirrorPercentage` of `mirror`. Called at synth, like destinations. */
 export function bindMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): Pick<VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
+  const { destination, percentage } = bindMirror(scope, field, mirror);
+  return { mirror: destination, mirrorPercentage: percentage };
+}
+
+/** The L1 item of `mirrors` for `mirror`. Called at synth, like destinations. */
+export function bindMirror(scope: IConstruct, field: string, mirror: MirrorPolicy): VirtualServiceSpecHttpMirrors {
   return {
-    mirror: mirror.destination.bind(scope, `${field}.destination`),
-    mirrorPercentage: { value: validatePercent(scope, `${field}.percent`, mirror.percent) },
+    destination: mirror.destination.bind(scope, `${field}.destination`),
+    percentage: { value: validatePercent(scope, `${field}.percent`, mirror.percent) },
   };
 }
