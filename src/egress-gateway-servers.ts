@@ -37,16 +37,20 @@ export class EgressGatewayServers {
 
   /**
    * Accepts `host` on gateway port `port`, speaking `protocol`. A TLS server passes the
-   * client's TLS through unread.
+   * client's TLS through unread. A TCP server accepts one host: TCP carries no host name, so
+   * the gateway sends all of a TCP port's traffic to one place.
    *
    * @throws when the workload does not listen on `port`, when the port already speaks another
-   * protocol, or when the host is already accepted on it
+   * protocol, when the host is already accepted on it, or when it is a TCP port of another host
    */
   public accept(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
     const workloadPort = this.workload.findPort(owner, 'gatewayPort', port);
     const existing = this.servers.get(port);
     if (existing && existing.protocol !== protocol) {
       throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already serves ${existing.protocol} for ${existing.firstOwner}, and a port serves one protocol: route ${protocol} through another port`);
+    }
+    if (existing && protocol === ServerProtocol.TCP && !existing.hosts.includes(host)) {
+      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already carries TCP to ${existing.hosts[0]} for ${existing.firstOwner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
     }
     this.workload.bindHost(owner, 'host', host, port);
     if (existing) {

@@ -39,6 +39,8 @@ export enum EgressModeKind {
   TLS_PASSTHROUGH = 'tls-passthrough',
   /** Plain HTTP inside the mesh, TLS from the egress gateway to the external host. */
   ORIGINATE_TLS = 'originate-tls',
+  /** Opaque TCP on both hops. */
+  TCP = 'tcp',
 }
 
 /** How an egress route carries traffic through the egress gateway. */
@@ -58,6 +60,15 @@ export class EgressMode {
    */
   public static tlsPassthrough(): EgressMode {
     return new EgressMode(EgressModeKind.TLS_PASSTHROUGH);
+  }
+
+  /**
+   * Opaque TCP on both hops, routed by port: for a TCP port of the external service. The default
+   * for such ports. TCP carries no host name, so each host needs a gateway port of its own, and
+   * the sidecars tell the hosts apart by address: give the external service `addresses`.
+   */
+  public static tcp(): EgressMode {
+    return new EgressMode(EgressModeKind.TCP);
   }
 
   /**

@@ -42,7 +42,8 @@ export interface EgressRouteOptions {
 
   /**
    * How the traffic is carried.
-   * @default - EgressMode.http() for an HTTP, HTTP2 or GRPC port, EgressMode.tlsPassthrough() for an HTTPS or TLS port
+   * @default - EgressMode.http() for an HTTP, HTTP2 or GRPC port, EgressMode.tlsPassthrough() for an HTTPS or TLS port,
+   * EgressMode.tcp() for a TCP port
    */
   readonly mode?: EgressMode;
 
@@ -141,7 +142,7 @@ export class EgressRoute extends Construct {
       nameIsExplicit: props.virtualServiceName !== undefined,
       listedAfterGateway,
     });
-    shared.addRoute(this, this.port, this.gatewayPort, externalPort, mode.kind === EgressModeKind.TLS_PASSTHROUGH);
+    shared.addRoute(this, this.port, this.gatewayPort, externalPort, mode.kind);
     this.virtualService = shared.resource;
 
     if (tlsSettings) {
@@ -189,10 +190,16 @@ export class EgressRoute extends Construct {
     if (TLS_PROTOCOLS.has(port.protocol)) {
       return EgressMode.tlsPassthrough();
     }
-    throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}, which carries no host to route by: an egress route needs an HTTP, HTTP2, GRPC, HTTPS or TLS port`);
+    return EgressMode.tcp();
   }
 
   private serverProtocol(mode: EgressMode, port: ResolvedExternalServicePort): ServerProtocol {
+    if (mode.kind === EgressModeKind.TCP) {
+      if (port.protocol !== ExternalServiceProtocol.TCP) {
+        throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: a TCP egress route needs a TCP port, and this port's protocol has its own mode`);
+      }
+      return ServerProtocol.TCP;
+    }
     if (mode.kind === EgressModeKind.TLS_PASSTHROUGH) {
       if (!TLS_PROTOCOLS.has(port.protocol)) {
         throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
@@ -201,7 +208,7 @@ export class EgressRoute extends Construct {
     }
     const protocol = HTTP_PROTOCOLS.get(port.protocol);
     if (protocol === undefined) {
-      const hint = TLS_PROTOCOLS.has(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : '';
+      const hint = TLS_PROTOCOLS.has(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
       throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
     }
     return protocol;

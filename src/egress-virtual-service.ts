@@ -1,9 +1,10 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AppRegistry } from './app-registry';
-import { VirtualServiceSpecHttp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
+import { VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
 import type { IEgressGateway } from './egress-gateway';
+import { EgressModeKind } from './egress-mode';
 import { invalidInput } from './errors';
 
 /** The `gateways` entry that stands for every sidecar in the mesh. */
@@ -67,6 +68,7 @@ export class EgressVirtualService {
 
   private readonly http: EgressHop[] = [];
   private readonly tls: EgressHop[] = [];
+  private readonly tcp: EgressHop[] = [];
   private readonly firstRoute: string;
 
   private constructor(route: IConstruct, private readonly request: EgressVirtualServiceRequest) {
@@ -78,6 +80,7 @@ export class EgressVirtualService {
         gateways: [request.gatewayReference, MESH],
         http: Lazy.any({ produce: () => (this.http.length ? this.http.map(httpHop) : undefined) }),
         tls: Lazy.any({ produce: () => (this.tls.length ? this.tls.map((hop) => tlsHop(hop, request.host)) : undefined) }),
+        tcp: Lazy.any({ produce: () => (this.tcp.length ? this.tcp.map(tcpHop) : undefined) }),
       },
     });
     const gatewayObject = request.gateway.gateway;
@@ -90,16 +93,17 @@ export class EgressVirtualService {
 
   /**
    * Adds a route's two hops: from the sidecars on `port` to the egress gateway, and from the
-   * egress gateway to the external host. TLS hops are matched on the SNI host as well.
+   * egress gateway to the external host, as HTTP, TLS or TCP routes after `mode`. TLS hops are
+   * matched on the SNI host as well.
    *
    * @throws when another route already sends the mesh's traffic for the host on `port`
    */
-  public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, tls: boolean): void {
-    const owner = [...this.http, ...this.tls].find((hop) => hop.gateway === MESH && hop.port === port);
+  public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, mode: EgressModeKind): void {
+    const owner = [...this.http, ...this.tls, ...this.tcp].find((hop) => hop.gateway === MESH && hop.port === port);
     if (owner !== undefined) {
       throw invalidInput(route, 'port', port, `${owner.route} already sends the mesh's traffic for ${this.request.host} on port ${port} through the egress gateway: one route per port of a host`);
     }
-    const hops = tls ? this.tls : this.http;
+    const hops = mode === EgressModeKind.TLS_PASSTHROUGH ? this.tls : mode === EgressModeKind.TCP ? this.tcp : this.http;
     hops.push(
       { route: route.node.path, gateway: MESH, port, host: this.request.gateway.serviceHost(), destinationPort: gatewayPort },
       { route: route.node.path, gateway: this.request.gatewayReference, port: gatewayPort, host: this.request.host, destinationPort },
@@ -118,6 +122,13 @@ export class EgressVirtualService {
 }
 
 function httpHop(hop: EgressHop): VirtualServiceSpecHttp {
+  return {
+    match: [{ gateways: [hop.gateway], port: hop.port }],
+    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+  };
+}
+
+function tcpHop(hop: EgressHop): VirtualServiceSpecTcp {
   return {
     match: [{ gateways: [hop.gateway], port: hop.port }],
     route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],

@@ -25,6 +25,64 @@ function service(scope: Construct, ports: Array<[number, ExternalServiceProtocol
   return new ExternalService(scope, 'ext', { hosts, ports: ports.map(([number, protocol]) => ({ number, protocol, name: `${protocol.toLowerCase()}-${number}` })) });
 }
 
+const TCP = ExternalServiceProtocol.TCP;
+
+/** A chart in namespace `apps` with an egress gateway in namespace `egress` listening on TCP ports 5432 and 6379. */
+function tcpSetup(): { chart: Chart; egress: EgressGateway } {
+  const chart = new Chart(Testing.app(), 'test', { namespace: 'apps' });
+  const egress = new EgressGateway(chart, 'egress', { namespace: 'egress', ports: [{ name: 'tcp-postgres', port: 5432 }, { name: 'tcp-redis', port: 6379 }] });
+  return { chart, egress };
+}
+
+/** An external TCP service with a virtual address, so that the sidecars can tell its traffic apart. */
+function tcpService(scope: Construct, id: string, host: string, port: number, address: string): ExternalService {
+  return new ExternalService(scope, id, { hosts: [host], addresses: [address], ports: [{ number: port, protocol: TCP, name: `tcp-${port}` }] });
+}
+
+describe('EgressRoute over TCP', () => {
+  test('a TCP port: a TCP server for the host, and two TCP hops', () => {
+    const { chart, egress } = tcpSetup();
+    const route = egress.route('db', { externalService: tcpService(chart, 'db-ext', 'db.partner.example', 5432, '240.0.0.10') });
+    const objects = Testing.synth(chart);
+    expect(findObject(objects, 'Gateway', 'egress').spec.servers).toStrictEqual([
+      { hosts: ['db.partner.example'], port: { number: 5432, name: 'tcp-postgres', protocol: 'TCP' } },
+    ]);
+    expect(findObject(objects, 'VirtualService', 'db').spec).toStrictEqual({
+      hosts: ['db.partner.example'],
+      gateways: ['egress/egress', 'mesh'],
+      tcp: [
+        { match: [{ gateways: ['mesh'], port: 5432 }], route: [{ destination: { host: 'egress.egress.svc.cluster.local', port: { number: 5432 } } }] },
+        { match: [{ gateways: ['egress/egress'], port: 5432 }], route: [{ destination: { host: 'db.partner.example', port: { number: 5432 } } }] },
+      ],
+    });
+    expect([route.port, route.gatewayPort, route.destinationRule]).toEqual([5432, 5432, undefined]);
+  });
+
+  test('each TCP host needs a gateway port of its own', () => {
+    const { chart, egress } = tcpSetup();
+    egress.route('db', { externalService: tcpService(chart, 'db-ext', 'db.partner.example', 5432, '240.0.0.10') });
+    const cache = tcpService(chart, 'cache-ext', 'cache.partner.example', 6379, '240.0.0.11');
+    expect(() => egress.route('cache', { externalService: cache, gatewayPort: 5432 }))
+      .toThrow('test/egress/cache: invalid gatewayPort 5432: port 5432 of egress gateway test/egress already carries TCP to db.partner.example for test/egress/db, and TCP carries no host name to tell cache.partner.example apart: route it through another port');
+    egress.route('cache-own-port', { externalService: cache });
+    expect(findObject(Testing.synth(chart), 'Gateway', 'egress').spec.servers.map((s: any) => [s.port.number, s.hosts])).toEqual([
+      [5432, ['db.partner.example']],
+      [6379, ['cache.partner.example']],
+    ]);
+  });
+
+  test('an HTTP route and a TCP route for two ports of one host share its VirtualService', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'apps' });
+    const egress = new EgressGateway(chart, 'egress', { namespace: 'egress', ports: [{ name: 'http', port: 80 }, { name: 'tcp-postgres', port: 5432 }] });
+    const ext = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], addresses: ['240.0.0.12'], ports: [{ number: 80, protocol: HTTP, name: 'http' }, { number: 5432, protocol: TCP, name: 'tcp-postgres' }] });
+    egress.route('api', { externalService: ext, port: 80 });
+    egress.route('api-db', { externalService: ext, port: 5432 });
+    const vs = findObject(Testing.synth(chart), 'VirtualService', 'api');
+    expect(vs.spec.http.map((r: any) => r.match[0].port)).toEqual([80, 80]);
+    expect(vs.spec.tcp.map((r: any) => r.match[0].port)).toEqual([5432, 5432]);
+  });
+});
+
 describe('EgressRoute', () => {
   test('an HTTP port: two HTTP hops, the Gateway named across namespaces', () => {
     const { chart, egress } = setup();
@@ -260,6 +318,12 @@ describeWithCrds('EgressRoute against the CRD schemas', () => {
     expectValidAgainstCrds(validator, Testing.synth(chart));
   });
 
+  test('TCP', () => {
+    const { chart, egress } = tcpSetup();
+    egress.route('db', { externalService: tcpService(chart, 'db-ext', 'db.partner.example', 5432, '240.0.0.10') });
+    expectValidAgainstCrds(validator, Testing.synth(chart));
+  });
+
   test.each([
     ['a CA bundle path', ServerVerification.caCertificates('/etc/egress-ca/ca.pem'), ['api.example.com']],
     ['a secret', ServerVerification.credentialName('api-ca'), ['api.example.com']],
@@ -333,10 +397,13 @@ describe('EgressRoute errors', () => {
       .toThrow('test/egress/api: invalid port 80: port 80 (http-80) speaks HTTP: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP');
   });
 
-  test('a TCP port, which carries no host', () => {
-    const { chart, egress } = setup();
-    expect(() => egress.route('api', { externalService: service(chart, [[8080, ExternalServiceProtocol.TCP]]) }))
-      .toThrow('test/egress/api: invalid port 8080: port 8080 (tcp-8080) speaks TCP, which carries no host to route by: an egress route needs an HTTP, HTTP2, GRPC, HTTPS or TLS port');
+  test('TCP on a port that speaks HTTP, and HTTP on a TCP port', () => {
+    const { chart, egress } = tcpSetup();
+    const ext = service(chart, [[80, HTTP], [5432, TCP]]);
+    expect(() => egress.route('http', { externalService: ext, port: 80, gatewayPort: 5432, mode: EgressMode.tcp() }))
+      .toThrow('test/egress/http: invalid port 80: port 80 (http-80) speaks HTTP: a TCP egress route needs a TCP port, and this port\'s protocol has its own mode');
+    expect(() => egress.route('tcp', { externalService: ext, port: 5432, mode: EgressMode.http() }))
+      .toThrow('test/egress/tcp: invalid port 5432: port 5432 (tcp-5432) speaks TCP: an HTTP egress route needs an HTTP, HTTP2 or GRPC port: use EgressMode.tcp() for a TCP port');
   });
 
   test('TLS origination to a port the external service does not declare', () => {
