@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AppRegistry } from './app-registry';
-import { VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
+import { VirtualServiceSpec, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressModeKind } from './egress-mode';
@@ -75,13 +75,8 @@ export class EgressVirtualService {
     this.firstRoute = route.node.path;
     this.resource = createIstioObject(route, 'VirtualService', 'VirtualService', {
       metadata: { name: request.name, namespace: request.namespace },
-      spec: {
-        hosts: [request.host],
-        gateways: [request.gatewayReference, MESH],
-        http: Lazy.any({ produce: () => (this.http.length ? this.http.map(httpHop) : undefined) }),
-        tls: Lazy.any({ produce: () => (this.tls.length ? this.tls.map((hop) => tlsHop(hop, request.host)) : undefined) }),
-        tcp: Lazy.any({ produce: () => (this.tcp.length ? this.tcp.map(tcpHop) : undefined) }),
-      },
+      // One Lazy for the spec, not one per route list: an app can have ten thousand of these.
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     const gatewayObject = request.gateway.gateway;
     if (gatewayObject && !request.listedAfterGateway && Chart.of(gatewayObject) === Chart.of(this.resource)) {
@@ -108,6 +103,16 @@ export class EgressVirtualService {
       { route: route.node.path, gateway: MESH, port, host: this.request.gateway.serviceHost(), destinationPort: gatewayPort },
       { route: route.node.path, gateway: this.request.gatewayReference, port: gatewayPort, host: this.request.host, destinationPort },
     );
+  }
+
+  private renderSpec(): VirtualServiceSpec {
+    return {
+      hosts: [this.request.host],
+      gateways: [this.request.gatewayReference, MESH],
+      http: this.http.length ? this.http.map(httpHop) : undefined,
+      tls: this.tls.length ? this.tls.map((hop) => tlsHop(hop, this.request.host)) : undefined,
+      tcp: this.tcp.length ? this.tcp.map(tcpHop) : undefined,
+    };
   }
 
   private checkJoin(route: IConstruct, request: EgressVirtualServiceRequest): void {
