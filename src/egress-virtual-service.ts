@@ -109,9 +109,9 @@ export class EgressVirtualService {
     return {
       hosts: [this.request.host],
       gateways: [this.request.gatewayReference, MESH],
-      http: this.http.length ? this.http.map(httpHop) : undefined,
+      http: this.http.length ? this.http.map(portHop) : undefined,
       tls: this.tls.length ? this.tls.map((hop) => tlsHop(hop, this.request.host)) : undefined,
-      tcp: this.tcp.length ? this.tcp.map(tcpHop) : undefined,
+      tcp: this.tcp.length ? this.tcp.map(portHop) : undefined,
     };
   }
 
@@ -126,14 +126,8 @@ export class EgressVirtualService {
   }
 }
 
-function httpHop(hop: EgressHop): VirtualServiceSpecHttp {
-  return {
-    match: [{ gateways: [hop.gateway], port: hop.port }],
-    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
-  };
-}
-
-function tcpHop(hop: EgressHop): VirtualServiceSpecTcp {
+/** An HTTP or TCP route for `hop`: both are matched on the gateway and port alone. */
+function portHop(hop: EgressHop): VirtualServiceSpecHttp & VirtualServiceSpecTcp {
   return {
     match: [{ gateways: [hop.gateway], port: hop.port }],
     route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
