@@ -8,7 +8,6 @@ const simpleRoute = [to('foo.baz')];
 const inVirtualService: Embed = (route) => istio('VirtualService', { hosts: ['foo.bar'], http: [route] });
 /** A field of a route that otherwise sends everything to one destination. */
 const onRoute = (field: string): Embed => (value) => inVirtualService({ [field]: value, route: simpleRoute });
-const redirectTo = { uri: '/', authority: 'foo.biz' };
 const withMatch = (match: any) => ({ match: [match], route: simpleRoute });
 const withHeaders = (headers: any) => ({ route: [to('foo.baz', { headers })] });
 const mirrored = (extra: any) => ({ ...extra, route: [to('foo.bar')] });
