@@ -1,5 +1,5 @@
 import { checkClientTls } from './client-tls';
-import { durationProblem } from './duration';
+import { durationProblem, parseDuration } from './duration';
 import { fqdnProblem } from './names';
 import { isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
@@ -108,12 +108,21 @@ export function checkConnectionPool(report: Report, path: string, pool: { [key: 
   if (tcp) {
     const where = `${path}.tcp`;
     checkNonNegative(report, where, tcp, ['maxConnections']);
-    checkDurations(report, where, tcp, ['connectTimeout', 'maxConnectionDuration', 'idleTimeout']);
+    checkDurations(report, where, tcp, ['connectTimeout', 'maxConnectionDuration']);
+    if (!turnsTimeoutOff(tcp.idleTimeout)) {
+      checkDurations(report, where, tcp, ['idleTimeout']);
+    }
     const keepalive = objectAt(tcp.tcpKeepalive);
     if (keepalive) {
       checkDurations(report, `${where}.tcpKeepalive`, keepalive, ['time', 'interval']);
     }
   }
+}
+
+/** True for a duration under 1ms (`0s`), which turns a TCP idle timeout off rather than setting it. */
+function turnsTimeoutOff(value: unknown): boolean {
+  const nanos = typeof value === 'string' ? parseDuration(value) : undefined;
+  return nanos !== undefined && Math.abs(nanos) < 1e6;
 }
 
 /** Envoy's primality test for maglev tables, which counts 1 as prime. */
@@ -129,6 +138,20 @@ function isPrime(n: number): boolean {
   return true;
 }
 
+/** Cookie attributes need a name, each name once. */
+function checkCookieAttributes(report: Report, path: string, attributes: unknown): void {
+  const names = new Set<string>();
+  forEachItem(report, path, attributes, 'a cookie attribute', (attribute, itemPath) => {
+    const name = stringAt(attribute.name);
+    if (name === '') {
+      report.error(`${itemPath}.name`, 'a cookie attribute needs a name');
+    } else if (names.has(name)) {
+      report.error(`${itemPath}.name`, `duplicate cookie attribute name "${name}"`);
+    }
+    names.add(name);
+  });
+}
+
 function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: any }, hasOutlierDetection: boolean): void {
   const hash = objectAt(lb.consistentHash);
   if (hash) {
@@ -136,6 +159,9 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
     const cookie = objectAt(hash.httpCookie);
     if (cookie && stringAt(cookie.name) === '') {
       report.error(`${where}.httpCookie.name`, 'an HTTP cookie hash needs the cookie name');
+    }
+    if (cookie) {
+      checkCookieAttributes(report, `${where}.httpCookie.attributes`, cookie.attributes);
     }
     const maglev = objectAt(hash.maglev);
     if (numberAt(hash.minimumRingSize) !== 0) {
