@@ -8,9 +8,8 @@ import { forEachItem } from './items';
 import { Report } from './report';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
-/** The annotation that opts a ServiceEntry out of Istio's automatic address allocation. */
-const AUTO_ALLOCATE_ANNOTATION = 'networking.istio.io/enable-autoallocate-ip';
-const RESOLUTIONS = new Set(['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN']);
+/** The label that opts a ServiceEntry out of Istio's automatic address allocation. */
+const AUTO_ALLOCATE_LABEL = 'networking.istio.io/enable-autoallocate-ip';
 
 /** The admission rules of a ServiceEntry: hosts, addresses, ports, resolution vs endpoints, exportTo. */
 export function checkServiceEntry(obj: KubeObject, report: Report): void {
@@ -22,8 +21,8 @@ export function checkServiceEntry(obj: KubeObject, report: Report): void {
     if (isSet(spec.endpoints)) {
       report.error('spec', 'only one of workloadSelector and endpoints can be set');
     }
-    if (resolution !== 'STATIC' && RESOLUTIONS.has(resolution)) {
-      report.warn('spec.workloadSelector', `workloadSelector has no effect with resolution ${resolution}: use STATIC`);
+    if (resolution === 'NONE') {
+      report.warn('spec.workloadSelector', 'workloadSelector has no effect with resolution NONE: use STATIC');
     }
   }
   const hosts = listAt(spec.hosts).map(stringAt);
@@ -73,7 +72,7 @@ function checkAddresses(report: Report, spec: { [key: string]: any }, resolution
 function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any }, resolution: string): Set<string> {
   const names = new Set<string>();
   const numbers = new Set<number>();
-  const autoAllocated = obj.metadata?.annotations?.[AUTO_ALLOCATE_ANNOTATION] !== 'false';
+  const autoAllocated = isAutoAllocated(obj, resolution);
   const hasAddresses = hasItems(spec.addresses);
   forEachItem(report, 'spec.ports', spec.ports, 'a port', (port, path) => {
     const name = stringAt(port.name);
@@ -104,11 +103,19 @@ function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any 
   return names;
 }
 
+/**
+ * Whether Istio allocates the ServiceEntry an address (PILOT_ENABLE_IP_AUTOALLOCATE at its
+ * default, on): unless its resolution is NONE or its label opts out.
+ */
+function isAutoAllocated(obj: KubeObject, resolution: string): boolean {
+  return resolution !== 'NONE' && obj.metadata?.labels?.[AUTO_ALLOCATE_LABEL]?.toLowerCase() !== 'false';
+}
+
 function checkResolution(report: Report, spec: { [key: string]: any }, resolution: string, hosts: string[], portNames: Set<string>): void {
   const endpoints = listAt(spec.endpoints);
   switch (resolution) {
     case 'NONE':
-      if (isSet(spec.endpoints)) {
+      if (hasItems(spec.endpoints)) {
         report.error('spec.endpoints', 'resolution NONE cannot have endpoints: use STATIC or DNS');
       }
       break;

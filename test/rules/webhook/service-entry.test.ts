@@ -5,7 +5,7 @@ const https = { number: 443, name: 'https', protocol: 'TLS' };
 const tcp = { number: 5432, name: 'postgres', protocol: 'TCP' };
 const se = (spec: any) => istio('ServiceEntry', { hosts: ['api.example.com'], location: 'MESH_EXTERNAL', ports: [https], resolution: 'DNS', ...spec });
 const statics = (endpoints: any[], extra: any = {}) => se({ resolution: 'STATIC', addresses: ['203.0.113.10'], endpoints, ...extra });
-const optedOut = (spec: any) => ({ ...se(spec), metadata: { name: 'example', namespace: 'edge', annotations: { 'networking.istio.io/enable-autoallocate-ip': 'false' } } });
+const optedOut = (spec: any) => ({ ...se(spec), metadata: { name: 'example', namespace: 'edge', labels: { 'networking.istio.io/enable-autoallocate-ip': 'false' } } });
 
 describeRules('ServiceEntry', [
   { rule: 'at least one host', valid: se({}), invalid: se({ hosts: [] }), message: /at least one host/ },
@@ -25,7 +25,7 @@ describeRules('ServiceEntry', [
   { rule: 'addresses for TCP without auto-allocation', valid: optedOut({ ports: [tcp], hosts: ['db.example.com'], addresses: ['10.1.0.5'] }), invalid: optedOut({ ports: [tcp], hosts: ['db.example.com'] }), message: /needs addresses when automatic address allocation is turned off/, level: FindingLevel.WARNING },
   { rule: 'one host per opaque TCP port', valid: se({ hosts: ['a.example.com', 'b.example.com'], ports: [https] }), invalid: se({ hosts: ['a.example.com', 'b.example.com'], ports: [tcp] }), message: /several hosts cannot share the non-HTTP, non-TLS port 5432/ },
   { rule: 'NONE without endpoints', valid: se({ resolution: 'NONE' }), invalid: se({ resolution: 'NONE', endpoints: [{ address: '10.0.0.1' }] }), message: /resolution NONE cannot have endpoints/ },
-  { rule: 'unset resolution is NONE', valid: se({ resolution: undefined }), invalid: se({ resolution: undefined, endpoints: [] }), message: /resolution NONE cannot have endpoints/ },
+  { rule: 'unset resolution is NONE', valid: se({ resolution: undefined }), invalid: se({ resolution: undefined, endpoints: [{ address: '10.0.0.1' }] }), message: /resolution NONE cannot have endpoints/ },
   { rule: 'DNS_ROUND_ROBIN takes one endpoint', valid: se({ resolution: 'DNS_ROUND_ROBIN', endpoints: [{ address: 'a.example.net' }] }), invalid: se({ resolution: 'DNS_ROUND_ROBIN', endpoints: [{ address: 'a.example.net' }, { address: 'b.example.net' }] }), message: /takes at most one endpoint/ },
   { rule: 'known resolution', valid: se({ resolution: 'DNS' }), invalid: se({ resolution: 'ROUND_ROBIN' }), message: /unsupported resolution "ROUND_ROBIN"/ },
   { rule: 'STATIC endpoints are IPs', valid: statics([{ address: '10.0.0.1' }, { address: 'fd00::1' }]), invalid: statics([{ address: 'api.internal' }]), message: /is not an IP address, as resolution STATIC requires/ },
@@ -41,6 +41,6 @@ describeRules('ServiceEntry', [
   { rule: 'workloadSelector xor endpoints', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } }, endpoints: [{ address: '10.0.0.1' }] }), message: /only one of workloadSelector and endpoints/ },
   { rule: 'workloadSelector without wildcards', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm-*' } } }), message: /wildcard is not supported in a selector/ },
   { rule: 'workloadSelector with labels', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'STATIC', workloadSelector: {} }), message: /without labels applies to every workload/, level: FindingLevel.WARNING },
-  { rule: 'workloadSelector only for STATIC', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'DNS', workloadSelector: { labels: { app: 'vm' } } }), message: /workloadSelector has no effect with resolution DNS/, level: FindingLevel.WARNING },
+  { rule: 'workloadSelector not with NONE', valid: se({ resolution: 'DNS', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'NONE', workloadSelector: { labels: { app: 'vm' } } }), message: /workloadSelector has no effect with resolution NONE/, level: FindingLevel.WARNING },
   { rule: 'exportTo "~"', valid: se({ exportTo: ['~'] }), invalid: se({ exportTo: ['~', '.'] }), message: /cannot export to no one \("~"\) and to some namespaces/ },
 ]);
