@@ -1,3 +1,4 @@
+import { agentCases } from './agent';
 import { AdmissionCase } from './case';
 import { destinationRuleCases } from './destination-rule';
 import { exportToCases } from './export-to';
@@ -17,5 +18,6 @@ export const admissionCases: AdmissionCase[] = [
   ...serviceEntryCases,
   ...sidecarCases,
   ...exportToCases,
+  ...agentCases,
   ...istioctlCases,
 ];
