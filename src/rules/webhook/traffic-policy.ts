@@ -3,6 +3,7 @@ import { durationProblem, parseDuration } from './duration';
 import { fqdnProblem } from './names';
 import { isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
+import { localitiesProblem } from './locality';
 import { Report } from './report';
 import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
@@ -212,8 +213,11 @@ function checkLocality(report: Report, path: string, locality: { [key: string]: 
       report.error(`${path}.distribute[${i}].to`, 'locality weights must be from 1 to 100');
     } else if (weights.reduce((sum, weight) => sum + weight, 0) !== 100) {
       report.error(`${path}.distribute[${i}].to`, 'locality weights must add up to 100');
+    } else {
+      report.errorIf(`${path}.distribute[${i}].to`, localitiesProblem(entriesAt(objectAt(value)?.to).map(([name]) => name)));
     }
   });
+  report.errorIf(`${path}.distribute`, localitiesProblem(distribute.map((value) => stringAt(objectAt(value)?.from))));
   if ((failover.length > 0 || priority.length > 0) && !hasOutlierDetection) {
     report.warn(path, 'failover only happens with outlier detection: set outlierDetection');
   }
