@@ -87,9 +87,6 @@ function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any 
     numbers.add(port.number);
     if (isSet(port.targetPort)) {
       report.errorIf(`${path}.targetPort`, portProblem(port.targetPort));
-      if (resolution === 'NONE') {
-        report.warn(`${path}.targetPort`, 'targetPort has no effect with resolution NONE');
-      }
     }
     if (!hasAddresses && !autoAllocated && (protocol === '' || protocol.toUpperCase() === 'TCP')) {
       report.warn(path, 'a TCP (or unset protocol) port needs addresses when automatic address allocation is turned off');

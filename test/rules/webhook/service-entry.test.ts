@@ -1,4 +1,5 @@
 import { FindingLevel } from '../../../src/rules/finding';
+import { checkObject } from '../../../src/rules/webhook';
 import { describeRules, istio } from './rule-table';
 
 const https = { number: 443, name: 'https', protocol: 'TLS' };
@@ -21,7 +22,6 @@ describeRules('ServiceEntry', [
   { rule: 'port protocol', valid: se({ ports: [{ ...https, protocol: 'HTTPS' }] }), invalid: se({ ports: [{ ...https, protocol: 'SMTP' }] }), message: /unsupported protocol "SMTP"/ },
   { rule: 'port number', valid: se({ ports: [{ ...https, number: 1 }] }), invalid: se({ ports: [{ ...https, number: 0 }] }), message: /port number 0 must be in the range/ },
   { rule: 'targetPort range', valid: se({ ports: [{ ...https, targetPort: 8443 }] }), invalid: se({ ports: [{ ...https, targetPort: 70000 }] }), message: /port number 70000/ },
-  { rule: 'targetPort with NONE', valid: se({ ports: [{ ...https, targetPort: 8443 }], resolution: 'STATIC', endpoints: [{ address: '10.0.0.1' }] }), invalid: se({ ports: [{ ...https, targetPort: 8443 }], resolution: 'NONE' }), message: /targetPort has no effect with resolution NONE/, level: FindingLevel.WARNING },
   { rule: 'addresses for TCP without auto-allocation', valid: optedOut({ ports: [tcp], hosts: ['db.example.com'], addresses: ['10.1.0.5'] }), invalid: optedOut({ ports: [tcp], hosts: ['db.example.com'] }), message: /needs addresses when automatic address allocation is turned off/, level: FindingLevel.WARNING },
   { rule: 'one host per opaque TCP port', valid: se({ hosts: ['a.example.com', 'b.example.com'], ports: [https] }), invalid: se({ hosts: ['a.example.com', 'b.example.com'], ports: [tcp] }), message: /several hosts cannot share the non-HTTP, non-TLS port 5432/ },
   { rule: 'NONE without endpoints', valid: se({ resolution: 'NONE' }), invalid: se({ resolution: 'NONE', endpoints: [{ address: '10.0.0.1' }] }), message: /resolution NONE cannot have endpoints/ },
@@ -44,3 +44,9 @@ describeRules('ServiceEntry', [
   { rule: 'workloadSelector not with NONE', valid: se({ resolution: 'DNS', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'NONE', workloadSelector: { labels: { app: 'vm' } } }), message: /workloadSelector has no effect with resolution NONE/, level: FindingLevel.WARNING },
   { rule: 'exportTo "~"', valid: se({ exportTo: ['~'] }), invalid: se({ exportTo: ['~', '.'] }), message: /cannot export to no one \("~"\) and to some namespaces/ },
 ]);
+
+describe('ServiceEntry admission without findings', () => {
+  test('a targetPort with resolution NONE, which Istio no longer warns of', () => {
+    expect(checkObject(se({ resolution: 'NONE', ports: [{ ...https, targetPort: 8443 }] }))).toStrictEqual([]);
+  });
+});
