@@ -23,5 +23,4 @@ export const ANALYSIS_DIFFERENCES: { readonly [upstream: string]: string } = {
   'Route Rule no effect on Ingress': 'pending: IST0140 (gateway routes that mesh VirtualService subsets make ineffective) is being added by another engineer',
   'ServiceEntry Addresses Required Lowercase Protocol': 'pending: IST0134 fix in progress (the protocol comparison is case-insensitive)',
   'ServiceEntry Addresses Allocated': 'pending: IST0134 fix in progress in the same analyzer; it must also accept addresses Istio allocated and wrote to status.addresses',
-  'DestinationRuleSubsetsWithTopologyLabels': 'subsets that select by the topology labels a pod gets from its Node are reported IST0173',
 };
