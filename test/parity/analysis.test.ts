@@ -80,7 +80,7 @@ describe('docs/parity.md, section Analysis', () => {
     section = doc.slice(doc.indexOf('## Analysis'));
   });
 
-  test('records the figure and the Istio commit', () => {
+  test(`records the figure (${analysisFigure()}) and the Istio commit`, () => {
     expect(section).toContain(analysisFigure());
     expect(section).toContain(UPSTREAM_COMMIT);
   });
