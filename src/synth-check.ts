@@ -4,6 +4,7 @@ import { copyWithSharedShapes } from './json-shapes';
 import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
+import { MeshConfig } from './rules/mesh-config';
 import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
 import { GatewayWorkloadBase } from './workload/gateway-workload';
 
@@ -26,6 +27,13 @@ export interface IstioAnalysisOptions {
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * The mesh config of the mesh the app is for, as `istioctl analyze --meshConfigFile` reads it
+   * (`IstioAnalyzer.parseMeshConfig` reads the YAML).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
 }
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -140,6 +148,7 @@ export class IstioAnalysis extends Construct {
     const findings = analyze(objects, {
       defaultGateway: this.options.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+      meshConfig: this.options.meshConfig,
       workloads,
     });
     if (findings.length === 0) {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Include, Lazy, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildWalkthrough } from '../examples/main';
-import { Backend, IngressGateway, IstioAnalysis, networking } from '../src';
+import { Backend, IngressControllerMode, IngressGateway, IstioAnalysis, networking } from '../src';
 import * as analyzeModule from '../src/rules/analyze';
 import { SUPPRESS_ANNOTATION } from '../src/rules/finding';
 
@@ -291,4 +291,14 @@ describe('cost within cdk8s synth', () => {
     app.synth();
     expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toContain('- b.example.com');
   });
+});
+
+test('the meshConfig option reaches the analysis: without an ingress controller there is no default ingress gateway', () => {
+  const chart = Testing.chart();
+  new networking.Gateway(chart, 'public', {
+    metadata: { name: 'public', namespace: 'edge' },
+    spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] }] },
+  });
+  expect(IstioAnalysis.enable(chart, {}).findings()).toEqual([]);
+  expect(IstioAnalysis.enable(chart, { meshConfig: { ingressControllerMode: IngressControllerMode.OFF } }).findings().map((f) => f.finding.code)).toEqual(['IST0101']);
 });

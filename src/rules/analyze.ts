@@ -10,6 +10,7 @@ import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-des
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
+import { MeshConfig } from './mesh-config';
 import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
 import { checkObject } from './webhook';
 
@@ -40,6 +41,15 @@ export interface AnalysisOptions {
    * @default - none
    */
   readonly workloads?: DeclaredWorkload[];
+
+  /**
+   * The mesh config, as `istioctl analyze --meshConfigFile` reads it (see
+   * `IstioAnalyzer.parseMeshConfig`): with `ingressControllerMode: OFF` there is no default
+   * ingress gateway, `ingressService` names its Service, and with DNS capture and auto-allocation
+   * ServiceEntries need no `addresses` (IST0134).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
 }
 
 const ANALYZERS = [
@@ -65,8 +75,13 @@ const ANALYZERS = [
  * @returns the findings, ordered by object (kind, namespace, name) and then as found
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
-  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [] });
-  const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false };
+  const meshConfig = options.meshConfig ?? {};
+  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
+  const context: AnalysisContext = {
+    index,
+    assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
+    meshConfig,
+  };
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
   for (const obj of objects) {

@@ -1,4 +1,5 @@
 import { KubeObject } from './finding';
+import { DEFAULT_INGRESS_SERVICE, hasIngressController, MeshConfig } from './mesh-config';
 import { sortedKeys } from './sorted-keys';
 
 /** Labels, as on a pod or in a selector. */
@@ -132,6 +133,13 @@ export interface MeshIndexOptions {
 
   /** Gateway workloads that exist outside the input. */
   readonly workloads: readonly DeclaredWorkload[];
+
+  /**
+   * The mesh config, which decides whether there is a default ingress gateway and names its
+   * Service, as istioctl reads it.
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
 }
 
 /** A gateway workload and Service that an Istio installation provides. */
@@ -169,6 +177,18 @@ export const DEFAULT_GATEWAYS: readonly DefaultGateway[] = [
     ],
   },
 ];
+
+/**
+ * The default gateways of a mesh with `meshConfig`: the ingress gateway only when the mesh has an
+ * ingress controller, its Service named as the mesh config says.
+ */
+function defaultGatewaysOf(meshConfig: MeshConfig): DefaultGateway[] {
+  const [ingress, egress] = DEFAULT_GATEWAYS;
+  if (!hasIngressController(meshConfig)) {
+    return [egress];
+  }
+  return [{ ...ingress, serviceName: meshConfig.ingressService ?? DEFAULT_INGRESS_SERVICE }, egress];
+}
 
 /**
  * Items found by label: an index from each `key=value` to the items that carry it, so that a
@@ -242,7 +262,7 @@ export class MeshIndex {
     }
     if (options.defaultGateway) {
       const services = new Set(this.services.map((s) => `${s.namespace}/${s.name}`));
-      for (const gateway of DEFAULT_GATEWAYS.filter((g) => !services.has(`${g.namespace}/${g.serviceName}`))) {
+      for (const gateway of defaultGatewaysOf(options.meshConfig ?? {}).filter((g) => !services.has(`${g.namespace}/${g.serviceName}`))) {
         this.addWorkloadWithService(gateway.namespace, gateway.serviceName, gateway.labels, gateway.ports);
       }
     }
