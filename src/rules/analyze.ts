@@ -3,6 +3,7 @@ import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
+import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayWorkloads } from './analysis/gateway-workload';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
@@ -63,6 +64,7 @@ const ANALYZERS = [
   analyzeServiceEntryAddresses,
   analyzeDestinationRuleTls,
   analyzeDestinationRuleHosts,
+  analyzeDuplicateObjects,
 ];
 
 /**

@@ -276,6 +276,11 @@ export class MeshIndex {
     return this.byKind.get(kind) ?? [];
   }
 
+  /** The kinds of the objects, in the order they first occur. */
+  public kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
   /** The Gateway named `namespace/name`. */
   public gateway(fullName: string): KubeObject | undefined {
     return this.gateways.get(fullName);
@@ -477,7 +482,8 @@ export class MeshIndex {
   }
 }
 
-function apiGroupOf(obj: KubeObject): string {
+/** The API group of `obj`: `networking.istio.io` of `networking.istio.io/v1`, `` for the core group. */
+export function apiGroupOf(obj: KubeObject): string {
   const apiVersion = String(obj.apiVersion ?? '');
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);

@@ -14,7 +14,12 @@ function type(code: string, name: string, level: FindingLevel, fix: string): Mes
   return { code, name, level, fix };
 }
 
-/** The istioctl analyze messages the cross-object analysis reports, with istioctl's codes and levels. */
+/**
+ * The messages the cross-object analysis reports: istioctl's, with istioctl's codes and levels,
+ * and the project's own for what istioctl does not check. istioctl's codes are `IST` and four
+ * digits; the project's are `CIG` (cdk8s-istio-gateways) and four digits, so that they can never
+ * collide with a code istioctl adds later.
+ */
 export const MESSAGES = {
   ReferencedResourceNotFound: type('IST0101', 'ReferencedResourceNotFound', FindingLevel.ERROR,
     `correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload's namespace)`),
@@ -44,6 +49,8 @@ export const MESSAGES = {
     `change the subset labels to those of existing pods, deploy the pods, or remove the subset`),
   UnknownDestinationRuleHost: type('IST0174', 'UnknownDestinationRuleHost', FindingLevel.WARNING,
     `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
+  DuplicateObject: type('CIG0001', 'DuplicateObject', FindingLevel.ERROR,
+    `give each object of a kind a name of its own in its namespace, or remove the copy`),
 };
 
 /** A finding of `messageType` about `obj`. */

@@ -1,0 +1,44 @@
+import { Finding, KubeObject } from '../finding';
+import { apiGroupOf, fullNameOf, namespaceOf } from '../mesh-index';
+import { AnalysisContext } from './context';
+import { findingOf, MESSAGES, Report } from './messages';
+
+/**
+ * CIG0001 DuplicateObject: two objects of one kind and API group with the same namespace and
+ * name. Applied together, the later one silently replaces the earlier, so only one of them ever
+ * takes effect. Reported on each copy after the first; objects without a name (`generateName`)
+ * are left alone.
+ */
+export function analyzeDuplicateObjects(context: AnalysisContext, report: Report): void {
+  const duplicates = new DuplicateObjects();
+  for (const kind of context.index.kinds()) {
+    for (const obj of context.index.ofKind(kind)) {
+      const finding = duplicates.add(obj);
+      if (finding) {
+        report(finding);
+      }
+    }
+  }
+}
+
+/** The objects seen so far, by kind, API group, namespace and name. */
+export class DuplicateObjects {
+  private readonly seen = new Set<string>();
+
+  /** The CIG0001 finding on `obj` when an object of its kind, API group, namespace and name came before it. */
+  public add(obj: KubeObject): Finding | undefined {
+    const name = obj.metadata?.name;
+    if (typeof name !== 'string' || name === '') {
+      return undefined;
+    }
+    const key = `${obj.kind}|${apiGroupOf(obj)}|${namespaceOf(obj)}|${name}`;
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      return undefined;
+    }
+    const group = apiGroupOf(obj);
+    const kind = group === '' ? obj.kind : `${obj.kind}.${group}`;
+    return findingOf(MESSAGES.DuplicateObject, obj,
+      `Another ${kind} named ${fullNameOf(obj)} comes earlier in the input: applying both, this one replaces it, and only one takes effect.`);
+  }
+}
