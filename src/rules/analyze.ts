@@ -9,6 +9,7 @@ import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
+import { analyzeVirtualServiceInternalGateways } from './analysis/virtualservice-internal-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
@@ -65,6 +66,7 @@ const ANALYZERS = [
   analyzeDestinationRuleTls,
   analyzeDestinationRuleHosts,
   analyzeDuplicateObjects,
+  analyzeVirtualServiceInternalGateways,
 ];
 
 /**

@@ -45,6 +45,8 @@ export const MESSAGES = {
     `serve each host on a workload port from one Gateway only: merge the servers, or use other hosts or ports`),
   GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
     `add the port to the gateway workload's Service (MeshGateway spec.ports), or listen on a port it exposes`),
+  ReferencedInternalGateway: type('IST0165', 'ReferencedInternalGateway', FindingLevel.WARNING,
+    `bind the VirtualService to an Istio Gateway, or route with an HTTPRoute whose parentRefs name the Kubernetes Gateway, not the Gateway Istio generates from it`),
   DestinationRuleSubsetNotSelectPods: type('IST0173', 'DestinationRuleSubsetNotSelectPods', FindingLevel.ERROR,
     `change the subset labels to those of existing pods, deploy the pods, or remove the subset`),
   UnknownDestinationRuleHost: type('IST0174', 'UnknownDestinationRuleHost', FindingLevel.WARNING,
