@@ -9,6 +9,7 @@ import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
+import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
 import { analyzeVirtualServiceInternalGateways } from './analysis/virtualservice-internal-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
@@ -66,6 +67,7 @@ const ANALYZERS = [
   analyzeDestinationRuleTls,
   analyzeDestinationRuleHosts,
   analyzeDuplicateObjects,
+  analyzeVirtualServiceIngressSubsets,
   analyzeVirtualServiceInternalGateways,
 ];
 

@@ -41,6 +41,8 @@ export const MESSAGES = {
     `set addresses on the ServiceEntry, or give its ports a protocol other than TCP (HTTP, HTTPS, TLS, ...)`),
   GatewayDuplicateCertificate: type('IST0138', 'GatewayDuplicateCertificate', FindingLevel.WARNING,
     `serve all hosts of a certificate from one Gateway, or use a distinct certificate for each Gateway`),
+  IngressRouteRulesNotAffected: type('IST0140', 'IngressRouteRulesNotAffected', FindingLevel.WARNING,
+    `route the gateway's traffic to the subset itself (set destination.subset in the gateway's VirtualService): the sidecars' VirtualService that picks the subset does not apply to requests coming through a gateway`),
   ConflictingGateways: type('IST0145', 'ConflictingGateways', FindingLevel.ERROR,
     `serve each host on a workload port from one Gateway only: merge the servers, or use other hosts or ports`),
   GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
