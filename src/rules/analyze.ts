@@ -7,6 +7,7 @@ import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayWorkloads } from './analysis/gateway-workload';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
+import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
@@ -69,6 +70,7 @@ const ANALYZERS = [
   analyzeDuplicateObjects,
   analyzeVirtualServiceIngressSubsets,
   analyzeVirtualServiceInternalGateways,
+  analyzeSidecarSelectors,
 ];
 
 /**

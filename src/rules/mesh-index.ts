@@ -14,7 +14,7 @@ const EXPORT_TO_OWN_NAMESPACE = '.';
 const EXPORT_TO_ANNOTATION = 'networking.istio.io/exportTo';
 
 /** Kinds whose pod template (`spec.template.metadata.labels`) is a workload. */
-const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+export const POD_TEMPLATE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
 
 /**
  * The kinds the analysis reads: the Istio networking kinds, the gateway operators' kinds, and the
