@@ -1,6 +1,7 @@
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
+import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
@@ -71,6 +72,7 @@ const ANALYZERS = [
   analyzeVirtualServiceIngressSubsets,
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
+  analyzeDeprecatedFields,
 ];
 
 /**

@@ -21,6 +21,8 @@ function type(code: string, name: string, level: FindingLevel, fix: string): Mes
  * collide with a code istioctl adds later.
  */
 export const MESSAGES = {
+  Deprecated: type('IST0002', 'Deprecated', FindingLevel.WARNING,
+    `use the field that replaces the deprecated one, or remove the field that Istio ignores`),
   ReferencedResourceNotFound: type('IST0101', 'ReferencedResourceNotFound', FindingLevel.ERROR,
     `correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload's namespace)`),
   ConflictingMeshGatewayVirtualServiceHosts: type('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', FindingLevel.ERROR,
