@@ -5,6 +5,7 @@ import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
+import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-workload';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
@@ -55,6 +56,12 @@ export interface AnalysisOptions {
    * @default - Istio's default mesh config
    */
   readonly meshConfig?: MeshConfig;
+
+  /**
+   * The time credential certificates are judged at (IST0161: expired or not yet valid).
+   * @default - the current time
+   */
+  readonly now?: Date;
 }
 
 const ANALYZERS = [
@@ -70,6 +77,7 @@ const ANALYZERS = [
   analyzeDestinationRuleHosts,
   analyzeDuplicateObjects,
   analyzeVirtualServiceIngressSubsets,
+  analyzeGatewayCredentials,
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeDeprecatedFields,
@@ -91,6 +99,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     index,
     assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
     meshConfig,
+    now: options.now ?? new Date(),
   };
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();

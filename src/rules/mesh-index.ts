@@ -255,6 +255,7 @@ export class MeshIndex {
   /** The fully qualified hosts some DestinationRule is for. */
   private readonly destinationRuleHosts = new Set<string>();
   private readonly secrets = new Set<string>();
+  private readonly secretObjects = new Map<string, KubeObject>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
@@ -279,6 +280,11 @@ export class MeshIndex {
   /** The kinds of the objects, in the order they first occur. */
   public kinds(): string[] {
     return [...this.byKind.keys()];
+  }
+
+  /** The Secret named `namespace/name`, when the input holds it (not one a Certificate makes). */
+  public secret(fullName: string): KubeObject | undefined {
+    return this.secretObjects.get(fullName);
   }
 
   /** The Gateway named `namespace/name`. */
@@ -388,9 +394,12 @@ export class MeshIndex {
         }
         break;
       }
-      case 'Secret':
-        this.secrets.add(fullNameOf(obj));
+      case 'Secret': {
+        const fullName = fullNameOf(obj);
+        this.secrets.add(fullName);
+        this.secretObjects.set(fullName, obj);
         break;
+      }
       case 'Certificate':
         if (apiGroupOf(obj) === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
           this.secrets.add(`${namespace}/${obj.spec.secretName}`);

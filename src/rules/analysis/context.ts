@@ -12,4 +12,6 @@ export interface AnalysisContext {
   readonly assumeHostsAndSecretsExist: boolean;
   /** The mesh config, as istioctl's `--meshConfigFile` gives it. */
   readonly meshConfig: MeshConfig;
+  /** The time certificates are judged at. */
+  readonly now: Date;
 }

@@ -51,6 +51,8 @@ export const MESSAGES = {
     `route the gateway's traffic to the subset itself (set destination.subset in the gateway's VirtualService): the sidecars' VirtualService that picks the subset does not apply to requests coming through a gateway`),
   ConflictingGateways: type('IST0145', 'ConflictingGateways', FindingLevel.ERROR,
     `serve each host on a workload port from one Gateway only: merge the servers, or use other hosts or ports`),
+  InvalidGatewayCredential: type('IST0161', 'InvalidGatewayCredential', FindingLevel.ERROR,
+    `put a current PEM certificate and its key in the credential Secret, under tls.crt and tls.key (or cert and key)`),
   GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
     `add the port to the gateway workload's Service (MeshGateway spec.ports), or listen on a port it exposes`),
   ReferencedInternalGateway: type('IST0165', 'ReferencedInternalGateway', FindingLevel.WARNING,

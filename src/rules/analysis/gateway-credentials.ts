@@ -1,0 +1,35 @@
+import { arrayOf } from '../mesh-index';
+import { AnalysisContext } from './context';
+import { credentialProblem, hasContents } from './credential-secret';
+import { findingOf, MESSAGES, Report } from './messages';
+
+/**
+ * IST0161 InvalidGatewayCredential: a Gateway server's `credentialName` Secret is in the input,
+ * in the gateway workload's namespace, but the gateway cannot serve it (see `credentialProblem`).
+ * Reported on the Gateway, once per server. A Secret that is not in the input is IST0101's
+ * concern; neither one a cert-manager Certificate makes nor one given without `data` or
+ * `stringData` (a placeholder) is judged.
+ */
+export function analyzeGatewayCredentials(context: AnalysisContext, report: Report): void {
+  const index = context.index;
+  for (const gateway of index.ofKind('Gateway')) {
+    const servers = arrayOf(gateway.spec?.servers).filter((s) => typeof s?.tls?.credentialName === 'string' && s.tls.credentialName !== '');
+    if (servers.length === 0) {
+      continue;
+    }
+    const [workload] = index.selectWorkloads(gateway.spec?.selector ?? {});
+    if (!workload) {
+      continue;
+    }
+    for (const server of servers) {
+      const credentialName: string = server.tls.credentialName;
+      const fullName = credentialName.includes('/') ? credentialName : `${workload.namespace}/${credentialName}`;
+      const secret = index.secret(fullName);
+      const problem = secret && hasContents(secret) ? credentialProblem(secret, context.now) : undefined;
+      if (problem) {
+        report(findingOf(MESSAGES.InvalidGatewayCredential, gateway,
+          `The credential referenced by the Gateway ${gateway.metadata?.name ?? ''} in namespace ${workload.namespace} is invalid, which can cause the traffic not to work as expected. Secret ${fullName}: ${problem}.`));
+      }
+    }
+  }
+}
