@@ -31,7 +31,7 @@ describe('credentialProblem', () => {
   test('reports keys other than the two pairs, listing the keys found', () => {
     expect(credentialProblem(secret({ data: { 'tls.cert': base64(VALID), 'tls.key': base64(KEY) } }), NOW))
       .toBe('it has neither tls.crt and tls.key nor cert and key (keys found: tls.cert, tls.key)');
-    expect(credentialProblem(secret({ data: {} }), NOW)).toBe('it has neither tls.crt and tls.key nor cert and key (keys found: none)');
+    expect(credentialProblem(secret({ stringData: { 'ca.crt': VALID } }), NOW)).toBe('it has neither tls.crt and tls.key nor cert and key (keys found: ca.crt)');
   });
 
   test('reports a pair whose values are empty', () => {
@@ -65,8 +65,9 @@ describe('credentialProblem', () => {
   });
 });
 
-test('hasContents: a Secret without data and stringData is a placeholder', () => {
+test('hasContents: a Secret without a key in data or stringData is a placeholder', () => {
   expect(hasContents(secret({}))).toBe(false);
-  expect(hasContents(secret({ data: {} }))).toBe(true);
-  expect(hasContents(secret({ stringData: {} }))).toBe(true);
+  expect(hasContents(secret({ data: {}, stringData: {} }))).toBe(false);
+  expect(hasContents(secret({ data: { 'tls.cert': '' } }))).toBe(true);
+  expect(hasContents(secret({ stringData: { cert: VALID } }))).toBe(true);
 });

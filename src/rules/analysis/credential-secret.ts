@@ -12,11 +12,12 @@ const KEY_PAIRS: ReadonlyArray<readonly [string, string]> = [['cert', 'key'], ['
 const PEM_BLOCK = /-----BEGIN ([^-\r\n]+)-----\r?\n([\s\S]*?)-----END \1-----/;
 
 /**
- * True when the input gives the Secret's contents (`data` or `stringData`): a Secret given
- * without them is a placeholder for one made elsewhere, and its contents are not judged.
+ * True when the input gives some of the Secret's contents (a key in `data` or `stringData`): a
+ * Secret without any is a placeholder for one filled elsewhere (cdk8s-plus writes an empty
+ * `stringData` for it), and its contents are not judged.
  */
 export function hasContents(secret: KubeObject): boolean {
-  return isMapping(secret.data) || isMapping(secret.stringData);
+  return hasKeys(secret.data) || hasKeys(secret.stringData);
 }
 
 /**
@@ -59,8 +60,7 @@ function missingKeysProblem(data: { [key: string]: string }): string {
   if (present) {
     return `it has the keys ${present.join(' and ')}, but they are empty`;
   }
-  const found = sortedKeys(data);
-  return `it has neither tls.crt and tls.key nor cert and key (keys found: ${found.length === 0 ? 'none' : found.join(', ')})`;
+  return `it has neither tls.crt and tls.key nor cert and key (keys found: ${sortedKeys(data).join(', ')})`;
 }
 
 /** The Secret's values as text: `data` decoded from base64, then `stringData` over it. */
@@ -83,4 +83,8 @@ function secretData(secret: KubeObject): { [key: string]: string } {
 
 function isMapping(value: unknown): value is { [key: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasKeys(value: unknown): boolean {
+  return isMapping(value) && Object.keys(value).length > 0;
 }

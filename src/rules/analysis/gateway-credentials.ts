@@ -7,7 +7,7 @@ import { findingOf, MESSAGES, Report } from './messages';
  * IST0161 InvalidGatewayCredential: a Gateway server's `credentialName` Secret is in the input,
  * in the gateway workload's namespace, but the gateway cannot serve it (see `credentialProblem`).
  * Reported on the Gateway, once per server. A Secret that is not in the input is IST0101's
- * concern; neither one a cert-manager Certificate makes nor one given without `data` or
+ * concern; neither one a cert-manager Certificate makes nor one without a key in `data` or
  * `stringData` (a placeholder) is judged.
  */
 export function analyzeGatewayCredentials(context: AnalysisContext, report: Report): void {
