@@ -22,6 +22,13 @@ describe('IST0110 and IST0111 Sidecars', () => {
   test('Sidecars select pods of their own namespace only', () => {
     const objects = [sidecar('a', 'shop', { app: 'reviews' }), sidecar('b', 'billing', { app: 'reviews' }), pod('reviews', 'shop', { app: 'reviews' })];
     expect(linesOf(objects, 'IST0110')).toEqual([]);
+    expect(linesOf(objects, 'IST0101')).toEqual(['Error [IST0101] (Sidecar billing/b) Referenced selector not found: "app=reviews"']);
+  });
+
+  test('a selector that selects no pod is not reported when the pods may be outside the input', () => {
+    const objects = [sidecar('a', 'shop', { version: 'v1', app: 'reviews' })];
+    expect(linesOf(objects, 'IST0101')).toEqual(['Error [IST0101] (Sidecar shop/a) Referenced selector not found: "app=reviews,version=v1"']);
+    expect(linesOf(objects, 'IST0101', { assumeHostsAndSecretsExist: true })).toEqual([]);
   });
 
   test('reports each Sidecar once per pod they share', () => {

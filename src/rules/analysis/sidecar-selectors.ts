@@ -1,5 +1,5 @@
 import { KubeObject } from '../finding';
-import { Labels, namespaceOf, POD_TEMPLATE_KINDS, selects } from '../mesh-index';
+import { Labels, namespaceOf, POD_TEMPLATE_KINDS, selectorKey, selects } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, list, MESSAGES, quote, Report } from './messages';
 
@@ -12,7 +12,9 @@ interface SelectiveSidecar {
 /**
  * Which Sidecar configures a workload must be clear: a namespace holds at most one Sidecar
  * without a workload selector (IST0111), and no pod is selected by two Sidecars of its namespace
- * (IST0110). Otherwise Istio picks one of them, and which one is undefined.
+ * (IST0110). Otherwise Istio picks one of them, and which one is undefined. A Sidecar's selector
+ * must select some pod of its namespace (IST0101), unless the pods may be outside the input
+ * (`assumeHostsAndSecretsExist`).
  *
  * Pods are the input's Pods and the pod templates of its Deployments and other workloads, named
  * after the object that holds them.
@@ -20,6 +22,7 @@ interface SelectiveSidecar {
 export function analyzeSidecarSelectors(context: AnalysisContext, report: Report): void {
   const namespaceWide = new Map<string, KubeObject[]>();
   const byLabel = new Map<string, SelectiveSidecar[]>();
+  const selective: SelectiveSidecar[] = [];
   for (const sidecar of context.index.ofKind('Sidecar')) {
     const namespace = namespaceOf(sidecar);
     const selector = selectorOf(sidecar);
@@ -27,8 +30,10 @@ export function analyzeSidecarSelectors(context: AnalysisContext, report: Report
       appendTo(namespaceWide, namespace, sidecar);
       continue;
     }
+    const entry = { sidecar, selector };
+    selective.push(entry);
     for (const key of Object.keys(selector)) {
-      appendTo(byLabel, `${namespace} ${key}=${selector[key]}`, { sidecar, selector });
+      appendTo(byLabel, `${namespace} ${key}=${selector[key]}`, entry);
     }
   }
   for (const [namespace, sidecars] of namespaceWide) {
@@ -39,12 +44,20 @@ export function analyzeSidecarSelectors(context: AnalysisContext, report: Report
       }
     }
   }
-  if (byLabel.size > 0) {
-    reportConflictingSelectors(context, byLabel, report);
+  if (selective.length === 0) {
+    return;
+  }
+  const selecting = reportConflictingSelectors(context, byLabel, report);
+  if (!context.assumeHostsAndSecretsExist) {
+    for (const { sidecar, selector } of selective.filter((s) => !selecting.has(s.sidecar))) {
+      report(findingOf(MESSAGES.ReferencedResourceNotFound, sidecar, `Referenced selector not found: ${quote(selectorKey(selector))}`));
+    }
   }
 }
 
-function reportConflictingSelectors(context: AnalysisContext, byLabel: Map<string, SelectiveSidecar[]>, report: Report): void {
+/** Reports the pods that several Sidecars select (IST0110); returns the Sidecars that select some pod. */
+function reportConflictingSelectors(context: AnalysisContext, byLabel: Map<string, SelectiveSidecar[]>, report: Report): Set<KubeObject> {
+  const selectingSome = new Set<KubeObject>();
   for (const kind of context.index.kinds()) {
     if (kind !== 'Pod' && !POD_TEMPLATE_KINDS.has(kind)) {
       continue;
@@ -63,6 +76,9 @@ function reportConflictingSelectors(context: AnalysisContext, byLabel: Map<strin
           }
         }
       }
+      for (const sidecar of selecting) {
+        selectingSome.add(sidecar);
+      }
       if (selecting.size > 1) {
         const message = `The Sidecars ${list(namesOf([...selecting]))} in namespace ${quote(namespace)} select the same workload pod ${quote(pod.metadata?.name ?? '')}, which can lead to undefined behavior.`;
         for (const sidecar of selecting) {
@@ -71,6 +87,7 @@ function reportConflictingSelectors(context: AnalysisContext, byLabel: Map<strin
       }
     }
   }
+  return selectingSome;
 }
 
 /** The Sidecar's workload selector labels, or undefined when it has none (it applies to its whole namespace). */
