@@ -23,7 +23,14 @@ export function analyzeDuplicateObjects(context: AnalysisContext, report: Report
 
 /** The objects seen so far, by kind, API group, namespace and name. */
 export class DuplicateObjects {
-  private readonly seen = new Set<string>();
+  /**
+   * The names seen, by API version and kind, then namespace: nested maps rather than a key string
+   * per object, since the synth-time check passes tens of thousands of objects on every synth.
+   * API versions of one group share their maps.
+   */
+  private readonly byApiVersion = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** The maps of each API group, by kind. */
+  private readonly byGroup = new Map<string, Map<string, Map<string, Set<string>>>>();
 
   /** The CIG0001 finding on `obj` when an object of its kind, API group, namespace and name came before it. */
   public add(obj: KubeObject): Finding | undefined {
@@ -31,14 +38,36 @@ export class DuplicateObjects {
     if (typeof name !== 'string' || name === '') {
       return undefined;
     }
-    const key = `${obj.kind}|${apiGroupOf(obj)}|${namespaceOf(obj)}|${name}`;
-    if (!this.seen.has(key)) {
-      this.seen.add(key);
+    const byKind = this.kindsOf(obj.apiVersion);
+    let byNamespace = byKind.get(obj.kind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      byKind.set(obj.kind, byNamespace);
+    }
+    const namespace = namespaceOf(obj);
+    let names = byNamespace.get(namespace);
+    if (!names) {
+      names = new Set();
+      byNamespace.set(namespace, names);
+    }
+    if (!names.has(name)) {
+      names.add(name);
       return undefined;
     }
     const group = apiGroupOf(obj);
     const kind = group === '' ? obj.kind : `${obj.kind}.${group}`;
     return findingOf(MESSAGES.DuplicateObject, obj,
       `Another ${kind} named ${fullNameOf(obj)} comes earlier in the input: applying both, this one replaces it, and only one takes effect.`);
+  }
+
+  private kindsOf(apiVersion: string): Map<string, Map<string, Set<string>>> {
+    let byKind = this.byApiVersion.get(apiVersion);
+    if (!byKind) {
+      const group = apiGroupOf({ apiVersion, kind: '' });
+      byKind = this.byGroup.get(group) ?? new Map();
+      this.byGroup.set(group, byKind);
+      this.byApiVersion.set(apiVersion, byKind);
+    }
+    return byKind;
   }
 }

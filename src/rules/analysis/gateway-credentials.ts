@@ -13,22 +13,23 @@ import { findingOf, MESSAGES, Report } from './messages';
 export function analyzeGatewayCredentials(context: AnalysisContext, report: Report): void {
   const index = context.index;
   for (const gateway of index.ofKind('Gateway')) {
-    const servers = arrayOf(gateway.spec?.servers).filter((s) => typeof s?.tls?.credentialName === 'string' && s.tls.credentialName !== '');
-    if (servers.length === 0) {
-      continue;
-    }
-    const [workload] = index.selectWorkloads(gateway.spec?.selector ?? {});
-    if (!workload) {
-      continue;
-    }
-    for (const server of servers) {
-      const credentialName: string = server.tls.credentialName;
-      const fullName = credentialName.includes('/') ? credentialName : `${workload.namespace}/${credentialName}`;
+    let workloadNamespace: string | undefined;
+    for (const server of arrayOf(gateway.spec?.servers)) {
+      const credentialName = server?.tls?.credentialName;
+      if (typeof credentialName !== 'string' || credentialName === '') {
+        continue;
+      }
+      // Most Gateways serve no credential: look their workload up only when one does.
+      workloadNamespace ??= index.selectWorkloads(gateway.spec?.selector ?? {})[0]?.namespace;
+      if (workloadNamespace === undefined) {
+        break;
+      }
+      const fullName = credentialName.includes('/') ? credentialName : `${workloadNamespace}/${credentialName}`;
       const secret = index.secret(fullName);
       const problem = secret && hasContents(secret) ? credentialProblem(secret, context.now) : undefined;
       if (problem) {
         report(findingOf(MESSAGES.InvalidGatewayCredential, gateway,
-          `The credential referenced by the Gateway ${gateway.metadata?.name ?? ''} in namespace ${workload.namespace} is invalid, which can cause the traffic not to work as expected. Secret ${fullName}: ${problem}.`));
+          `The credential referenced by the Gateway ${gateway.metadata?.name ?? ''} in namespace ${workloadNamespace} is invalid, which can cause the traffic not to work as expected. Secret ${fullName}: ${problem}.`));
       }
     }
   }
