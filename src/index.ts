@@ -46,3 +46,4 @@ export { AnalysisOptions } from './rules/analyze';
 export { IstioAnalyzer } from './rules/istio-analyzer';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { DeclaredWorkload } from './rules/mesh-index';
+export { IngressControllerMode, MeshConfig } from './rules/mesh-config';

@@ -1,6 +1,7 @@
 import { fixFor, nameOf } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { FindingLevel, formatFinding, KubeObject } from './rules/finding';
+import { MeshConfig } from './rules/mesh-config';
 import { namespaceOf } from './rules/mesh-index';
 
 /** A resource named in a violation, as cdk8s-cli's validation report takes it. */
@@ -60,6 +61,13 @@ export interface IstioAnalysisPluginProps {
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * The mesh config, as `istioctl analyze --meshConfigFile` reads it, given under `properties:`
+   * as a mapping (`ingressControllerMode: OFF`, `dnsCapture: true`, ...).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
 }
 
 /**
@@ -95,6 +103,7 @@ export class IstioAnalysisPlugin {
     const findings = analyze(objects, {
       defaultGateway: this.props.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.props.assumeHostsAndSecretsExist ?? true,
+      meshConfig: this.props.meshConfig,
     });
     for (const finding of findings) {
       context.report.addViolation({

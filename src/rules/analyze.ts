@@ -1,15 +1,22 @@
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
+import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
+import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
+import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-workload';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
+import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
+import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
+import { analyzeVirtualServiceInternalGateways } from './analysis/virtualservice-internal-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
+import { MeshConfig } from './mesh-config';
 import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
 import { checkObject } from './webhook';
 
@@ -40,6 +47,21 @@ export interface AnalysisOptions {
    * @default - none
    */
   readonly workloads?: DeclaredWorkload[];
+
+  /**
+   * The mesh config, as `istioctl analyze --meshConfigFile` reads it (see
+   * `IstioAnalyzer.parseMeshConfig`): with `ingressControllerMode: OFF` there is no default
+   * ingress gateway, `ingressService` names its Service, and with DNS capture and auto-allocation
+   * ServiceEntries need no `addresses` (IST0134).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
+
+  /**
+   * The time credential certificates are judged at (IST0161: expired or not yet valid).
+   * @default - the current time
+   */
+  readonly now?: Date;
 }
 
 const ANALYZERS = [
@@ -53,6 +75,12 @@ const ANALYZERS = [
   analyzeServiceEntryAddresses,
   analyzeDestinationRuleTls,
   analyzeDestinationRuleHosts,
+  analyzeDuplicateObjects,
+  analyzeVirtualServiceIngressSubsets,
+  analyzeGatewayCredentials,
+  analyzeVirtualServiceInternalGateways,
+  analyzeSidecarSelectors,
+  analyzeDeprecatedFields,
 ];
 
 /**
@@ -65,8 +93,14 @@ const ANALYZERS = [
  * @returns the findings, ordered by object (kind, namespace, name) and then as found
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
-  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [] });
-  const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false };
+  const meshConfig = options.meshConfig ?? {};
+  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
+  const context: AnalysisContext = {
+    index,
+    assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
+    meshConfig,
+    now: options.now ?? new Date(),
+  };
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
   for (const obj of objects) {

@@ -1,3 +1,4 @@
+import { autoAllocatesAddresses } from '../mesh-config';
 import { arrayOf } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, MESSAGES, Report } from './messages';
@@ -5,9 +6,13 @@ import { findingOf, MESSAGES, Report } from './messages';
 /**
  * IST0134 ServiceEntryAddressesRequired: a ServiceEntry without `addresses` that has a TCP port
  * (or a port without protocol). Sidecars match plain TCP by destination address only, so without
- * one the entry captures traffic on that port for every address.
+ * one the entry captures traffic on that port for every address. Not reported when the mesh
+ * config has sidecars capture DNS and allocate the addresses themselves.
  */
 export function analyzeServiceEntryAddresses(context: AnalysisContext, report: Report): void {
+  if (autoAllocatesAddresses(context.meshConfig)) {
+    return;
+  }
   for (const se of context.index.ofKind('ServiceEntry')) {
     if (arrayOf(se.spec?.addresses).length > 0) {
       continue;
