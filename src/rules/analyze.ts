@@ -10,6 +10,7 @@ import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-des
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
+import { IstioRelease } from './istio-release';
 import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
 import { checkObject } from './webhook';
 
@@ -40,6 +41,14 @@ export interface AnalysisOptions {
    * @default - none
    */
   readonly workloads?: DeclaredWorkload[];
+
+  /**
+   * The Istio release whose admission rules judge the objects: an older release refuses some of
+   * what a newer one admits (relative route weights before 1.15) and lacks fields and options
+   * that arrived later (`OPTIONAL_MUTUAL`, `DYNAMIC_DNS`, `warmup`).
+   * @default IstioRelease.LATEST
+   */
+  readonly istioRelease?: IstioRelease;
 }
 
 const ANALYZERS = [
@@ -67,6 +76,7 @@ const ANALYZERS = [
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
   const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [] });
   const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false };
+  const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
   for (const obj of objects) {
@@ -77,7 +87,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     if (codes.length > 0) {
       suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    for (const finding of checkObject(obj)) {
+    for (const finding of checkObject(obj, release)) {
       if (!isSuppressed(codes, finding.code)) {
         findings.push(inObjectNamespace(finding, obj));
       }
