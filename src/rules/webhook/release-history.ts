@@ -1,0 +1,44 @@
+import { IstioRelease } from '../istio-release';
+
+/**
+ * The first release of each admission rule (or API field) whose verdict differs by release. Each
+ * was found in Istio's git history: the commit that changed the rule, and the first `1.x.0` tag
+ * that contains it (see docs/rules-webhook.md, "Istio release").
+ */
+
+/** Route weights are relative, only not negative and not all zero (ac641d08093); before, each 0-100 and summing to 100. */
+export const RELATIVE_WEIGHTS = IstioRelease.of(1, 15);
+
+/** Delegating and delegate routes may match by regex (8f6bf4c282a). */
+export const REGEX_IN_DELEGATION = IstioRelease.of(1, 15);
+
+/** An empty `prefix` header match is refused (9247d82d569). */
+export const EMPTY_HEADER_PREFIX_REFUSED = IstioRelease.of(1, 18);
+
+/** The server TLS mode `OPTIONAL_MUTUAL` (0ca5dd383ff). */
+export const OPTIONAL_MUTUAL = IstioRelease.of(1, 19);
+
+/** HTTP routes' `mirrors` list (746b34d2018). */
+export const MIRRORS = IstioRelease.of(1, 20);
+
+/**
+ * Every string match of a route is checked alike, whatever its role in delegation: empty
+ * `prefix` refused on all but `uri`, regexes checked in delegating routes and in
+ * `withoutHeaders` (fae87258517, 35010a657c1).
+ */
+export const UNIFORM_STRING_MATCHES = IstioRelease.of(1, 22);
+
+/** The load balancer's `warmup` (d643c2b4db7). */
+export const WARMUP = IstioRelease.of(1, 24);
+
+/** Server TLS `credentialNames` and `tlsCertificates`, for two certificates (af4d964e019). */
+export const DUAL_CERTIFICATES = IstioRelease.of(1, 27);
+
+/** ServiceEntry resolution `DYNAMIC_DNS`, for HTTP ports of MESH_EXTERNAL entries (9ae09ab0ced). */
+export const DYNAMIC_DNS = IstioRelease.of(1, 28);
+
+/** `DYNAMIC_DNS` also for TLS ports (0a3fed3748f). */
+export const DYNAMIC_DNS_TLS = IstioRelease.of(1, 29);
+
+/** `DYNAMIC_DNS` also for GRPC and HTTP2 ports, and for MESH_INTERNAL entries without a waypoint (b29d7766ddc). */
+export const DYNAMIC_DNS_GRPC_AND_INTERNAL = IstioRelease.of(1, 30);
