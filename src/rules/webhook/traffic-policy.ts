@@ -162,7 +162,25 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
   checkDurations(report, path, lb, ['warmupDurationSecs']);
   const warmup = objectAt(lb.warmup);
   if (warmup) {
-    checkDurations(report, `${path}.warmup`, warmup, ['duration']);
+    checkWarmup(report, `${path}.warmup`, warmup);
+  }
+}
+
+function checkWarmup(report: Report, path: string, warmup: { [key: string]: any }): void {
+  if (isSet(warmup.duration)) {
+    checkDurations(report, path, warmup, ['duration']);
+  } else {
+    report.error(`${path}.duration`, 'warmup needs a duration');
+  }
+  const minimumPercent = numberAt(objectAt(warmup.minimumPercent)?.value ?? warmup.minimumPercent);
+  if (minimumPercent > 100) {
+    report.error(`${path}.minimumPercent`, `minimumPercent ${minimumPercent} must be at most 100`);
+  }
+  if (isSet(warmup.aggression)) {
+    const aggression = numberAt(objectAt(warmup.aggression)?.value ?? warmup.aggression);
+    if (aggression <= 0) {
+      report.error(`${path}.aggression`, `aggression ${aggression} must be greater than 0`);
+    }
   }
 }
 
