@@ -1,4 +1,5 @@
 import { IstioRelease } from '../istio-release';
+import { Report } from './report';
 
 /**
  * The first release of each admission rule (or API field) whose verdict differs by release. Each
@@ -42,3 +43,19 @@ export const DYNAMIC_DNS_TLS = IstioRelease.of(1, 29);
 
 /** `DYNAMIC_DNS` also for GRPC and HTTP2 ports, and for MESH_INTERNAL entries without a waypoint (b29d7766ddc). */
 export const DYNAMIC_DNS_GRPC_AND_INTERNAL = IstioRelease.of(1, 30);
+
+/**
+ * Reports `what` at `path` unless the target release has it, which it does from `since` on: an
+ * older release's webhook rejects an option it does not know and drops a field it does not know
+ * (as its CRD's schema prunes it), so either way the object would not do what it says.
+ *
+ * @param instead what to use on older releases
+ * @returns true when the target release has it
+ */
+export function checkArrived(report: Report, path: string, since: IstioRelease, what: string, instead: string): boolean {
+  if (report.release.isAtLeast(since)) {
+    return true;
+  }
+  report.error(path, `${what} needs Istio ${since} or later, not ${report.release}: ${instead}`);
+  return false;
+}
