@@ -1,3 +1,4 @@
+import { checkArrived, DUAL_CERTIFICATES, OPTIONAL_MUTUAL } from './release-history';
 import { Report } from './report';
 import { hasItems, listAt, stringAt } from './values';
 
@@ -20,6 +21,9 @@ function isValidCipherSuite(suite: string): boolean {
   return CIPHER_SUITES.has(suite);
 }
 
+/** How many certificates a server may have: one of each key type. */
+const MAX_CERTIFICATES = 2;
+
 /** The TLS mode of server TLS settings; an unset mode is PASSTHROUGH, protobuf's zero value. */
 export function serverTlsMode(tls: { [key: string]: any }): string {
   return stringAt(tls.mode) || 'PASSTHROUGH';
@@ -40,6 +44,21 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
   const tlsCertificates = listAt(tls.tlsCertificates);
 
   checkCipherSuites(report, path, tls);
+  if (tls.mode === 'OPTIONAL_MUTUAL') {
+    checkArrived(report, `${path}.mode`, OPTIONAL_MUTUAL, 'TLS mode OPTIONAL_MUTUAL', 'use MUTUAL');
+  }
+  if (credentialNames) {
+    checkArrived(report, `${path}.credentialNames`, DUAL_CERTIFICATES, 'credentialNames', 'use credentialName');
+  }
+  if (tlsCertificates.length > 0) {
+    checkArrived(report, `${path}.tlsCertificates`, DUAL_CERTIFICATES, 'tlsCertificates', 'use serverCertificate and privateKey');
+  }
+  // the CRD's limits, which the API server applies before the webhook sees the object
+  for (const [field, count] of [['credentialNames', listAt(tls.credentialNames).length], ['tlsCertificates', tlsCertificates.length]] as const) {
+    if (count > MAX_CERTIFICATES) {
+      report.error(`${path}.${field}`, `at most ${MAX_CERTIFICATES} ${field}, not ${count}: one RSA and one ECDSA certificate`);
+    }
+  }
 
   if (credentialNames && tlsCertificates.length > 0) {
     report.error(path, 'only one of credentialNames or tlsCertificates can be set');
@@ -79,9 +98,6 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     const label = mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS';
     if (mode !== 'SIMPLE' && !caCertificates) {
       report.error(path, `${label} requires a client CA bundle (caCertificates) unless credentialName is set`);
-    }
-    if (tlsCertificates.length > 2) {
-      report.warn(path, `${label} supports at most 2 server certificates`);
     }
     const pairs = tlsCertificates.length > 0 ? tlsCertificates : [{ serverCertificate, privateKey }];
     pairs.forEach((pair, i) => {
