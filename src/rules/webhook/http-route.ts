@@ -6,7 +6,7 @@ import { checkLabels } from './labels';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { regexProblem } from './regex';
-import { EMPTY_HEADER_PREFIX_REFUSED, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES } from './release-history';
+import { checkArrived, EMPTY_HEADER_PREFIX_REFUSED, MIRRORS, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES } from './release-history';
 import { Report } from './report';
 import { checkStringMatch, hasEmptyPrefix, isPresenceMatch, isRegexMatch } from './string-match';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
@@ -190,6 +190,9 @@ function checkMirrors(report: Report, path: string, route: { [key: string]: any 
   }
   if (isSet(route.mirrorPercentage)) {
     checkMirrorPercentage(report, `${path}.mirrorPercentage`, route.mirrorPercentage);
+  }
+  if (hasItems(route.mirrors) && !checkArrived(report, `${path}.mirrors`, MIRRORS, 'mirrors', 'use mirror, with one destination')) {
+    return;
   }
   listAt(route.mirrors).forEach((value, i) => {
     const where = `${path}.mirrors[${i}]`;

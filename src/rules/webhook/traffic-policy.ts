@@ -3,6 +3,7 @@ import { durationProblem } from './duration';
 import { fqdnProblem } from './names';
 import { isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
+import { checkArrived, WARMUP } from './release-history';
 import { Report } from './report';
 import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
@@ -161,7 +162,7 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
   }
   checkDurations(report, path, lb, ['warmupDurationSecs']);
   const warmup = objectAt(lb.warmup);
-  if (warmup) {
+  if (warmup && checkArrived(report, `${path}.warmup`, WARMUP, 'warmup', 'use warmupDurationSecs')) {
     checkWarmup(report, `${path}.warmup`, warmup);
   }
 }
