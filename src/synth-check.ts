@@ -4,6 +4,7 @@ import { copyWithSharedShapes } from './json-shapes';
 import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
+import { IstioRelease } from './rules/istio-release';
 import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
 import { GatewayWorkloadBase } from './workload/gateway-workload';
 
@@ -26,6 +27,15 @@ export interface IstioAnalysisOptions {
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * The Istio release the app is for: the admission rules of that release judge it, and the
+   * constructs refuse what it lacks (relative route weights before 1.15: use `percent`;
+   * `ServerTls.optionalMutual` before 1.19; several mirrors before 1.20). Give it before adding
+   * routes, so that they are judged as they are added.
+   * @default IstioRelease.LATEST
+   */
+  readonly istioRelease?: IstioRelease;
 }
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -68,6 +78,15 @@ export class IstioAnalysis extends Construct {
   public static suppress(scope: IConstruct, code: string): void {
     const holder = scope as unknown as { [SUPPRESSIONS]?: string[] };
     holder[SUPPRESSIONS] = [...(holder[SUPPRESSIONS] ?? []), code];
+  }
+
+  /**
+   * The Istio release the app that `scope` belongs to is for: the one given to `enable`, or
+   * `IstioRelease.LATEST`.
+   */
+  public static targetReleaseOf(scope: IConstruct): IstioRelease {
+    const analysis = scope.node.root.node.tryFindChild(ANALYSIS_ID);
+    return (analysis instanceof IstioAnalysis ? analysis.options.istioRelease : undefined) ?? IstioRelease.LATEST;
   }
 
   private options: IstioAnalysisOptions = {};
@@ -141,6 +160,7 @@ export class IstioAnalysis extends Construct {
       defaultGateway: this.options.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
       workloads,
+      istioRelease: this.options.istioRelease,
     });
     if (findings.length === 0) {
       return { findings: [], apiObjects, objects };

@@ -2,6 +2,8 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { featureProblem, MIRRORS } from '../rules/webhook/release-history';
+import { IstioAnalysis } from '../synth-check';
 import { bindCorsPolicy, CorsPolicy } from './cors-policy';
 import { bindDirectResponse, DirectResponse } from './direct-response';
 import { istioDuration } from './duration';
@@ -173,6 +175,12 @@ export class HttpRoute {
   /** The L1 HTTP route. Called at synth. */
   public render(): VirtualServiceSpecHttp {
     const mirror = this.options.mirror === undefined ? {} : bindMirrorPolicy(this.scope, `${this.field}.mirror`, this.options.mirror);
+    if (this.options.mirrors !== undefined) {
+      const problem = featureProblem(MIRRORS, IstioAnalysis.targetReleaseOf(this.scope));
+      if (problem !== undefined) {
+        throw invalidInput(this.scope, `${this.field}.mirrors`, 'mirrors', problem);
+      }
+    }
     return {
       ...this.spec,
       route: this.destinations?.map((d, i) => ({ destination: d.bind(this.scope, `${this.field}.destinations[${i}]`), weight: this.weights[i] })),

@@ -191,7 +191,7 @@ function checkMirrors(report: Report, path: string, route: { [key: string]: any 
   if (isSet(route.mirrorPercentage)) {
     checkMirrorPercentage(report, `${path}.mirrorPercentage`, route.mirrorPercentage);
   }
-  if (hasItems(route.mirrors) && !checkArrived(report, `${path}.mirrors`, MIRRORS, 'mirrors', 'use mirror, with one destination')) {
+  if (hasItems(route.mirrors) && !checkArrived(report, `${path}.mirrors`, MIRRORS)) {
     return;
   }
   listAt(route.mirrors).forEach((value, i) => {

@@ -16,11 +16,21 @@ export const REGEX_IN_DELEGATION = IstioRelease.of(1, 15);
 /** An empty `prefix` header match is refused (9247d82d569). */
 export const EMPTY_HEADER_PREFIX_REFUSED = IstioRelease.of(1, 18);
 
+/** An option or field that arrived in a release, and what to use on older ones. */
+export interface ReleaseFeature {
+  /** The first release that has it. */
+  readonly since: IstioRelease;
+  /** It, as a message names it: `TLS mode OPTIONAL_MUTUAL`. */
+  readonly what: string;
+  /** What to use on older releases. */
+  readonly instead: string;
+}
+
 /** The server TLS mode `OPTIONAL_MUTUAL` (0ca5dd383ff). */
-export const OPTIONAL_MUTUAL = IstioRelease.of(1, 19);
+export const OPTIONAL_MUTUAL: ReleaseFeature = { since: IstioRelease.of(1, 19), what: 'TLS mode OPTIONAL_MUTUAL', instead: 'use MUTUAL' };
 
 /** HTTP routes' `mirrors` list (746b34d2018). */
-export const MIRRORS = IstioRelease.of(1, 20);
+export const MIRRORS: ReleaseFeature = { since: IstioRelease.of(1, 20), what: 'mirrors', instead: 'use mirror, with one destination' };
 
 /**
  * Every string match of a route is checked alike, whatever its role in delegation: empty
@@ -30,13 +40,16 @@ export const MIRRORS = IstioRelease.of(1, 20);
 export const UNIFORM_STRING_MATCHES = IstioRelease.of(1, 22);
 
 /** The load balancer's `warmup` (d643c2b4db7). */
-export const WARMUP = IstioRelease.of(1, 24);
+export const WARMUP: ReleaseFeature = { since: IstioRelease.of(1, 24), what: 'warmup', instead: 'use warmupDurationSecs' };
 
-/** Server TLS `credentialNames` and `tlsCertificates`, for two certificates (af4d964e019). */
-export const DUAL_CERTIFICATES = IstioRelease.of(1, 27);
+/** Server TLS `credentialNames`, for two certificates (af4d964e019). */
+export const CREDENTIAL_NAMES: ReleaseFeature = { since: IstioRelease.of(1, 27), what: 'credentialNames', instead: 'use credentialName' };
+
+/** Server TLS `tlsCertificates`, for two certificates (af4d964e019). */
+export const TLS_CERTIFICATES: ReleaseFeature = { since: IstioRelease.of(1, 27), what: 'tlsCertificates', instead: 'use serverCertificate and privateKey' };
 
 /** ServiceEntry resolution `DYNAMIC_DNS`, for HTTP ports of MESH_EXTERNAL entries (9ae09ab0ced). */
-export const DYNAMIC_DNS = IstioRelease.of(1, 28);
+export const DYNAMIC_DNS: ReleaseFeature = { since: IstioRelease.of(1, 28), what: 'resolution DYNAMIC_DNS', instead: 'use DNS with the hosts named' };
 
 /** `DYNAMIC_DNS` also for TLS ports (0a3fed3748f). */
 export const DYNAMIC_DNS_TLS = IstioRelease.of(1, 29);
@@ -45,17 +58,17 @@ export const DYNAMIC_DNS_TLS = IstioRelease.of(1, 29);
 export const DYNAMIC_DNS_GRPC_AND_INTERNAL = IstioRelease.of(1, 30);
 
 /**
- * Reports `what` at `path` unless the target release has it, which it does from `since` on: an
- * older release's webhook rejects an option it does not know and drops a field it does not know
- * (as its CRD's schema prunes it), so either way the object would not do what it says.
- *
- * @param instead what to use on older releases
- * @returns true when the target release has it
+ * Why `release` lacks `feature`, or undefined: an older release's webhook rejects an option it
+ * does not know and drops a field it does not know (as its CRD's schema prunes it), so either
+ * way the object would not do what it says.
  */
-export function checkArrived(report: Report, path: string, since: IstioRelease, what: string, instead: string): boolean {
-  if (report.release.isAtLeast(since)) {
-    return true;
-  }
-  report.error(path, `${what} needs Istio ${since} or later, not ${report.release}: ${instead}`);
-  return false;
+export function featureProblem(feature: ReleaseFeature, release: IstioRelease): string | undefined {
+  return release.isAtLeast(feature.since) ? undefined : `${feature.what} needs Istio ${feature.since} or later, not ${release}: ${feature.instead}`;
+}
+
+/** Reports at `path` that the target release lacks `feature`; true when it has it. */
+export function checkArrived(report: Report, path: string, feature: ReleaseFeature): boolean {
+  const problem = featureProblem(feature, report.release);
+  report.errorIf(path, problem);
+  return problem === undefined;
 }

@@ -1,4 +1,4 @@
-import { checkArrived, DUAL_CERTIFICATES, OPTIONAL_MUTUAL } from './release-history';
+import { checkArrived, CREDENTIAL_NAMES, OPTIONAL_MUTUAL, TLS_CERTIFICATES } from './release-history';
 import { Report } from './report';
 import { hasItems, listAt, stringAt } from './values';
 
@@ -45,13 +45,13 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
 
   checkCipherSuites(report, path, tls);
   if (tls.mode === 'OPTIONAL_MUTUAL') {
-    checkArrived(report, `${path}.mode`, OPTIONAL_MUTUAL, 'TLS mode OPTIONAL_MUTUAL', 'use MUTUAL');
+    checkArrived(report, `${path}.mode`, OPTIONAL_MUTUAL);
   }
   if (credentialNames) {
-    checkArrived(report, `${path}.credentialNames`, DUAL_CERTIFICATES, 'credentialNames', 'use credentialName');
+    checkArrived(report, `${path}.credentialNames`, CREDENTIAL_NAMES);
   }
   if (tlsCertificates.length > 0) {
-    checkArrived(report, `${path}.tlsCertificates`, DUAL_CERTIFICATES, 'tlsCertificates', 'use serverCertificate and privateKey');
+    checkArrived(report, `${path}.tlsCertificates`, TLS_CERTIFICATES);
   }
   // the CRD's limits, which the API server applies before the webhook sees the object
   for (const [field, count] of [['credentialNames', listAt(tls.credentialNames).length], ['tlsCertificates', tlsCertificates.length]] as const) {

@@ -5,7 +5,7 @@ import { fqdnProblem, isDnsLabel, partialWildcardProblem, wildcardDomainProblem 
 import { ipSubnetProblem, isIpAddress, isUnixAddress, portProblem, unixAddressProblem } from './net';
 import { isHttpProtocol, isTlsProtocol, protocolProblem } from './protocol';
 import { forEachItem } from './items';
-import { checkArrived, DYNAMIC_DNS as DYNAMIC_DNS_RELEASE, DYNAMIC_DNS_GRPC_AND_INTERNAL, DYNAMIC_DNS_TLS } from './release-history';
+import { checkArrived, DYNAMIC_DNS as DYNAMIC_DNS_FEATURE, DYNAMIC_DNS_GRPC_AND_INTERNAL, DYNAMIC_DNS_TLS } from './release-history';
 import { Report } from './report';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
@@ -142,7 +142,7 @@ function checkResolution(report: Report, obj: KubeObject, spec: { [key: string]:
       }
       break;
     case DYNAMIC_DNS:
-      if (checkArrived(report, 'spec.resolution', DYNAMIC_DNS_RELEASE, `resolution ${DYNAMIC_DNS}`, 'use DNS with the hosts named')) {
+      if (checkArrived(report, 'spec.resolution', DYNAMIC_DNS_FEATURE)) {
         checkDynamicDns(report, obj, spec, hosts);
       }
       break;

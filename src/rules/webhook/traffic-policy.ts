@@ -162,7 +162,7 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
   }
   checkDurations(report, path, lb, ['warmupDurationSecs']);
   const warmup = objectAt(lb.warmup);
-  if (warmup && checkArrived(report, `${path}.warmup`, WARMUP, 'warmup', 'use warmupDurationSecs')) {
+  if (warmup && checkArrived(report, `${path}.warmup`, WARMUP)) {
     checkWarmup(report, `${path}.warmup`, warmup);
   }
 }
