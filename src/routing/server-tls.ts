@@ -131,7 +131,8 @@ export class ServerTls {
   /**
    * Terminates TLS and asks for client certificates without requiring them: a client may connect
    * without one, and a certificate it sends must be signed by the CA, found as for `mutual`.
-   * Istio added the mode after 1.10, the version the MeshGateway operator installs.
+   * Istio added the mode in 1.19, after the 1.10 the MeshGateway operator installs: an app that
+   * targets an older release (`IstioAnalysis.enable(app, { istioRelease })`) refuses it.
    */
   public static optionalMutual(options: MutualTlsOptions): ServerTls {
     return new ServerTls(TlsMode.OPTIONAL_MUTUAL, options);
