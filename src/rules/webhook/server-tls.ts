@@ -53,12 +53,8 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
   if (tlsCertificates.length > 0) {
     checkArrived(report, `${path}.tlsCertificates`, TLS_CERTIFICATES);
   }
-  // the CRD's limits, which the API server applies before the webhook sees the object
-  for (const [field, count] of [['credentialNames', listAt(tls.credentialNames).length], ['tlsCertificates', tlsCertificates.length]] as const) {
-    if (count > MAX_CERTIFICATES) {
-      report.error(`${path}.${field}`, `at most ${MAX_CERTIFICATES} ${field}, not ${count}: one RSA and one ECDSA certificate`);
-    }
-  }
+  checkCertificateCount(report, path, 'credentialNames', listAt(tls.credentialNames).length);
+  checkCertificateCount(report, path, 'tlsCertificates', tlsCertificates.length);
 
   if (credentialNames && tlsCertificates.length > 0) {
     report.error(path, 'only one of credentialNames or tlsCertificates can be set');
@@ -117,6 +113,13 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     if (mode === 'SIMPLE') {
       report.error(path, 'caCrl is not supported with SIMPLE TLS');
     }
+  }
+}
+
+/** Reports more certificates than the CRD allows, which the API server refuses before the webhook sees the object. */
+function checkCertificateCount(report: Report, path: string, field: string, count: number): void {
+  if (count > MAX_CERTIFICATES) {
+    report.error(`${path}.${field}`, `at most ${MAX_CERTIFICATES} ${field}, not ${count}: one RSA and one ECDSA certificate`);
   }
 }
 

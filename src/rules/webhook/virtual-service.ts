@@ -27,7 +27,7 @@ export function checkVirtualService(obj: KubeObject, report: Report): void {
   if (!toGateways) {
     checkNoJwtClaimRouting(report, spec);
   }
-  checkHosts(report, hosts, toGateways, toGateways && hasSniHosts(spec));
+  checkHosts(report, hosts, toGateways, toGateways && hosts.some(isAutoPassthroughSni) && hasSniHosts(spec));
   if (!hasItems(spec.http) && !hasItems(spec.tcp) && !hasItems(spec.tls)) {
     report.error('spec', 'a virtual service needs http, tcp or tls routes');
   }
@@ -69,7 +69,14 @@ function checkNoJwtClaimRouting(report: Report, spec: { [key: string]: any }): v
 }
 
 function hasSniHosts(spec: { [key: string]: any }): boolean {
-  return listAt(spec.tls).some((route) => listAt(objectAt(route)?.match).some((match) => hasItems(objectAt(match)?.sniHosts)));
+  for (const route of listAt(spec.tls)) {
+    for (const match of listAt(objectAt(route)?.match)) {
+      if (hasItems(objectAt(match)?.sniHosts)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** @param sniNames whether hosts may be generated SNI names: on gateways, with SNI routes */
