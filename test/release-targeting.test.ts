@@ -73,6 +73,23 @@ describe('the app\'s target Istio release', () => {
     expect(() => Testing.synth(chart)).toThrow(/test\/mesh\/web: invalid httpRoutes\[0\].mirrors "mirrors": mirrors needs Istio 1.20 or later, not 1.19: use mirror, with one destination/);
   });
 
+  test('before 1.15, a direct response is refused', () => {
+    const exposure = appFor(IstioRelease.of(1, 14)).web();
+    expect(() => exposure.addHttpRoute({ directResponse: { status: 503 } })).toThrow(
+      'test/mesh/web: invalid httpRoutes[0].directResponse {"status":503}: directResponse needs Istio 1.15 or later, not 1.14: use a redirect, or a backend that answers',
+    );
+  });
+
+  test('before 1.19, a regex rewrite is refused; from 1.19 it is emitted', () => {
+    const rewrite = { uriRegex: '^/v1/(.*)', uriRegexReplacement: '/v2/\\1' };
+    expect(() => appFor(IstioRelease.of(1, 18)).web().addHttpRoute({ destinations: [RouteDestination.to(stable)], rewrite })).toThrow(
+      'test/mesh/web: invalid httpRoutes[0].rewrite.uriRegex "^/v1/(.*)": uriRegexRewrite needs Istio 1.19 or later, not 1.18: use uri',
+    );
+    const { chart, web } = appFor(IstioRelease.of(1, 19));
+    web().addHttpRoute({ destinations: [RouteDestination.to(stable)], rewrite });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'web').spec.http[0].rewrite.uriRegexRewrite).toStrictEqual({ match: '^/v1/(.*)', rewrite: '/v2/\\1' });
+  });
+
   test('the synth-time check judges L1 objects by the target release', () => {
     const old = appFor(IstioRelease.of(1, 14));
     relativeWeights(old.chart);

@@ -2,8 +2,8 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
-import { featureProblem, MIRRORS } from '../rules/webhook/release-history';
-import { IstioAnalysis } from '../synth-check';
+import { requireFeature } from '../release-target';
+import { MIRRORS } from '../rules/webhook/release-history';
 import { bindCorsPolicy, CorsPolicy } from './cors-policy';
 import { bindDirectResponse, DirectResponse } from './direct-response';
 import { istioDuration } from './duration';
@@ -176,10 +176,7 @@ export class HttpRoute {
   public render(): VirtualServiceSpecHttp {
     const mirror = this.options.mirror === undefined ? {} : bindMirrorPolicy(this.scope, `${this.field}.mirror`, this.options.mirror);
     if (this.options.mirrors !== undefined) {
-      const problem = featureProblem(MIRRORS, IstioAnalysis.targetReleaseOf(this.scope));
-      if (problem !== undefined) {
-        throw invalidInput(this.scope, `${this.field}.mirrors`, 'mirrors', problem);
-      }
+      requireFeature(this.scope, `${this.field}.mirrors`, 'mirrors', MIRRORS);
     }
     return {
       ...this.spec,

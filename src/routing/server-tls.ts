@@ -4,8 +4,8 @@ import { IConstruct } from 'constructs';
 import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
 import { isDns1123Subdomain } from '../dns';
-import { featureProblem, OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
-import { IstioAnalysis } from '../synth-check';
+import { requireFeature } from '../release-target';
+import { OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
 import { IGatewayWorkload } from '../workload/gateway-workload';
 
 /** How a Gateway server handles TLS. */
@@ -162,10 +162,7 @@ export class ServerTls {
    */
   public bind(scope: IConstruct, field: string, workload: IGatewayWorkload): GatewaySpecServersTls {
     if (this.mode === TlsMode.OPTIONAL_MUTUAL) {
-      const problem = featureProblem(OPTIONAL_MUTUAL, IstioAnalysis.targetReleaseOf(scope));
-      if (problem !== undefined) {
-        throw invalidInput(scope, `${field}.mode`, this.mode, problem);
-      }
+      requireFeature(scope, `${field}.mode`, this.mode, OPTIONAL_MUTUAL);
     }
     if (this.mode === TlsMode.PASSTHROUGH) {
       return { mode: MODES[this.mode] };

@@ -6,7 +6,9 @@ import { checkLabels } from './labels';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { regexProblem } from './regex';
-import { checkArrived, EMPTY_HEADER_PREFIX_REFUSED, MIRRORS, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES } from './release-history';
+import {
+  checkArrived, checkFieldsArrived, DIRECT_RESPONSE, EMPTY_HEADER_PREFIX_REFUSED, MIRRORS, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES, URI_REGEX_REWRITE,
+} from './release-history';
 import { Report } from './report';
 import { checkStringMatch, hasEmptyPrefix, isPresenceMatch, isRegexMatch } from './string-match';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
@@ -25,6 +27,7 @@ const KIB = 1024;
 const MIB = 1024 * KIB;
 const STRING_MATCH_FIELDS = ['uri', 'scheme', 'method', 'authority'] as const;
 const CONDITION_FIELDS = ['headers', 'withoutHeaders', 'queryParams'] as const;
+const REWRITE_RELEASE_FIELDS = [URI_REGEX_REWRITE];
 type MatchField = typeof STRING_MATCH_FIELDS[number] | typeof CONDITION_FIELDS[number];
 
 /** Reports what Istio rejects or warns about in one HTTP route of a VirtualService. */
@@ -55,7 +58,7 @@ export function checkHttpRoute(report: Report, path: string, route: { [key: stri
     checkRewrite(report, `${path}.rewrite`, objectAt(route.rewrite));
   }
   checkAuthorityRewrites(report, path, route);
-  if (isSet(route.directResponse)) {
+  if (isSet(route.directResponse) && checkArrived(report, `${path}.directResponse`, DIRECT_RESPONSE)) {
     checkDirectResponse(report, `${path}.directResponse`, objectAt(route.directResponse));
   }
   checkRouteDestinations(report, `${path}.route`, route.route, true);
@@ -237,6 +240,7 @@ function checkRewrite(report: Report, path: string, rewrite: { [key: string]: an
   if (!rewrite) {
     return;
   }
+  checkFieldsArrived(report, path, rewrite, REWRITE_RELEASE_FIELDS);
   const uri = stringAt(rewrite.uri);
   const regexRewrite = objectAt(rewrite.uriRegexRewrite);
   if (uri !== '' && regexRewrite) {

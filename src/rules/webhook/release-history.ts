@@ -1,5 +1,6 @@
 import { IstioRelease } from '../istio-release';
 import { Report } from './report';
+import { isSet } from './values';
 
 /**
  * The first release of each admission rule (or API field) whose verdict differs by release. Each
@@ -39,6 +40,24 @@ export const MIRRORS: ReleaseFeature = { since: IstioRelease.of(1, 20), what: 'm
  */
 export const UNIFORM_STRING_MATCHES = IstioRelease.of(1, 22);
 
+/** A field that arrived in Istio 1.`minor`. */
+function field(minor: number, what: string, instead = 'leave it out'): ReleaseFeature {
+  return { since: IstioRelease.of(1, minor), what, instead };
+}
+
+/** Fields that arrived after 1.10, by the first CRD that lists them and the first webhook or pilot that reads them. */
+export const FAILOVER_PRIORITY = field(12, 'failoverPriority', 'use failover');
+export const WARMUP_DURATION_SECS = field(14, 'warmupDurationSecs');
+export const DIRECT_RESPONSE = field(15, 'directResponse', 'use a redirect, or a backend that answers');
+export const TUNNEL = field(15, 'tunnel');
+export const MAX_CONNECTION_DURATION = field(15, 'maxConnectionDuration');
+export const MAGLEV = field(16, 'maglev', 'use ringHash');
+export const URI_REGEX_REWRITE = field(19, 'uriRegexRewrite', 'use uri');
+export const PROXY_PROTOCOL = field(21, 'proxyProtocol');
+export const MAX_CONCURRENT_STREAMS = field(21, 'maxConcurrentStreams');
+export const CA_CRL = field(22, 'caCrl');
+export const RETRY_BUDGET = field(27, 'retryBudget');
+
 /** The load balancer's `warmup` (d643c2b4db7). */
 export const WARMUP: ReleaseFeature = { since: IstioRelease.of(1, 24), what: 'warmup', instead: 'use warmupDurationSecs' };
 
@@ -71,4 +90,13 @@ export function checkArrived(report: Report, path: string, feature: ReleaseFeatu
   const problem = featureProblem(feature, report.release);
   report.errorIf(path, problem);
   return problem === undefined;
+}
+
+/** Reports each field of `fields` (named by their `what`) that `settings` sets and the target release lacks. */
+export function checkFieldsArrived(report: Report, path: string, settings: { [key: string]: any }, fields: readonly ReleaseFeature[]): void {
+  for (const feature of fields) {
+    if (!report.release.isAtLeast(feature.since) && isSet(settings[feature.what])) {
+      checkArrived(report, `${path}.${feature.what}`, feature);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { checkArrived, CREDENTIAL_NAMES, OPTIONAL_MUTUAL, TLS_CERTIFICATES } from './release-history';
+import { CA_CRL, checkArrived, checkFieldsArrived, CREDENTIAL_NAMES, OPTIONAL_MUTUAL, TLS_CERTIFICATES } from './release-history';
 import { Report } from './report';
 import { hasItems, listAt, stringAt } from './values';
 
@@ -23,6 +23,7 @@ function isValidCipherSuite(suite: string): boolean {
 
 /** How many certificates a server may have: one of each key type. */
 const MAX_CERTIFICATES = 2;
+const TLS_RELEASE_FIELDS = [CA_CRL];
 
 /** The TLS mode of server TLS settings; an unset mode is PASSTHROUGH, protobuf's zero value. */
 export function serverTlsMode(tls: { [key: string]: any }): string {
@@ -44,6 +45,7 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
   const tlsCertificates = listAt(tls.tlsCertificates);
 
   checkCipherSuites(report, path, tls);
+  checkFieldsArrived(report, path, tls, TLS_RELEASE_FIELDS);
   if (tls.mode === 'OPTIONAL_MUTUAL') {
     checkArrived(report, `${path}.mode`, OPTIONAL_MUTUAL);
   }

@@ -23,6 +23,7 @@ const match = (m: any, extra: any = route) => vs({ http: [{ ...extra, match: [m]
 const rootMatch = (m: any) => match(m, { delegate: { name: 'shop-api', namespace: 'edge' } });
 const split = (weights: number[]) => vs({ http: [{ route: weights.map((weight, i) => ({ destination: { host: `shop-${i}` }, weight })) }] });
 const gatewayTls = (tls: any) => istio('Gateway', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['shop.example.com'], tls }] });
+const policy = (trafficPolicy: any) => istio('DestinationRule', { host: 'shop.edge.svc.cluster.local', trafficPolicy });
 const warmup = istio('DestinationRule', { host: 'shop.edge.svc.cluster.local', trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST', warmup: { duration: '60s' } } } });
 const dynamic = (port: any, spec: any = {}) => istio('ServiceEntry', { hosts: ['*.example.com'], ports: [port], resolution: 'DYNAMIC_DNS', ...spec });
 const http = { number: 80, name: 'http', protocol: 'HTTP' };
@@ -50,6 +51,21 @@ const CASES: ReleaseCase[] = [
   { rule: 'DYNAMIC_DNS for TLS', object: dynamic({ number: 443, name: 'tls', protocol: 'TLS' }), changesIn: IstioRelease.of(1, 29), refusedFrom: false, message: /spec.ports\[0\].protocol: resolution DYNAMIC_DNS supports only HTTP ports in Istio 1.28, not "TLS"/ },
   { rule: 'DYNAMIC_DNS for GRPC', object: dynamic({ number: 9090, name: 'grpc', protocol: 'GRPC' }), changesIn: IstioRelease.of(1, 30), refusedFrom: false, message: /resolution DYNAMIC_DNS supports only HTTP and TLS ports in Istio 1.29, not "GRPC"/ },
   { rule: 'DYNAMIC_DNS inside the mesh', object: dynamic(http, { location: 'MESH_INTERNAL' }), changesIn: IstioRelease.of(1, 30), refusedFrom: false, message: /spec.location: resolution DYNAMIC_DNS needs location MESH_EXTERNAL in Istio 1.29/ },
+  // fields that arrived after 1.10 (release-history.ts): refused for the releases before
+  ...[
+    { rule: 'failoverPriority', object: policy({ outlierDetection: { consecutive5xxErrors: 1 }, loadBalancer: { localityLbSetting: { failoverPriority: ['topology.kubernetes.io/region'] } } }), changesIn: IstioRelease.of(1, 12), message: /spec.trafficPolicy.loadBalancer.localityLbSetting.failoverPriority: failoverPriority needs Istio 1.12 or later, not 1.11: use failover/ },
+    { rule: 'warmupDurationSecs', object: policy({ loadBalancer: { simple: 'LEAST_REQUEST', warmupDurationSecs: '60s' } }), changesIn: IstioRelease.of(1, 14), message: /loadBalancer.warmupDurationSecs: warmupDurationSecs needs Istio 1.14 or later, not 1.13: leave it out/ },
+    { rule: 'directResponse', object: vs({ http: [{ directResponse: { status: 503 } }] }), changesIn: IstioRelease.of(1, 15), message: /spec.http\[0\].directResponse: directResponse needs Istio 1.15 or later, not 1.14/ },
+    { rule: 'tunnel', object: policy({ tunnel: { protocol: 'CONNECT', targetHost: 'proxy.example.com', targetPort: 3128 } }), changesIn: IstioRelease.of(1, 15), message: /spec.trafficPolicy.tunnel: tunnel needs Istio 1.15/ },
+    { rule: 'maxConnectionDuration', object: policy({ connectionPool: { tcp: { maxConnectionDuration: '1h' } } }), changesIn: IstioRelease.of(1, 15), message: /connectionPool.tcp.maxConnectionDuration: maxConnectionDuration needs Istio 1.15/ },
+    { rule: 'maglev', object: policy({ loadBalancer: { consistentHash: { useSourceIp: true, maglev: { tableSize: 65537 } } } }), changesIn: IstioRelease.of(1, 16), message: /consistentHash.maglev: maglev needs Istio 1.16 or later, not 1.15: use ringHash/ },
+    { rule: 'uriRegexRewrite', object: vs({ http: [{ ...route, rewrite: { uriRegexRewrite: { match: '^/v1/', rewrite: '/v2/' } } }] }), changesIn: IstioRelease.of(1, 19), message: /spec.http\[0\].rewrite.uriRegexRewrite: uriRegexRewrite needs Istio 1.19 or later, not 1.18: use uri/ },
+    { rule: 'proxyProtocol', object: policy({ proxyProtocol: { version: 'V2' } }), changesIn: IstioRelease.of(1, 21), message: /spec.trafficPolicy.proxyProtocol: proxyProtocol needs Istio 1.21/ },
+    { rule: 'maxConcurrentStreams', object: policy({ connectionPool: { http: { maxConcurrentStreams: 100 } } }), changesIn: IstioRelease.of(1, 21), message: /connectionPool.http.maxConcurrentStreams: maxConcurrentStreams needs Istio 1.21/ },
+    { rule: 'server caCrl', object: gatewayTls({ mode: 'MUTUAL', serverCertificate: '/c.pem', privateKey: '/k.pem', caCertificates: '/ca.pem', caCrl: '/crl.pem' }), changesIn: IstioRelease.of(1, 22), message: /spec.servers\[0\].tls.caCrl: caCrl needs Istio 1.22/ },
+    { rule: 'client caCrl', object: policy({ tls: { mode: 'SIMPLE', caCertificates: '/ca.pem', caCrl: '/crl.pem' } }), changesIn: IstioRelease.of(1, 22), message: /spec.trafficPolicy.tls.caCrl: caCrl needs Istio 1.22/ },
+    { rule: 'retryBudget', object: policy({ retryBudget: { percent: { value: 20 }, minRetryConcurrency: 3 } }), changesIn: IstioRelease.of(1, 27), message: /spec.trafficPolicy.retryBudget: retryBudget needs Istio 1.27/ },
+  ].map((c) => ({ ...c, refusedFrom: false })),
 ];
 
 describe('admission rules by Istio release', () => {
