@@ -27,6 +27,11 @@ export interface ReleaseFeature {
   readonly instead: string;
 }
 
+/** A field that arrived in Istio 1.`minor`. */
+function field(minor: number, what: string, instead = 'leave it out'): ReleaseFeature {
+  return { since: IstioRelease.of(1, minor), what, instead };
+}
+
 /** The server TLS mode `OPTIONAL_MUTUAL` (0ca5dd383ff). */
 export const OPTIONAL_MUTUAL: ReleaseFeature = { since: IstioRelease.of(1, 19), what: 'TLS mode OPTIONAL_MUTUAL', instead: 'use MUTUAL' };
 
@@ -39,11 +44,6 @@ export const MIRRORS: ReleaseFeature = { since: IstioRelease.of(1, 20), what: 'm
  * `withoutHeaders` (fae87258517, 35010a657c1).
  */
 export const UNIFORM_STRING_MATCHES = IstioRelease.of(1, 22);
-
-/** A field that arrived in Istio 1.`minor`. */
-function field(minor: number, what: string, instead = 'leave it out'): ReleaseFeature {
-  return { since: IstioRelease.of(1, minor), what, instead };
-}
 
 /** Fields that arrived after 1.10, by the first CRD that lists them and the first webhook or pilot that reads them. */
 export const FAILOVER_PRIORITY = field(12, 'failoverPriority', 'use failover');
