@@ -2,6 +2,7 @@ import { fixFor, nameOf } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { FindingLevel, formatFinding, KubeObject } from './rules/finding';
 import { MeshConfig } from './rules/mesh-config';
+import { IstioRelease } from './rules/istio-release';
 import { namespaceOf } from './rules/mesh-index';
 
 /** A resource named in a violation, as cdk8s-cli's validation report takes it. */
@@ -68,6 +69,13 @@ export interface IstioAnalysisPluginProps {
    * @default - Istio's default mesh config
    */
   readonly meshConfig?: MeshConfig;
+
+  /**
+   * The Istio release the manifests are for, as `1.22` or `1.22.3`: the admission rules of that
+   * release judge them.
+   * @default - IstioRelease.LATEST
+   */
+  readonly istioRelease?: string;
 }
 
 /**
@@ -81,12 +89,18 @@ export interface IstioAnalysisPluginProps {
  *     class: IstioAnalysisPlugin
  *     properties:
  *       defaultGateway: true
+ *       istioRelease: "1.22"
  * ```
  *
  * Every finding becomes a violation; the validation fails when one of them is an Error.
  */
 export class IstioAnalysisPlugin {
-  constructor(private readonly props: IstioAnalysisPluginProps = {}) {}
+  private readonly istioRelease: IstioRelease;
+
+  /** @throws when `istioRelease` names no release from 1.10 on */
+  constructor(private readonly props: IstioAnalysisPluginProps = {}) {
+    this.istioRelease = props.istioRelease === undefined ? IstioRelease.LATEST : IstioRelease.parse(String(props.istioRelease));
+  }
 
   /** Analyzes the manifests of `context` and fills in its report. */
   public async validate(context: IValidationContext): Promise<void> {
@@ -104,6 +118,7 @@ export class IstioAnalysisPlugin {
       defaultGateway: this.props.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.props.assumeHostsAndSecretsExist ?? true,
       meshConfig: this.props.meshConfig,
+      istioRelease: this.istioRelease,
     });
     for (const finding of findings) {
       context.report.addViolation({

@@ -6,6 +6,7 @@ import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
 import { MeshConfig } from './rules/mesh-config';
+import { IstioRelease } from './rules/istio-release';
 import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
 import { GatewayWorkloadBase } from './workload/gateway-workload';
 
@@ -35,6 +36,15 @@ export interface IstioAnalysisOptions {
    * @default - Istio's default mesh config
    */
   readonly meshConfig?: MeshConfig;
+
+  /**
+   * The Istio release the app is for: the admission rules of that release judge it, and the
+   * constructs refuse what it lacks (relative route weights before 1.15: use `percent`;
+   * `ServerTls.optionalMutual` before 1.19; several mirrors before 1.20). Give it before adding
+   * routes, so that they are judged as they are added.
+   * @default IstioRelease.LATEST
+   */
+  readonly istioRelease?: IstioRelease;
 }
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -77,6 +87,15 @@ export class IstioAnalysis extends Construct {
   public static suppress(scope: IConstruct, code: string): void {
     const holder = scope as unknown as { [SUPPRESSIONS]?: string[] };
     holder[SUPPRESSIONS] = [...(holder[SUPPRESSIONS] ?? []), code];
+  }
+
+  /**
+   * The Istio release the app that `scope` belongs to is for: the one given to `enable`, or
+   * `IstioRelease.LATEST`.
+   */
+  public static targetReleaseOf(scope: IConstruct): IstioRelease {
+    const analysis = scope.node.root.node.tryFindChild(ANALYSIS_ID);
+    return (analysis instanceof IstioAnalysis ? analysis.options.istioRelease : undefined) ?? IstioRelease.LATEST;
   }
 
   private options: IstioAnalysisOptions = {};
@@ -159,6 +178,7 @@ export class IstioAnalysis extends Construct {
         defaultGateway: this.options.defaultGateway ?? true,
         assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
         meshConfig: this.options.meshConfig,
+        istioRelease: this.options.istioRelease,
         workloads,
       }),
       ...duplicatesAmong(otherObjects),

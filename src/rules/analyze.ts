@@ -17,6 +17,7 @@ import { analyzeVirtualServiceInternalGateways } from './analysis/virtualservice
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
+import { IstioRelease } from './istio-release';
 import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
 import { checkObject } from './webhook';
 
@@ -62,6 +63,14 @@ export interface AnalysisOptions {
    * @default - the current time
    */
   readonly now?: Date;
+
+  /**
+   * The Istio release whose admission rules judge the objects: an older release refuses some of
+   * what a newer one admits (relative route weights before 1.15) and lacks fields and options
+   * that arrived later (`OPTIONAL_MUTUAL`, `DYNAMIC_DNS`, `warmup`).
+   * @default IstioRelease.LATEST
+   */
+  readonly istioRelease?: IstioRelease;
 }
 
 const ANALYZERS = [
@@ -101,6 +110,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     meshConfig,
     now: options.now ?? new Date(),
   };
+  const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
   for (const obj of objects) {
@@ -111,7 +121,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     if (codes.length > 0) {
       suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    for (const finding of checkObject(obj)) {
+    for (const finding of checkObject(obj, release)) {
       if (!isSuppressed(codes, finding.code)) {
         findings.push(inObjectNamespace(finding, obj));
       }

@@ -1,3 +1,4 @@
+import { CA_CRL, checkArrived, checkFieldsArrived, CREDENTIAL_NAMES, OPTIONAL_MUTUAL, TLS_CERTIFICATES } from './release-history';
 import { Report } from './report';
 import { hasItems, listAt, stringAt } from './values';
 
@@ -17,6 +18,10 @@ const ALPHANUMERIC_START = /^[A-Za-z0-9]/;
 function isValidCipherSuite(suite: string): boolean {
   return suite === '' || suite === 'ALL' || !ALPHANUMERIC_START.test(suite) || CIPHER_SUITES.has(suite);
 }
+
+/** How many certificates a server may have: one of each key type. */
+const MAX_CERTIFICATES = 2;
+const TLS_RELEASE_FIELDS = [CA_CRL];
 
 /** The TLS mode of server TLS settings; an unset mode is PASSTHROUGH, protobuf's zero value. */
 export function serverTlsMode(tls: { [key: string]: any }): string {
@@ -38,6 +43,18 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
   const tlsCertificates = listAt(tls.tlsCertificates);
 
   checkCipherSuites(report, path, tls);
+  checkFieldsArrived(report, path, tls, TLS_RELEASE_FIELDS);
+  if (tls.mode === 'OPTIONAL_MUTUAL') {
+    checkArrived(report, `${path}.mode`, OPTIONAL_MUTUAL);
+  }
+  if (credentialNames) {
+    checkArrived(report, `${path}.credentialNames`, CREDENTIAL_NAMES);
+  }
+  if (tlsCertificates.length > 0) {
+    checkArrived(report, `${path}.tlsCertificates`, TLS_CERTIFICATES);
+  }
+  checkCertificateCount(report, path, 'credentialNames', listAt(tls.credentialNames).length);
+  checkCertificateCount(report, path, 'tlsCertificates', tlsCertificates.length);
 
   if (credentialNames && tlsCertificates.length > 0) {
     report.error(path, 'only one of credentialNames or tlsCertificates can be set');
@@ -78,9 +95,6 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     if (mode !== 'SIMPLE' && !caCertificates) {
       report.error(path, `${label} requires a client CA bundle (caCertificates) unless credentialName is set`);
     }
-    if (tlsCertificates.length > 2) {
-      report.warn(path, `${label} supports at most 2 server certificates`);
-    }
     const pairs = tlsCertificates.length > 0 ? tlsCertificates : [{ serverCertificate, privateKey }];
     pairs.forEach((pair, i) => {
       const where = tlsCertificates.length > 0 ? `${path}.tlsCertificates[${i}]` : path;
@@ -99,6 +113,13 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     if (mode === 'SIMPLE') {
       report.error(path, 'caCrl is not supported with SIMPLE TLS');
     }
+  }
+}
+
+/** Reports more certificates than the CRD allows, which the API server refuses before the webhook sees the object. */
+function checkCertificateCount(report: Report, path: string, field: string, count: number): void {
+  if (count > MAX_CERTIFICATES) {
+    report.error(`${path}.${field}`, `at most ${MAX_CERTIFICATES} ${field}, not ${count}: one RSA and one ECDSA certificate`);
   }
 }
 

@@ -4,11 +4,21 @@ import { fqdnProblem } from './names';
 import { isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
 import { localitiesProblem } from './locality';
+import {
+  checkArrived, checkFieldsArrived, FAILOVER_PRIORITY, MAGLEV, MAX_CONCURRENT_STREAMS, MAX_CONNECTION_DURATION, PROXY_PROTOCOL, RETRY_BUDGET,
+  TUNNEL, WARMUP, WARMUP_DURATION_SECS,
+} from './release-history';
 import { Report } from './report';
 import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];
 const PORT_POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls'];
+const POLICY_RELEASE_FIELDS = [TUNNEL, PROXY_PROTOCOL, RETRY_BUDGET];
+const HTTP_POOL_RELEASE_FIELDS = [MAX_CONCURRENT_STREAMS];
+const TCP_POOL_RELEASE_FIELDS = [MAX_CONNECTION_DURATION];
+const LOAD_BALANCER_RELEASE_FIELDS = [WARMUP_DURATION_SECS];
+const CONSISTENT_HASH_RELEASE_FIELDS = [MAGLEV];
+const LOCALITY_RELEASE_FIELDS = [FAILOVER_PRIORITY];
 const MAGLEV_MAX_TABLE = 5000011;
 const TOPOLOGY_LABELS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone']);
 
@@ -22,6 +32,7 @@ export function checkTrafficPolicy(report: Report, path: string, policy: { [key:
     report.error(path, 'tunnel and proxyProtocol cannot be set together');
     return;
   }
+  checkFieldsArrived(report, path, policy, POLICY_RELEASE_FIELDS);
   checkPolicyParts(report, path, policy);
   forEachItem(report, `${path}.portLevelSettings`, policy.portLevelSettings, 'a port traffic policy', (settings, where) => {
     if (!objectAt(settings.port)) {
@@ -100,6 +111,7 @@ export function checkConnectionPool(report: Report, path: string, pool: { [key: 
   }
   if (http) {
     const where = `${path}.http`;
+    checkFieldsArrived(report, where, http, HTTP_POOL_RELEASE_FIELDS);
     checkNonNegative(report, where, http, ['http1MaxPendingRequests', 'http2MaxRequests', 'maxRequestsPerConnection', 'maxRetries', 'maxConcurrentStreams']);
     checkDurations(report, where, http, ['idleTimeout']);
     if (http.h2UpgradePolicy === 'UPGRADE' && http.useClientProtocol === true) {
@@ -108,6 +120,7 @@ export function checkConnectionPool(report: Report, path: string, pool: { [key: 
   }
   if (tcp) {
     const where = `${path}.tcp`;
+    checkFieldsArrived(report, where, tcp, TCP_POOL_RELEASE_FIELDS);
     checkNonNegative(report, where, tcp, ['maxConnections']);
     checkDurations(report, where, tcp, ['connectTimeout', 'maxConnectionDuration']);
     if (!turnsTimeoutOff(tcp.idleTimeout)) {
@@ -157,6 +170,7 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
   const hash = objectAt(lb.consistentHash);
   if (hash) {
     const where = `${path}.consistentHash`;
+    checkFieldsArrived(report, where, hash, CONSISTENT_HASH_RELEASE_FIELDS);
     const cookie = objectAt(hash.httpCookie);
     if (cookie && stringAt(cookie.name) === '') {
       report.error(`${where}.httpCookie.name`, 'an HTTP cookie hash needs the cookie name');
@@ -182,14 +196,34 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
       }
     }
   }
+  checkFieldsArrived(report, path, lb, LOAD_BALANCER_RELEASE_FIELDS);
   const locality = objectAt(lb.localityLbSetting);
   if (locality) {
+    checkFieldsArrived(report, `${path}.localityLbSetting`, locality, LOCALITY_RELEASE_FIELDS);
     checkLocality(report, `${path}.localityLbSetting`, locality, hasOutlierDetection);
   }
   checkDurations(report, path, lb, ['warmupDurationSecs']);
   const warmup = objectAt(lb.warmup);
-  if (warmup) {
-    checkDurations(report, `${path}.warmup`, warmup, ['duration']);
+  if (warmup && checkArrived(report, `${path}.warmup`, WARMUP)) {
+    checkWarmup(report, `${path}.warmup`, warmup);
+  }
+}
+
+function checkWarmup(report: Report, path: string, warmup: { [key: string]: any }): void {
+  if (isSet(warmup.duration)) {
+    checkDurations(report, path, warmup, ['duration']);
+  } else {
+    report.error(`${path}.duration`, 'warmup needs a duration');
+  }
+  const minimumPercent = numberAt(objectAt(warmup.minimumPercent)?.value ?? warmup.minimumPercent);
+  if (minimumPercent > 100) {
+    report.error(`${path}.minimumPercent`, `minimumPercent ${minimumPercent} must be at most 100`);
+  }
+  if (isSet(warmup.aggression)) {
+    const aggression = numberAt(objectAt(warmup.aggression)?.value ?? warmup.aggression);
+    if (aggression <= 0) {
+      report.error(`${path}.aggression`, `aggression ${aggression} must be greater than 0`);
+    }
   }
 }
 

@@ -49,11 +49,23 @@ describeRules('Gateway', [
     message: /SIMPLE TLS requires a private key/,
   },
   {
+    // the CRD's maxItems, which the API server applies before the webhook's warning could
     rule: 'at most 2 tlsCertificates',
     valid: withTls({ mode: 'SIMPLE', tlsCertificates: [{ serverCertificate: '/a', privateKey: '/a' }] }),
     invalid: withTls({ mode: 'SIMPLE', tlsCertificates: [1, 2, 3].map((n) => ({ serverCertificate: `/c${n}`, privateKey: `/k${n}` })) }),
-    message: /at most 2 server certificates/,
-    level: FindingLevel.WARNING,
+    message: /spec.servers\[0\].tls.tlsCertificates: at most 2 tlsCertificates, not 3/,
+  },
+  {
+    rule: 'at most 2 tlsCertificates in any mode',
+    valid: withTls({ mode: 'PASSTHROUGH' }, 'TLS'),
+    invalid: withTls({ mode: 'PASSTHROUGH', tlsCertificates: [1, 2, 3].map((n) => ({ serverCertificate: `/c${n}`, privateKey: `/k${n}` })) }, 'TLS'),
+    message: /at most 2 tlsCertificates, not 3/,
+  },
+  {
+    rule: 'at most 2 credentialNames',
+    valid: withTls({ mode: 'SIMPLE', credentialNames: ['rsa', 'ec'] }),
+    invalid: withTls({ mode: 'SIMPLE', credentialNames: ['a', 'b', 'c'] }),
+    message: /spec.servers\[0\].tls.credentialNames: at most 2 credentialNames, not 3/,
   },
   { rule: 'one certificate source', valid: withTls({ mode: 'SIMPLE', credentialName: 'c' }), invalid: withTls({ mode: 'SIMPLE', credentialName: 'c', serverCertificate: '/c', privateKey: '/k' }), message: /only one certificate source/ },
   { rule: 'credentialName xor credentialNames', valid: withTls({ mode: 'SIMPLE', credentialNames: ['a', 'b'] }), invalid: withTls({ mode: 'SIMPLE', credentialName: 'a', credentialNames: ['b'] }), message: /only one of credentialName or credentialNames/ },
