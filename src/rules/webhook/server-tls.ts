@@ -80,9 +80,6 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     if (mode !== 'SIMPLE' && !caCertificates) {
       report.error(path, `${label} requires a client CA bundle (caCertificates) unless credentialName is set`);
     }
-    if (tlsCertificates.length > 2) {
-      report.warn(path, `${label} supports at most 2 server certificates`);
-    }
     const pairs = tlsCertificates.length > 0 ? tlsCertificates : [{ serverCertificate, privateKey }];
     pairs.forEach((pair, i) => {
       const where = tlsCertificates.length > 0 ? `${path}.tlsCertificates[${i}]` : path;
