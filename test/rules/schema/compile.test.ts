@@ -1,4 +1,6 @@
+import { CRD_SCHEMA_INDEX } from '../../../imports/crd-schemas';
 import { compileSchema } from '../../../src/rules/schema/compile';
+import { crdSchemaOf } from '../../../src/rules/schema/crd-schemas';
 import { withoutFields } from '../../../src/rules/schema/prune';
 import { SchemaNode } from '../../../src/rules/schema/schema-node';
 import { formatPath, SchemaWalk } from '../../../src/rules/schema/walk';
@@ -71,6 +73,13 @@ describe('compiled structural schemas', () => {
   test('a value of the wrong type is not checked further', () => {
     expect(check({ type: 'array', minItems: 1, items: { type: 'string' } }, 'x').violations).toStrictEqual(['expected array, got string "x"']);
   });
+});
+
+test('every generated schema compiles, patterns included', () => {
+  for (const key of Object.keys(CRD_SCHEMA_INDEX)) {
+    const [apiVersion, kind] = key.split(' ');
+    expect(typeof compileSchema(crdSchemaOf(apiVersion, kind)!)).toBe('function');
+  }
 });
 
 describe('withoutFields', () => {
