@@ -4,10 +4,8 @@ import { SchemaWalk } from './walk';
 /** Checks one value against the schema it was compiled from, recording what it finds on `walk`. */
 export type Validate = (value: unknown, walk: SchemaWalk) => void;
 
-/** The test of each type a schema can declare, named as messages name it. */
-const TYPE_TESTS: { readonly [type: string]: (value: unknown) => boolean } = {
-  'object': isPlainObject,
-  'array': Array.isArray,
+/** The test of each scalar type a schema can declare, named as messages name it. */
+const SCALAR_TESTS: { readonly [type: string]: (value: unknown) => boolean } = {
   'string': (value) => typeof value === 'string',
   'integer': Number.isInteger,
   'number': (value) => typeof value === 'number',
@@ -17,11 +15,6 @@ const TYPE_TESTS: { readonly [type: string]: (value: unknown) => boolean } = {
 
 function isPlainObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The type `node` declares, as `TYPE_TESTS` names it, or undefined when it admits any value. */
-function typeOf(node: SchemaNode): string | undefined {
-  return node['x-kubernetes-int-or-string'] ? 'integer or string' : node.type;
 }
 
 /** `value` as a message shows what was found: its JSON type, and its value when short. */
@@ -46,32 +39,59 @@ export function describeValue(value: unknown): string {
  * counts as absent), as is a field the schema does not declare (reported as unknown).
  */
 export function compileSchema(node: SchemaNode): Validate {
-  const type = typeOf(node);
   const constraints = constraintsOf(node);
-  const structure = node.type === 'object' ? compileObject(node) : node.type === 'array' ? compileArray(node) : undefined;
   const nullable = node.nullable === true;
+  if (node['x-kubernetes-int-or-string']) {
+    return compileScalar('integer or string', nullable, constraints);
+  }
+  switch (node.type) {
+    case 'object':
+      return compileObject(node, nullable, constraints);
+    case 'array':
+      return compileArray(node, nullable, constraints);
+    case undefined:
+      return compileAny(nullable, constraints);
+    default:
+      return compileScalar(node.type, nullable, constraints);
+  }
+}
+
+/** Reports `value` as not of `type`, unless it is null and null is allowed. */
+function wrongType(value: unknown, type: string, nullable: boolean, walk: SchemaWalk): void {
+  if (!(value === null && nullable)) {
+    walk.violation(`expected ${type}, got ${describeValue(value)}`);
+  }
+}
+
+function compileScalar(type: string, nullable: boolean, constraints: readonly Validate[]): Validate {
   if (type === 'string' && constraints.length === 0) {
-    // most fields are plain strings: check them without the general path's calls
+    // most fields are plain strings: check them without a call per test
     return (value, walk) => {
-      if (typeof value !== 'string' && !(value === null && nullable)) {
-        walk.violation(`expected string, got ${describeValue(value)}`);
+      if (typeof value !== 'string') {
+        wrongType(value, type, nullable, walk);
       }
     };
   }
-  const isType = type === undefined ? undefined : TYPE_TESTS[type];
+  const isType = SCALAR_TESTS[type];
   return (value, walk) => {
-    if (value === null && nullable) {
-      return;
-    }
-    if (isType !== undefined && !isType(value)) {
-      walk.violation(`expected ${type}, got ${describeValue(value)}`);
+    if (!isType(value)) {
+      wrongType(value, type, nullable, walk);
       return;
     }
     for (let i = 0; i < constraints.length; i++) {
       constraints[i](value, walk);
     }
-    if (structure !== undefined) {
-      structure(value, walk);
+  };
+}
+
+/** A node without a type (`x-kubernetes-preserve-unknown-fields` alone): any value, within its constraints. */
+function compileAny(nullable: boolean, constraints: readonly Validate[]): Validate {
+  return (value, walk) => {
+    if (value === null && nullable) {
+      return;
+    }
+    for (let i = 0; i < constraints.length; i++) {
+      constraints[i](value, walk);
     }
   };
 }
@@ -86,13 +106,20 @@ function fieldOf(node: SchemaNode): Field {
   return { validate: compileSchema(node), nullable: node.nullable === true };
 }
 
-function compileObject(node: SchemaNode): Validate {
+function compileObject(node: SchemaNode, nullable: boolean, constraints: readonly Validate[]): Validate {
   const fields = new Map<string, Field>(Object.entries(node.properties ?? {}).map(([name, sub]) => [name, fieldOf(sub)]));
   const declared = [...fields.keys()];
   const additional = typeof node.additionalProperties === 'object' ? fieldOf(node.additionalProperties) : undefined;
   const keepsUnknown = node.additionalProperties === true || node['x-kubernetes-preserve-unknown-fields'] === true;
   const required = node.required ?? [];
   return (value, walk) => {
+    if (!isPlainObject(value)) {
+      wrongType(value, 'object', nullable, walk);
+      return;
+    }
+    for (let i = 0; i < constraints.length; i++) {
+      constraints[i](value, walk);
+    }
     const object = value as { readonly [key: string]: unknown };
     for (const key in object) {
       const field = fields.get(key) ?? additional;
@@ -119,16 +146,22 @@ function compileObject(node: SchemaNode): Validate {
   };
 }
 
-function compileArray(node: SchemaNode): Validate | undefined {
-  if (!node.items) {
-    return undefined;
-  }
-  const validateItem = compileSchema(node.items);
+function compileArray(node: SchemaNode, nullable: boolean, constraints: readonly Validate[]): Validate {
+  const validateItem = node.items ? compileSchema(node.items) : undefined;
   return (value, walk) => {
-    const list = value as readonly unknown[];
-    for (let i = 0; i < list.length; i++) {
+    if (!Array.isArray(value)) {
+      wrongType(value, 'array', nullable, walk);
+      return;
+    }
+    for (let i = 0; i < constraints.length; i++) {
+      constraints[i](value, walk);
+    }
+    if (validateItem === undefined) {
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
       walk.path.push(i);
-      validateItem(list[i], walk);
+      validateItem(value[i], walk);
       walk.path.pop();
     }
   };
