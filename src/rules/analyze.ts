@@ -19,6 +19,7 @@ import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
 import { IstioRelease } from './istio-release';
 import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
+import { checkSchema } from './schema';
 import { checkObject } from './webhook';
 
 /** Options of `analyze`. */
@@ -94,7 +95,9 @@ const ANALYZERS = [
 
 /**
  * Analyzes Kubernetes objects (as synthesized or parsed from YAML) the way Istio's admission
- * webhook and `istioctl analyze` would: each object alone, then the references between them.
+ * webhook and `istioctl analyze` would: each object against its CRD's structural schema first, as
+ * the API server checks it (objects it would refuse go no further; fields it would drop are
+ * dropped), then each object alone, then the references between them.
  * Objects of kinds it does not know are read where they matter (workloads, Services, Secrets)
  * and otherwise ignored. Findings the objects suppress with the `galley.istio.io/analyze-suppress`
  * annotation are left out.
@@ -103,16 +106,12 @@ const ANALYZERS = [
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
   const meshConfig = options.meshConfig ?? {};
-  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
-  const context: AnalysisContext = {
-    index,
-    assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
-    meshConfig,
-    now: options.now ?? new Date(),
-  };
   const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
+  // what the API server would store: objects it would refuse are left out of every later rule
+  const stored: KubeObject[] = [];
+  const schemaFindings: Finding[] = [];
   for (const obj of objects) {
     if (!obj || typeof obj.kind !== 'string') {
       continue;
@@ -121,12 +120,28 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     if (codes.length > 0) {
       suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    for (const finding of checkObject(obj, release)) {
+    const admitted = checkSchema(obj, schemaFindings);
+    if (schemaFindings.length > 0) {
+      findings.push(...schemaFindings.filter((finding) => !isSuppressed(codes, finding.code)));
+      schemaFindings.length = 0;
+    }
+    if (admitted === undefined) {
+      continue;
+    }
+    stored.push(admitted);
+    for (const finding of checkObject(admitted, release)) {
       if (!isSuppressed(codes, finding.code)) {
-        findings.push(inObjectNamespace(finding, obj));
+        findings.push(inObjectNamespace(finding, admitted));
       }
     }
   }
+  const index = new MeshIndex(stored, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
+  const context: AnalysisContext = {
+    index,
+    assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
+    meshConfig,
+    now: options.now ?? new Date(),
+  };
   const report = (finding: Finding) => {
     if (!isSuppressed(suppressions.get(objectKey(finding.kind, finding.namespace, finding.name)) ?? [], finding.code)) {
       findings.push(finding);

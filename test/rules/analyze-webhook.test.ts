@@ -13,7 +13,7 @@ const serviceEntry = (annotations?: { [key: string]: string }): KubeObject => ({
   apiVersion: 'networking.istio.io/v1',
   kind: 'ServiceEntry',
   metadata: { name: 'api', namespace: 'shop', annotations },
-  spec: { ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] },
+  spec: { hosts: ['api.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] },
 });
 
 test('analyze runs the per-object rules on every object and keeps their findings', () => {

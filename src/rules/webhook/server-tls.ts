@@ -19,8 +19,6 @@ function isValidCipherSuite(suite: string): boolean {
   return suite === '' || suite === 'ALL' || !ALPHANUMERIC_START.test(suite) || CIPHER_SUITES.has(suite);
 }
 
-/** How many certificates a server may have: one of each key type. */
-const MAX_CERTIFICATES = 2;
 const TLS_RELEASE_FIELDS = [CA_CRL];
 
 /** The TLS mode of server TLS settings; an unset mode is PASSTHROUGH, protobuf's zero value. */
@@ -53,8 +51,6 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
   if (tlsCertificates.length > 0) {
     checkArrived(report, `${path}.tlsCertificates`, TLS_CERTIFICATES);
   }
-  checkCertificateCount(report, path, 'credentialNames', listAt(tls.credentialNames).length);
-  checkCertificateCount(report, path, 'tlsCertificates', tlsCertificates.length);
 
   if (credentialNames && tlsCertificates.length > 0) {
     report.error(path, 'only one of credentialNames or tlsCertificates can be set');
@@ -113,13 +109,6 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     if (mode === 'SIMPLE') {
       report.error(path, 'caCrl is not supported with SIMPLE TLS');
     }
-  }
-}
-
-/** Reports more certificates than the CRD allows, which the API server refuses before the webhook sees the object. */
-function checkCertificateCount(report: Report, path: string, field: string, count: number): void {
-  if (count > MAX_CERTIFICATES) {
-    report.error(`${path}.${field}`, `at most ${MAX_CERTIFICATES} ${field}, not ${count}: one RSA and one ECDSA certificate`);
   }
 }
 

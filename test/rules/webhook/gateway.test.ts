@@ -19,7 +19,6 @@ describeRules('Gateway', [
   { rule: 'namespace/host form', valid: withHosts('edge/shop.example.com', './a.example.com', '*/b.example.com'), invalid: withHosts('Edge_1/shop.example.com'), message: /invalid namespace "Edge_1"/ },
   { rule: 'empty namespace in host', valid: withHosts('edge/*'), invalid: withHosts('/shop.example.com'), message: /neither the namespace nor the dnsName/ },
   { rule: 'IP host', valid: withHosts('10.0.0.1'), invalid: withHosts('10.0.0.300'), message: /label "10"|all digits/ },
-  { rule: 'port is required', valid: gateway(http), invalid: gateway({ hosts: ['a.example.com'] }), message: /must have a port/ },
   { rule: 'known protocol', valid: withPort({ protocol: 'GRPC' }), invalid: withPort({ protocol: 'QUIC' }), message: /invalid protocol "QUIC"/ },
   { rule: 'port number range', valid: withPort({ number: 8080 }), invalid: withPort({ number: 70000 }), message: /port number 70000 must be in the range 1..65535/ },
   { rule: 'no targetPort', valid: withPort({}), invalid: withPort({ targetPort: 8080 }), message: /targetPort has no effect/ },
@@ -47,25 +46,6 @@ describeRules('Gateway', [
     valid: withTls({ mode: 'SIMPLE', tlsCertificates: [{ serverCertificate: '/rsa.pem', privateKey: '/rsa.key' }, { serverCertificate: '/ec.pem', privateKey: '/ec.key' }] }),
     invalid: withTls({ mode: 'SIMPLE', tlsCertificates: [{ serverCertificate: '/rsa.pem' }] }),
     message: /SIMPLE TLS requires a private key/,
-  },
-  {
-    // the CRD's maxItems, which the API server applies before the webhook's warning could
-    rule: 'at most 2 tlsCertificates',
-    valid: withTls({ mode: 'SIMPLE', tlsCertificates: [{ serverCertificate: '/a', privateKey: '/a' }] }),
-    invalid: withTls({ mode: 'SIMPLE', tlsCertificates: [1, 2, 3].map((n) => ({ serverCertificate: `/c${n}`, privateKey: `/k${n}` })) }),
-    message: /spec.servers\[0\].tls.tlsCertificates: at most 2 tlsCertificates, not 3/,
-  },
-  {
-    rule: 'at most 2 tlsCertificates in any mode',
-    valid: withTls({ mode: 'PASSTHROUGH' }, 'TLS'),
-    invalid: withTls({ mode: 'PASSTHROUGH', tlsCertificates: [1, 2, 3].map((n) => ({ serverCertificate: `/c${n}`, privateKey: `/k${n}` })) }, 'TLS'),
-    message: /at most 2 tlsCertificates, not 3/,
-  },
-  {
-    rule: 'at most 2 credentialNames',
-    valid: withTls({ mode: 'SIMPLE', credentialNames: ['rsa', 'ec'] }),
-    invalid: withTls({ mode: 'SIMPLE', credentialNames: ['a', 'b', 'c'] }),
-    message: /spec.servers\[0\].tls.credentialNames: at most 2 credentialNames, not 3/,
   },
   { rule: 'one certificate source', valid: withTls({ mode: 'SIMPLE', credentialName: 'c' }), invalid: withTls({ mode: 'SIMPLE', credentialName: 'c', serverCertificate: '/c', privateKey: '/k' }), message: /only one certificate source/ },
   { rule: 'credentialName xor credentialNames', valid: withTls({ mode: 'SIMPLE', credentialNames: ['a', 'b'] }), invalid: withTls({ mode: 'SIMPLE', credentialName: 'a', credentialNames: ['b'] }), message: /only one of credentialName or credentialNames/ },
