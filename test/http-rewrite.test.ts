@@ -21,7 +21,7 @@ describe('HttpRewrite', () => {
   });
 
   test('an invalid rewrite regex is an error', () => {
-    expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": expected an RE2 regular expression: Invalid regular expression');
+    expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": regex "(" is invalid (error parsing regexp: missing closing ): `(`); Istio uses RE2 syntax');
   });
 
   test('a relative uri is an error', () => {
