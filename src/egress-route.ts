@@ -1,21 +1,16 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../imports/networking.istio.io';
-import { isValidHost, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import { validateNamespace, validateObjectName, validatePortNumber } from './dns';
 import { EgressDestinationRule } from './egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode, EgressModeKind } from './egress-mode';
 import { EgressVirtualService } from './egress-virtual-service';
-import { invalidInput } from './errors';
+import { invalidInput, rejectIf } from './errors';
 import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
 import { ServerProtocol } from './routing/server-protocol';
-
-const HTTP_PROTOCOLS: ReadonlyMap<ExternalServiceProtocol, ServerProtocol> = new Map([
-  [ExternalServiceProtocol.HTTP, ServerProtocol.HTTP],
-  [ExternalServiceProtocol.HTTP2, ServerProtocol.HTTP2],
-  [ExternalServiceProtocol.GRPC, ServerProtocol.GRPC],
-]);
-const TLS_PROTOCOLS: ReadonlySet<ExternalServiceProtocol> = new Set([ExternalServiceProtocol.HTTPS, ExternalServiceProtocol.TLS]);
+import { fqdnProblem } from './rules/webhook/names';
+import { isHttpProtocol, isTlsProtocol } from './rules/webhook/protocol';
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -166,7 +161,7 @@ export class EgressRoute extends Construct {
     if (!hosts.includes(host)) {
       throw invalidInput(this, 'host', host, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}`);
     }
-    if (host.includes('*') || !isValidHost(host)) {
+    if (host.includes('*')) {
       throw invalidInput(this, 'host', host, 'the egress gateway sends the traffic to one host, not a wildcard: declare the host in an external service and route it');
     }
     return host;
@@ -184,10 +179,10 @@ export class EgressRoute extends Construct {
   }
 
   private defaultMode(port: ResolvedExternalServicePort): EgressMode {
-    if (HTTP_PROTOCOLS.has(port.protocol)) {
+    if (isHttpProtocol(port.protocol)) {
       return EgressMode.http();
     }
-    if (TLS_PROTOCOLS.has(port.protocol)) {
+    if (isTlsProtocol(port.protocol)) {
       return EgressMode.tlsPassthrough();
     }
     return EgressMode.tcp();
@@ -201,22 +196,22 @@ export class EgressRoute extends Construct {
       return ServerProtocol.TCP;
     }
     if (mode.kind === EgressModeKind.TLS_PASSTHROUGH) {
-      if (!TLS_PROTOCOLS.has(port.protocol)) {
+      if (!isTlsProtocol(port.protocol)) {
         throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
       }
       return ServerProtocol.TLS;
     }
-    const protocol = HTTP_PROTOCOLS.get(port.protocol);
-    if (protocol === undefined) {
-      const hint = TLS_PROTOCOLS.has(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
+    if (!isHttpProtocol(port.protocol)) {
+      const hint = isTlsProtocol(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
       throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
     }
-    return protocol;
+    // the HTTP protocols of an external service are spelt as a Gateway server's
+    return port.protocol as string as ServerProtocol;
   }
 
   private tlsPort(service: IExternalService, mode: EgressMode): number {
     const port = service.findPort(this, 'mode.port', mode.tlsPort!);
-    if (!TLS_PROTOCOLS.has(port.protocol)) {
+    if (!isTlsProtocol(port.protocol)) {
       throw invalidInput(this, 'mode.port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
     }
     return port.number;
@@ -224,8 +219,8 @@ export class EgressRoute extends Construct {
 
   /** The DestinationRule's TLS settings: SIMPLE, with the SNI and the server's verification. */
   private originationTls(mode: EgressMode): DestinationRuleSpecTrafficPolicyPortLevelSettingsTls {
-    if (mode.sni !== undefined && (mode.sni.includes('*') || !isValidHost(mode.sni))) {
-      throw invalidInput(this, 'mode.sni', mode.sni, 'expected a DNS name such as "api.example.com"');
+    if (mode.sni !== undefined) {
+      rejectIf(this, 'mode.sni', mode.sni, fqdnProblem(mode.sni));
     }
     return {
       mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,

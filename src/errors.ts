@@ -1,4 +1,6 @@
 import { IConstruct } from 'constructs';
+import { KubeObject } from './rules/finding';
+import { Report } from './rules/webhook/report';
 
 /**
  * The error for input a construct cannot accept: it names the construct path, the field, the
@@ -17,6 +19,38 @@ export function rejectIf(scope: IConstruct, field: string, value: unknown, probl
   if (problem !== undefined) {
     throw invalidInput(scope, field, value, problem);
   }
+}
+
+/** A report that keeps the first error with the path of its field, and ignores warnings. */
+class FirstErrorReport extends Report {
+  public firstError?: { readonly path: string; readonly message: string };
+
+  public error(path: string, message: string): void {
+    this.firstError ??= { path, message };
+  }
+
+  public warn(): void {
+    // warnings are printed by the synth-time check, which runs the same rules
+  }
+}
+
+/**
+ * Throws when the admission rule `check` rejects `obj`, the object a construct is about to
+ * emit: the first error, with the field named as the construct's prop (the path in `obj`
+ * without its leading `spec.`) and the value found there. Warnings pass: the synth-time check
+ * prints them.
+ */
+export function rejectRuleErrors(scope: IConstruct, obj: KubeObject, check: (obj: KubeObject, report: Report) => void): void {
+  const report = new FirstErrorReport(obj);
+  check(obj, report);
+  const found = report.firstError;
+  if (found !== undefined) {
+    throw invalidInput(scope, found.path.replace(/^spec\.?/, '') || 'spec', valueAt(obj, found.path), found.message);
+  }
+}
+
+function valueAt(obj: KubeObject, path: string): unknown {
+  return path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== '').reduce<any>((value, key) => value?.[key], obj);
 }
 
 function describe(value: unknown): string {

@@ -1,8 +1,9 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { invalidInput } from '../errors';
-import { validateHosts, validatePortNumber } from '../dns';
+import { invalidInput, rejectIf } from '../errors';
+import { validatePortNumber } from '../dns';
+import { destinationHostProblem } from '../rules/webhook/destination';
 
 /** Where a route sends traffic: a host and a port. */
 export interface BackendConfig {
@@ -56,7 +57,7 @@ class HostBackend extends Backend {
   }
 
   public bind(scope: IConstruct, field: string): BackendConfig {
-    validateHosts(scope, `${field}.host`, [this.host]);
+    rejectIf(scope, `${field}.host`, this.host, destinationHostProblem(this.host));
     if (this.host.includes('*')) {
       throw invalidInput(scope, `${field}.host`, this.host, 'a route destination must be one host, not a wildcard');
     }

@@ -2,7 +2,8 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { createIstioObject } from '../api-version';
 import { invalidInput } from '../errors';
-import { isDns1123Label, validateNamespace, validateObjectName } from '../dns';
+import { validateNamespace, validateObjectName } from '../dns';
+import { isDns1123Label } from '../rules/webhook/kubernetes-names';
 import { Backend } from './backend';
 
 /** The subsets of one service that routes can split traffic between. */

@@ -2,7 +2,7 @@
  * Rules shared by MeshGateway and IstioMeshGateway, whose operators turn them into a Service, a
  * Deployment and an autoscaler: what those would reject is rejected here.
  */
-import { isDns1035Label } from '../../dns';
+import { isDns1035Label } from './kubernetes-names';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { forEachItem } from './items';

@@ -68,18 +68,30 @@ function checkNoJwtClaimRouting(report: Report, spec: { [key: string]: any }): v
 function checkHosts(report: Report, hosts: string[], toGateways: boolean): void {
   let allValid = true;
   hosts.forEach((host, i) => {
-    const problem = wildcardDomainProblem(host);
-    if (problem && !isIpAddress(host)) {
+    const problem = virtualServiceHostProblem(host, toGateways);
+    if (problem) {
       report.error(`spec.hosts[${i}]`, problem);
-      allValid = false;
-    } else if (!problem && !toGateways && host === '*') {
-      report.error(`spec.hosts[${i}]`, 'the wildcard host "*" is not allowed for virtual services of the mesh: bind it to a gateway or name the hosts');
       allValid = false;
     }
   });
   if (allValid) {
     checkDuplicateHosts(report, hosts);
   }
+}
+
+/**
+ * Why `host` cannot be a host of a virtual service, or undefined.
+ * @param toGateways whether the virtual service is bound to gateways only, not to the mesh
+ */
+export function virtualServiceHostProblem(host: string, toGateways: boolean): string | undefined {
+  const problem = wildcardDomainProblem(host);
+  if (problem) {
+    return isIpAddress(host) ? undefined : problem;
+  }
+  if (!toGateways && host === '*') {
+    return 'the wildcard host "*" is not allowed for virtual services of the mesh: bind it to a gateway or name the hosts';
+  }
+  return undefined;
 }
 
 /**
@@ -150,21 +162,33 @@ function checkTlsRoute(report: Report, path: string, route: { [key: string]: any
   checkRouteDestinations(report, `${path}.route`, route.route, false);
 }
 
-function checkSniHost(report: Report, path: string, sni: string, hosts: string[], toGateways: boolean): void {
+function checkSniHost(report: Report, path: string, sni: string, hosts: readonly string[], toGateways: boolean): void {
+  if (isIpAddress(sni)) {
+    report.warn(path, `SNI host "${sni}" is an IP address, which the SNI specification forbids and most clients do not send`);
+    return;
+  }
+  report.errorIf(path, sniHostProblem(sni, hosts, toGateways));
+}
+
+/**
+ * Why `sni` cannot be an SNI host of a TLS route of a virtual service with `hosts`, or
+ * undefined: it must be a domain name that one of the hosts covers. An IP address is admitted
+ * (with a warning, see checkSniHost).
+ */
+export function sniHostProblem(sni: string, hosts: readonly string[], toGateways: boolean): string | undefined {
+  if (isIpAddress(sni)) {
+    return undefined;
+  }
   // gateways may route Istio's own SNI names for auto-passthrough, such as outbound_.80_._.svc.example.com
   const generated = toGateways && sni.startsWith('outbound_.');
   const problem = generated ? undefined : wildcardDomainProblem(sni);
   if (problem) {
-    if (isIpAddress(sni)) {
-      report.warn(path, `SNI host "${sni}" is an IP address, which the SNI specification forbids and most clients do not send`);
-    } else {
-      report.error(path, problem);
-    }
-    return;
+    return problem;
   }
   if (!hosts.some((host) => isHostSubsetOf(sni, host))) {
-    report.error(path, `SNI host "${sni}" is not covered by any host of the virtual service: [${hosts.join(', ')}]`);
+    return `SNI host "${sni}" is not covered by any host of the virtual service: [${hosts.join(', ')}]`;
   }
+  return undefined;
 }
 
 function checkTcpRoute(report: Report, path: string, route: { [key: string]: any } | undefined): void {
