@@ -8,6 +8,7 @@ import { EgressMode, EgressModeKind } from './egress-mode';
 import { EgressVirtualService } from './egress-virtual-service';
 import { invalidInput, rejectIf } from './errors';
 import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
+import { onlyItem } from './private/only-item';
 import { ServerProtocol } from './routing/server-protocol';
 import { fqdnProblem } from './rules/webhook/names';
 import { isHttpProtocol, isTlsProtocol } from './rules/webhook/protocol';
@@ -154,10 +155,7 @@ export class EgressRoute extends Construct {
 
   private resolveHost(props: EgressRouteProps): string {
     const hosts = props.externalService.hosts;
-    if (props.host === undefined && hosts.length !== 1) {
-      throw invalidInput(this, 'host', undefined, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}: name the host to route`);
-    }
-    const host = props.host ?? hosts[0];
+    const host = props.host ?? onlyItem(this, 'host', hosts, () => `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}: name the host to route`);
     if (!hosts.includes(host)) {
       throw invalidInput(this, 'host', host, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}`);
     }
@@ -172,10 +170,8 @@ export class EgressRoute extends Construct {
     if (props.port !== undefined) {
       return service.findPort(this, 'port', props.port);
     }
-    if (service.ports.length !== 1) {
-      throw invalidInput(this, 'port', undefined, `external service ${service.node.path} has ports ${service.ports.map((p) => p.number).join(', ')}: name the port to route`);
-    }
-    return service.ports[0];
+    const ports = service.ports;
+    return onlyItem(this, 'port', ports, () => `external service ${service.node.path} has ports ${ports.map((p) => p.number).join(', ')}: name the port to route`);
   }
 
   private defaultMode(port: ResolvedExternalServicePort): EgressMode {

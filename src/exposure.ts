@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
+import { onlyItem } from './private/only-item';
 import { invalidInput, rejectIf } from './errors';
 import { validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from './dns';
 import { Backend } from './routing/backend';
@@ -274,11 +275,8 @@ export class Exposure extends Construct {
     if (props.port !== undefined) {
       return validatePortNumber(this, 'port', props.port);
     }
-    if (props.workload.ports.length !== 1) {
-      const known = props.workload.ports.length === 0 ? 'not known' : props.workload.ports.map((p) => p.port).join(', ');
-      throw invalidInput(this, 'port', undefined, `gateway workload ${props.workload.node.path} has ports ${known}: name the port to serve on`);
-    }
-    return props.workload.ports[0].port;
+    const ports = props.workload.ports;
+    return onlyItem(this, 'port', ports, () => `gateway workload ${props.workload.node.path} has ports ${ports.length === 0 ? 'not known' : ports.map((p) => p.port).join(', ')}: name the port to serve on`).port;
   }
 
   /** The server that redirects plain HTTP to HTTPS, where one is wanted. */

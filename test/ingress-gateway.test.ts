@@ -234,13 +234,13 @@ describe('Backend', () => {
     const chart = Testing.chart();
     const service = new kplus.Service(chart, 'svc', { metadata: { name: 'shop', namespace: 'store' }, ports: [{ port: 80 }, { port: 9090 }] });
     expect(() => exposeTo(chart, Backend.fromService(service)))
-      .toThrow('test/mesh/app: invalid backend.port (not set): service shop exposes ports 80, 9090: name one with Backend.fromService(service, { port })');
+      .toThrow('test/mesh/app: invalid backend.port (not set): This VirtualService routes to a service "shop.store.svc.cluster.local" that exposes multiple ports [80 9090]. Specifying a port in the destination is required to disambiguate. Name one with Backend.fromService(service, { port }).');
   });
 
   test('a port the Service does not expose fails', () => {
     const chart = Testing.chart();
     const service = new kplus.Service(chart, 'svc', { metadata: { name: 'shop', namespace: 'store' }, ports: [{ port: 80 }] });
-    expect(() => exposeTo(chart, Backend.fromService(service, { port: 81 }))).toThrow('test/mesh/app: invalid backend.port 81: service shop exposes ports 80');
+    expect(() => exposeTo(chart, Backend.fromService(service, { port: 81 }))).toThrow('test/mesh/app: invalid backend.port 81: Referenced host:port not found: "shop.store.svc.cluster.local:81"');
   });
 
   test('a Service without a namespace fails', () => {
