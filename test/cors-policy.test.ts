@@ -37,6 +37,6 @@ describe('CorsPolicy', () => {
   });
 
   test('an invalid allowed header name is an error', () => {
-    expectRouteError({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], exposeHeaders: ['x id'] } }, 'invalid httpRoutes[0].cors.exposeHeaders[0] "x id": expected an HTTP header name such as "authorization"');
+    expectRouteError({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], exposeHeaders: ['x id'] } }, 'invalid httpRoutes[0].cors.exposeHeaders[0] "x id": "x id" is not a valid header name: use letters, digits and !#$%&\'*+-.^_`|~');
   });
 });

@@ -1,19 +1,25 @@
 import { Report } from './report';
 import { entriesAt, listAt, objectAt, stringAt } from './values';
 
-const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
+/** An HTTP token (RFC 9110), what Istio's header name check reads as a name. */
+const HEADER_NAME = /^[-!#$%&'*+.^_`|~A-Za-z0-9]+$/;
+/** The HTTP/2 pseudo-headers a match may name. */
+const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 const JWT_CLAIM_PREFIX = '@request.auth.claims';
 
-/** Why `name` is not a header name a match can use, or undefined; `jwtClaims` admits `@request.auth.claims...`. */
-export function headerNameProblem(name: string, jwtClaims = false): string | undefined {
+/**
+ * Why `name` is not a header name a match (`match`: also a pseudo-header or an
+ * `@request.auth.claims...` claim) or a CORS policy can use, or undefined.
+ */
+export function headerNameProblem(name: string, match = false): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
-  if (jwtClaims && isJwtClaim(name)) {
+  if (match && (isJwtClaim(name) || PSEUDO_HEADERS.has(name))) {
     return undefined;
   }
-  return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits, "-" and "_"`;
+  return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits and !#$%&'*+-.^_\`|~`;
 }
 
 /** True for the `@request.auth.claims` pseudo-headers of JWT claim routing. */
@@ -46,7 +52,7 @@ enum Parse {
  * Why a header value is not one Envoy accepts, or undefined: no control characters; `%` only
  * as `%%` or around a variable, `%NAME%` or `%NAME(args)%` with args plain or a JSON string array.
  */
-function headerValueProblem(value: string): string | undefined {
+export function headerValueProblem(value: string): string | undefined {
   if (CONTROL_CHARACTERS.test(value)) {
     return `header value ${JSON.stringify(value)} contains control characters`;
   }
@@ -145,14 +151,16 @@ export function checkHeaderOperations(report: Report, path: string, headers: unk
   }
 }
 
-function requestWriteProblem(name: string): string | undefined {
+/** Why a request's set or add cannot write the header `name`, or undefined: the authority may be written. */
+export function requestWriteProblem(name: string): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
   return isInternal(name) && !isAuthority(name) ? `invalid header "${name}": header names cannot start with ":"` : undefined;
 }
 
-function headerOperationProblem(name: string): string | undefined {
+/** Why a response's set or add, or a remove, cannot name the header `name`, or undefined. */
+export function headerOperationProblem(name: string): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
