@@ -17,7 +17,7 @@ describe('RetryPolicy', () => {
   });
 
   test('a zero per-try timeout is an error', () => {
-    expectRouteError({ retries: { attempts: 2, perTryTimeout: Duration.millis(0) } }, 'invalid httpRoutes[0].retries.perTryTimeout "0 millis": expected a whole number of milliseconds, at least 1ms');
+    expectRouteError({ retries: { attempts: 2, perTryTimeout: Duration.millis(0) } }, 'invalid httpRoutes[0].retries.perTryTimeout "0 millis": duration "0s" must be at least 1ms');
   });
 
   test('an empty list of conditions is an error', () => {
