@@ -14,6 +14,7 @@ import { renderTcpRoute, TcpRouteOptions } from './routing/tcp-route';
 import { renderTlsRoute, TlsRouteOptions } from './routing/tls-route';
 import { HostScope, scopedHostProblems } from './rules/webhook/scoped-host';
 import { isHttpProtocol, isTlsProtocol } from './rules/webhook/protocol';
+import { serverTlsProblem } from './rules/webhook/gateway';
 import { sniHostProblem, virtualServiceHostProblem } from './rules/webhook/virtual-service';
 import { IGatewayWorkload } from './workload/gateway-workload';
 
@@ -244,9 +245,13 @@ export class Exposure extends Construct {
   }
 
   private resolveRouteKind(tls: ServerTls | undefined): RouteKind {
-    if (isTlsProtocol(this.protocol) && tls === undefined) {
-      throw invalidInput(this, 'tls', undefined, `a ${this.protocol} server needs TLS settings: ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough`);
+    const problem = serverTlsProblem(this.protocol, tls === undefined ? undefined : { mode: tls.mode });
+    if (problem !== undefined && tls === undefined) {
+      throw invalidInput(this, 'tls', undefined, `${problem}: give ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough`);
     }
+    rejectIf(this, 'protocol', this.protocol, problem);
+    // Istio admits a PASSTHROUGH mode on a plain HTTP server (it is how httpsRedirect is written);
+    // ServerTls.passthrough() there would route HTTP as TLS.
     if (!isTlsProtocol(this.protocol) && tls !== undefined) {
       throw invalidInput(this, 'protocol', this.protocol, `TLS settings need an HTTPS or TLS server: set protocol to ServerProtocol.HTTPS or ServerProtocol.TLS, or leave it out`);
     }
