@@ -36,17 +36,23 @@ class FirstErrorReport extends Report {
 
 /**
  * Throws when the admission rule `check` rejects `obj`, the object a construct is about to
- * emit: the first error, with the field named as the construct's prop (the path in `obj`
- * without its leading `spec.`) and the value found there. Warnings pass: the synth-time check
- * prints them.
+ * emit: the first error, with the field named as the construct's prop and the value found
+ * there. Warnings pass: the synth-time check prints them.
+ *
+ * @param propOf the prop that sets the field at a path of `obj`; by default the path without its
+ * leading `spec.`
  */
-export function rejectRuleErrors(scope: IConstruct, obj: KubeObject, check: (obj: KubeObject, report: Report) => void): void {
+export function rejectRuleErrors(scope: IConstruct, obj: KubeObject, check: (obj: KubeObject, report: Report) => void, propOf: (path: string) => string = specField): void {
   const report = new FirstErrorReport(obj);
   check(obj, report);
   const found = report.firstError;
   if (found !== undefined) {
-    throw invalidInput(scope, found.path.replace(/^spec\.?/, '') || 'spec', valueAt(obj, found.path), found.message);
+    throw invalidInput(scope, propOf(found.path), valueAt(obj, found.path), found.message);
   }
+}
+
+function specField(path: string): string {
+  return path.replace(/^spec\.?/, '') || 'spec';
 }
 
 function valueAt(obj: KubeObject, path: string): unknown {

@@ -182,9 +182,16 @@ describe('IngressGateway errors', () => {
     expect(() => new IngressGateway(Testing.chart(), 'edge', { namespace: 'Edge' })).toThrow('test/edge: invalid namespace "Edge": expected a DNS-1123 label');
   });
 
-  test('replicas below one or a maximum below the minimum', () => {
-    expect(() => new IngressGateway(Testing.chart(), 'a', { replicas: GatewayReplicas.fixed(0) })).toThrow('test/a: invalid replicas.min 0: expected a whole number of at least 1');
-    expect(() => new IngressGateway(Testing.chart(), 'b', { replicas: GatewayReplicas.autoscale(3, 2) })).toThrow('test/b: invalid replicas.max 2: expected a whole number of at least replicas.min (3)');
+  // The construct had its own replica rule (at least 1); the MeshGateway rule admits 0.
+  test('negative replicas or a maximum below the minimum are errors, as the MeshGateway rule says', () => {
+    expect(() => new IngressGateway(Testing.chart(), 'a', { replicas: GatewayReplicas.fixed(-1) })).toThrow('test/a: invalid replicas.min -1: -1 must be a whole number of at least 0');
+    expect(() => new IngressGateway(Testing.chart(), 'b', { replicas: GatewayReplicas.autoscale(3, 2) })).toThrow('test/b: invalid replicas.min 3: the minimum number of replicas (3) is greater than the maximum (2)');
+  });
+
+  test('a gateway scaled to zero replicas is admitted, as the operator admits it', () => {
+    const chart = Testing.chart();
+    new IngressGateway(chart, 'edge', { replicas: GatewayReplicas.fixed(0) });
+    expect(Testing.synth(chart)[0].spec).toMatchObject({ minReplicas: 0, maxReplicas: 0 });
   });
 
   test('a label the operator owns', () => {
