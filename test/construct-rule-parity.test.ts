@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import {
-  Backend, ExternalService, IstioAnalysis, ExternalServiceEndpoint, ExternalServicePort, ExternalServiceProtocol, ExternalServiceResolution, HttpRouteOptions,
+  Backend, ExternalService, GatewayReplicas, IstioAnalysis, ExternalServiceEndpoint, ExternalServicePort, ExternalServiceProtocol, ExternalServiceResolution, HttpRouteOptions,
   IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls, ServiceSubsets, StringMatch, TlsVersion,
 } from '../src';
 import { FindingLevel, KubeObject } from '../src/rules/finding';
@@ -225,6 +225,17 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     values: [200, 404, 600, 199, 601],
     construct: (status: number) => addHttpRoute({ directResponse: { status } }),
     objects: (status: number) => [virtualService({ http: [{ directResponse: { status } }] })],
+  },
+  {
+    check: 'IngressGateway replicas (the MeshGateway rule)',
+    values: [[1, 1], [0, 0], [2, 5], [-1, -1], [3, 2], [1.5, 2]],
+    construct: ([min, max]: [number, number]) => {
+      new IngressGateway(chartWithoutAnalysis(), 'edge', { namespace: 'istio-system', replicas: GatewayReplicas.autoscale(min, max) });
+    },
+    objects: ([min, max]: [number, number]) => [{
+      apiVersion: 'istio.banzaicloud.io/v1beta1', kind: 'MeshGateway', metadata: { name: 'edge', namespace: 'istio-system' },
+      spec: { type: 'ingress', serviceType: 'LoadBalancer', minReplicas: min, maxReplicas: max, ports: [{ name: 'http', port: 80, targetPort: 80, protocol: 'TCP' }] },
+    }],
   },
   {
     check: 'Subset names',
