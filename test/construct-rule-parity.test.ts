@@ -197,6 +197,12 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     objects: ([name, value]: [string, string]) => [httpRoute({ headers: { request: { set: { [name]: value } } } })],
   },
   {
+    check: 'Authority set once (rewrite and request headers)',
+    values: [[undefined, {}], ['a.internal', {}], [undefined, { host: 'b.internal' }], ['a.internal', { host: 'b.internal' }], [undefined, { host: 'b.internal', ':authority': 'c.internal' }]],
+    construct: ([authority, set]: [string | undefined, { [name: string]: string }]) => addHttpRoute({ rewrite: authority === undefined ? undefined : { authority }, requestHeaders: { set } }),
+    objects: ([authority, set]: [string | undefined, { [name: string]: string }]) => [httpRoute({ rewrite: authority === undefined ? undefined : { authority }, headers: { request: { set } } })],
+  },
+  {
     check: 'CORS header names',
     values: ['authorization', '*', 'x.id', 'x id', ''],
     construct: (name: string) => addHttpRoute({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], allowHeaders: [name] } }),

@@ -35,6 +35,6 @@ describe('HeaderOperations', () => {
 
   test('setting the authority both by rewrite and by header is an error', () => {
     expectRouteError({ rewrite: { authority: 'a.internal' }, requestHeaders: { set: { ':authority': 'b.internal' } } },
-      'invalid httpRoutes[0].requestHeaders.set[":authority"] "b.internal": rewrite.authority already sets the authority: set it in one place');
+      'invalid httpRoutes[0].requestHeaders {"set":{":authority":"b.internal"}}: the authority is set more than once ("a.internal", "b.internal"): set it in one place');
   });
 });

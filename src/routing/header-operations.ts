@@ -33,12 +33,6 @@ export enum HeaderTarget {
   RESPONSE = 'response',
 }
 
-/** True for the names Envoy reads as the request's authority. */
-export function isAuthorityHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'host' || lower === ':authority';
-}
-
 /** The L1 form of `operations`. */
 export function bindHeaderOperations(scope: IConstruct, field: string, operations: HeaderOperations, target: HeaderTarget): VirtualServiceSpecHttpHeadersRequest {
   const writeProblem = target === HeaderTarget.REQUEST ? requestWriteProblem : headerOperationProblem;

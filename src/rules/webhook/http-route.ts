@@ -247,12 +247,17 @@ function checkAuthorityRewrites(report: Report, path: string, route: { [key: str
     // a rewrite alone sets the authority once
     return;
   }
-  const writes = authorityWrites(route.headers);
-  const rewrite = stringAt(objectAt(route.rewrite)?.authority);
+  report.errorIf(path, authorityConflictProblem(stringAt(objectAt(route.rewrite)?.authority), route.headers));
+}
+
+/**
+ * Why a route that rewrites the authority to `rewrite` (or not, '') and writes the request
+ * headers `headers` sets the authority more than once, or undefined.
+ */
+export function authorityConflictProblem(rewrite: string, headers: unknown): string | undefined {
+  const writes = authorityWrites(headers);
   const all = rewrite === '' ? writes : [rewrite, ...writes];
-  if (all.length > 1) {
-    report.error(path, `the authority is set more than once (${all.map((a) => JSON.stringify(a)).join(', ')}): set it in one place`);
-  }
+  return all.length > 1 ? `the authority is set more than once (${all.map((a) => JSON.stringify(a)).join(', ')}): set it in one place` : undefined;
 }
 
 /** Why a direct response body of `bytes` is too large, or undefined. */
