@@ -1,7 +1,7 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import {
   Backend, ExternalService, GatewayReplicas, IstioAnalysis, ExternalServiceEndpoint, ExternalServicePort, ExternalServiceProtocol, ExternalServiceResolution, HttpRouteOptions,
-  IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls, ServiceSubsets, StringMatch, TlsVersion,
+  IngressGateway, PathMatch, RetryOn, RouteDestination, ServerProtocol, ServerTls, ServiceSubsets, StringMatch, TlsVersion,
 } from '../src';
 import { FindingLevel, KubeObject } from '../src/rules/finding';
 import { checkObject } from '../src/rules/webhook';
@@ -219,6 +219,12 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     values: [[503, 10], [200, 100], [600, 0], [199, 10], [601, 10], [503, 0.00005], [503, 0.0001], [503, 101]],
     construct: ([httpStatus, percent]: [number, number]) => addHttpRoute({ fault: { abort: { httpStatus, percent } } }),
     objects: ([httpStatus, percent]: [number, number]) => [httpRoute({ fault: { abort: { httpStatus, percentage: { value: percent } } } })],
+  },
+  {
+    check: 'Retry policy',
+    values: [[2, undefined], [-1, undefined], [0, ['reset']], [0, undefined], [2, []], [0, []], [3, ['5xx', 'gateway-error']]],
+    construct: ([attempts, retryOn]: [number, RetryOn[] | undefined]) => addHttpRoute({ retries: { attempts, retryOn } }),
+    objects: ([attempts, retryOn]: [number, RetryOn[] | undefined]) => [httpRoute({ retries: { attempts, retryOn: retryOn?.join(',') } })],
   },
   {
     check: 'Mirror percentage',
