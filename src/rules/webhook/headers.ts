@@ -1,19 +1,26 @@
 import { Report } from './report';
 import { entriesAt, listAt, objectAt, stringAt } from './values';
 
-const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
+/** An RFC 7230 token, as Istio reads header names of matches and CORS policies. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
+/** The HTTP/2 pseudo-headers a match can name. */
+const PSEUDO_HEADERS: ReadonlySet<string> = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 const JWT_CLAIM_PREFIX = '@request.auth.claims';
 
-/** Why `name` is not a header name a match can use, or undefined; `jwtClaims` admits `@request.auth.claims...`. */
-export function headerNameProblem(name: string, jwtClaims = false): string | undefined {
+/**
+ * Why `name` is not a header name a CORS policy can list, or undefined. With `inMatch`, as a
+ * match's `headers` and `withoutHeaders` keys: the pseudo-headers and `@request.auth.claims...`
+ * are admitted too.
+ */
+export function headerNameProblem(name: string, inMatch = false): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
-  if (jwtClaims && isJwtClaim(name)) {
+  if (inMatch && (isJwtClaim(name) || PSEUDO_HEADERS.has(name))) {
     return undefined;
   }
-  return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits, "-" and "_"`;
+  return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits and !#$%&'*+-.^_\`|~`;
 }
 
 /** True for the `@request.auth.claims` pseudo-headers of JWT claim routing. */
