@@ -26,6 +26,10 @@ describe('FaultInjection', () => {
     expectRouteError({ fault: { delay: { delay: Duration.seconds(1), percent: 150 } } }, 'invalid httpRoutes[0].fault.delay.percent 150: expected a percentage from 0 to 100');
   });
 
+  test('a share between 0 and 0.0001 percent is an error: Istio rejects it', () => {
+    expectRouteError({ fault: { abort: { httpStatus: 503, percent: 0.00005 } } }, 'invalid httpRoutes[0].fault.abort.percent 0.00005: expected a percentage from 0 to 100: 0, or at least 0.0001');
+  });
+
   test('a zero delay is an error', () => {
     expectRouteError({ fault: { delay: { delay: Duration.millis(0) } } }, 'invalid httpRoutes[0].fault.delay.delay "0 millis": expected a whole number of milliseconds, at least 1ms');
   });

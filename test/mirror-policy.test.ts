@@ -20,6 +20,10 @@ describe('MirrorPolicy', () => {
     expectRouteError({ mirror: { destination: RouteDestination.to(shadow), percent: 101 } }, 'invalid httpRoutes[0].mirror.percent 101: expected a percentage from 0 to 100');
   });
 
+  test('a percentage between 0 and 0.0001 is an error: Istio rejects it', () => {
+    expectRouteError({ mirror: { destination: RouteDestination.to(shadow), percent: 5e-324 } }, 'invalid httpRoutes[0].mirror.percent 5e-324: expected a percentage from 0 to 100: 0, or at least 0.0001');
+  });
+
   test('mirrors copies requests to several destinations, each with its share', () => {
     const audit = Backend.fromHost('audit.shop.svc.cluster.local', 9090);
     const route = synthRoute({ mirrors: [{ destination: RouteDestination.to(shadow), percent: 5 }, { destination: RouteDestination.to(audit) }] });

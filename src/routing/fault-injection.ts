@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpFault } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { percentageProblem } from '../rules/webhook/http-policies';
 import { istioDuration } from './duration';
 
 /** Delays injected before forwarding requests, to test how clients cope with latency. */
@@ -64,11 +65,11 @@ export function bindFaultInjection(scope: IConstruct, field: string, fault: Faul
   };
 }
 
-/** Throws unless `percent` is from 0 to 100; defaults it to 100. */
+/** Throws unless Istio accepts `percent` as a share: 0, or from 0.0001 to 100. Defaults it to 100. */
 export function validatePercent(scope: IConstruct, field: string, percent: number | undefined): number {
   const value = percent ?? 100;
-  if (!Number.isFinite(value) || value < 0 || value > 100) {
-    throw invalidInput(scope, field, value, 'expected a percentage from 0 to 100');
+  if (!Number.isFinite(value) || percentageProblem({ value }) !== undefined) {
+    throw invalidInput(scope, field, value, 'expected a percentage from 0 to 100: 0, or at least 0.0001');
   }
   return value;
 }
