@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
+import { overlappingHosts } from './rules/webhook/virtual-service';
 import { invalidInput } from './errors';
 import { validateHosts, validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from './dns';
 import { Backend } from './routing/backend';
@@ -138,6 +139,7 @@ export class Exposure extends Construct {
     this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName ?? id);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     this.hosts = validateHosts(this, 'hosts', props.hosts);
+    this.validateDistinctHosts();
     this.protocol = props.protocol ?? (props.tls ? ServerProtocol.HTTPS : ServerProtocol.HTTP);
     this.routeKind = this.resolveRouteKind(props.tls);
     this.port = this.resolvePort(props);
@@ -237,6 +239,14 @@ export class Exposure extends Construct {
     });
     resolveWeights(this, `${field}.destinations`, options.destinations);
     this.tlsRoutes.push({ sniHosts: [...options.sniHosts], destinations: [...options.destinations] });
+  }
+
+  /** Istio rejects a VirtualService (and so this exposure's) whose hosts overlap. */
+  private validateDistinctHosts(): void {
+    const [overlap] = overlappingHosts(this.hosts);
+    if (overlap !== undefined) {
+      throw invalidInput(this, `hosts[${overlap.index}]`, this.hosts[overlap.index], `"${this.hosts[overlap.coveredBy]}" already covers it: give each host once, the wildcard or the names it covers`);
+    }
   }
 
   private resolveRouteKind(tls: ServerTls | undefined): RouteKind {
