@@ -29,7 +29,7 @@ describe('CorsPolicy', () => {
   });
 
   test('an invalid origin regex is an error', () => {
-    expectRouteError({ cors: { allowOrigins: [StringMatch.regex('https://(a|b')] } }, 'invalid httpRoutes[0].cors.allowOrigins[0] "https://(a|b": expected an RE2 regular expression: Invalid regular expression');
+    expectRouteError({ cors: { allowOrigins: [StringMatch.regex('https://(a|b')] } }, 'invalid httpRoutes[0].cors.allowOrigins[0] "https://(a|b": expected an RE2 regular expression: regex "https://(a|b" is invalid (/https://(a|b/: Unterminated group); Istio uses RE2 syntax');
   });
 
   test('a max age in fractions of a second is an error', () => {

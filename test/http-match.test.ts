@@ -62,13 +62,13 @@ describe('HttpRouteMatch', () => {
   test('an invalid regex is an error', () => {
     const { web } = exposure();
     expect(() => web.addHttpRoute({ matches: [{ path: PathMatch.regex('/users/[0-9') }] }))
-      .toThrow(/^test\/mesh\/web: invalid httpRoutes\[0\]\.matches\[0\]\.path "\/users\/\[0-9": expected an RE2 regular expression: Invalid regular expression/);
+      .toThrow(/^test\/mesh\/web: invalid httpRoutes\[0\]\.matches\[0\]\.path "\/users\/\[0-9": expected an RE2 regular expression: regex "\/users\/\[0-9" is invalid \(.*Unterminated character class\); Istio uses RE2 syntax$/);
   });
 
   test('a regex that RE2 cannot compile is an error', () => {
     const { web } = exposure();
     expect(() => web.addHttpRoute({ matches: [{ headers: { 'x-id': StringMatch.regex('(?!admin).*') } }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers["x-id"] "(?!admin).*": expected an RE2 regular expression: lookahead, lookbehind and backreferences are not supported');
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers["x-id"] "(?!admin).*": expected an RE2 regular expression: regex "(?!admin).*" uses lookaround, which RE2 does not support');
   });
 
   test('a path that does not start with / is an error', () => {

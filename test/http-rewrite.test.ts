@@ -21,7 +21,7 @@ describe('HttpRewrite', () => {
   });
 
   test('an invalid rewrite regex is an error', () => {
-    expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": expected an RE2 regular expression: Invalid regular expression');
+    expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": expected an RE2 regular expression: regex "(" is invalid (/(/: Unterminated group); Istio uses RE2 syntax');
   });
 
   test('a relative uri is an error', () => {
