@@ -5,6 +5,7 @@ import { ServiceEntrySpecEndpoints, ServiceEntrySpecLocation, ServiceEntrySpecPo
 import { createIstioObject } from './api-version';
 import { isDns1123Label, isValidHost, validateHosts, validateNamespace, validateObjectName, validatePortNumber } from './dns';
 import { invalidInput } from './errors';
+import { sharedOpaquePort } from './rules/webhook/service-entry';
 
 /** The protocol an external service speaks on a port, which tells the mesh how to route it. */
 export enum ExternalServiceProtocol {
@@ -217,6 +218,10 @@ export class ExternalService extends Construct implements IExternalService {
     const ports = resolvePorts(this, props.ports);
     this.resolvedPorts = ports;
     this.validateHostsForResolution(props.endpoints);
+    const opaque = sharedOpaquePort(RESOLUTIONS[this.resolution], this.hosts.length, ports);
+    if (opaque !== undefined) {
+      throw invalidInput(this, 'hosts', this.hosts, `several hosts cannot share the non-HTTP, non-TLS port ${opaque} with ${this.resolution} resolution: nothing tells the hosts apart (use resolution NONE, or one external service per host)`);
+    }
     validateAddresses(this, props.addresses ?? [], this.resolution);
     const endpoints = validateEndpoints(this, props.endpoints, this.resolution, new Set(ports.map((p) => p.name)));
     this.exportTo = props.exportTo === undefined ? undefined : validateExportTo(this, props.exportTo);

@@ -31,11 +31,11 @@ export function checkServiceEntry(obj: KubeObject, report: Report): void {
   checkAddresses(report, spec, resolution);
   const portNames = checkPorts(report, obj, spec, resolution);
   checkResolution(report, spec, resolution, hosts, portNames);
-  if (resolution !== 'NONE' && hosts.length > 1) {
-    const opaque = listAt(spec.ports).find((port) => !isHttpProtocol(stringAt(port?.protocol)) && !isTlsProtocol(stringAt(port?.protocol)));
-    if (opaque) {
-      report.error('spec.hosts', `several hosts cannot share the non-HTTP, non-TLS port ${numberAt(opaque.number)}: nothing tells the hosts apart (use resolution NONE, or one service entry per host)`);
-    }
+  const opaque = hosts.length > 1
+    ? sharedOpaquePort(resolution, hosts.length, listAt(spec.ports).map((port) => ({ number: numberAt(port?.number), protocol: stringAt(port?.protocol) })))
+    : undefined;
+  if (opaque !== undefined) {
+    report.error('spec.hosts', `several hosts cannot share the non-HTTP, non-TLS port ${opaque}: nothing tells the hosts apart (use resolution NONE, or one service entry per host)`);
   }
   checkExportTo(report, 'spec.exportTo', spec.exportTo, obj.metadata?.namespace, { allowNone: true });
 }
@@ -180,4 +180,15 @@ function checkEndpoint(report: Report, path: string, endpoint: { [key: string]: 
     report.errorIf(where, portProblem(port));
   }
   checkLabels(report, `${path}.labels`, endpoint.labels);
+}
+
+/**
+ * The port, if any, that several hosts of a service entry share although it carries neither
+ * HTTP (told apart by authority) nor TLS (by SNI): Istio rejects it unless resolution is NONE.
+ */
+export function sharedOpaquePort(resolution: string, hostCount: number, ports: ReadonlyArray<{ number: number; protocol: string }>): number | undefined {
+  if (resolution === 'NONE' || hostCount < 2) {
+    return undefined;
+  }
+  return ports.find((port) => !isHttpProtocol(port.protocol) && !isTlsProtocol(port.protocol))?.number;
 }
