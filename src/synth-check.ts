@@ -2,9 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { copyWithSharedShapes } from './json-shapes';
 import { fixFor } from './rules/analysis/messages';
-import { analyze, objectKey } from './rules/analyze';
-import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
-import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
+import { Assumptions } from './rules/analysis/assumptions';
+import { analyzeWithAssumptions, objectKey } from './rules/analyze';
+import { Finding, FindingLevel, formatFinding, isAtLeast, isSuppressed, KubeObject } from './rules/finding';
+import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf, selectorKey } from './rules/mesh-index';
 import { GatewayWorkloadBase } from './workload/gateway-workload';
 
 /** Options of the synth-time analysis. */
@@ -26,6 +27,13 @@ export interface IstioAnalysisOptions {
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * The level at which a finding fails synth, as istioctl's `--failure-threshold`: `WARNING`
+   * fails it on warnings too. Findings below it are printed to stderr.
+   * @default FindingLevel.ERROR
+   */
+  readonly failureThreshold?: FindingLevel;
 }
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -97,19 +105,24 @@ export class IstioAnalysis extends Construct {
       this.serveSerializedObjects();
       return [];
     }
-    const { findings, apiObjects, objects } = this.analyzeApp();
+    const { findings, apiObjects, objects, assumed, outsideWorkloads } = this.analyzeApp();
     if (stage === SynthesisStage.APP) {
       this.serialized = { apiObjects, objects };
       process.nextTick(() => {
         this.serialized = undefined;
       });
     }
+    const threshold = this.options.failureThreshold ?? FindingLevel.ERROR;
     for (const { finding, constructPaths } of findings) {
-      if (finding.level !== FindingLevel.ERROR) {
+      if (!isAtLeast(finding.level, threshold)) {
         process.stderr.write(`${describe(finding, constructPaths)}\n`);
       }
     }
-    return findings.filter((f) => f.finding.level === FindingLevel.ERROR).map((f) => describe(f.finding, f.constructPaths));
+    const trusted = takenOnTrust(assumed, outsideWorkloads);
+    if (trusted) {
+      process.stderr.write(`${trusted}\n`);
+    }
+    return findings.filter((f) => isAtLeast(f.finding.level, threshold)).map((f) => describe(f.finding, f.constructPaths));
   }
 
   /**
@@ -125,25 +138,25 @@ export class IstioAnalysis extends Construct {
     this.serialized = undefined;
   }
 
-  private analyzeApp(): { findings: AppFinding[]; apiObjects: ApiObject[]; objects: KubeObject[] } {
+  private analyzeApp(): AppAnalysis {
     const apiObjects: ApiObject[] = [];
     const objects: KubeObject[] = [];
-    const workloads: DeclaredWorkload[] = [];
+    const outsideWorkloads: DeclaredWorkload[] = [];
     for (const construct of this.node.root.node.findAll()) {
       if (ApiObject.isApiObject(construct) && ANALYZED_KINDS.has(construct.kind)) {
         apiObjects.push(construct);
         objects.push(copyWithSharedShapes(construct.toJson()) as KubeObject);
-      } else if (construct instanceof GatewayWorkloadBase) {
-        workloads.push(declaredWorkload(construct));
+      } else if (construct instanceof GatewayWorkloadBase && construct._existsOutsideApp) {
+        outsideWorkloads.push(declaredWorkload(construct));
       }
     }
-    const findings = analyze(objects, {
+    const { findings, assumed } = analyzeWithAssumptions(objects, {
       defaultGateway: this.options.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
-      workloads,
+      workloads: outsideWorkloads,
     });
     if (findings.length === 0) {
-      return { findings: [], apiObjects, objects };
+      return { findings: [], apiObjects, objects, assumed, outsideWorkloads };
     }
     const constructsByKey = new Map<string, ApiObject[]>();
     objects.forEach((json, i) => {
@@ -162,8 +175,43 @@ export class IstioAnalysis extends Construct {
         result.push({ finding, constructPaths: constructs.map((c) => c.node.path) });
       }
     }
-    return { findings: result, apiObjects, objects };
+    return { findings: result, apiObjects, objects, assumed, outsideWorkloads };
   }
+}
+
+/** What one analysis of the app found, what it read, and what it took on trust. */
+interface AppAnalysis {
+  readonly findings: AppFinding[];
+  readonly apiObjects: ApiObject[];
+  readonly objects: KubeObject[];
+  readonly assumed: Assumptions;
+  readonly outsideWorkloads: DeclaredWorkload[];
+}
+
+/** How many names of each kind the summary of what was taken on trust shows. */
+const NAMES_SHOWN = 3;
+
+/**
+ * One line that lists what the analysis took to exist outside the app, so that a reviewer sees
+ * what was not checked: `IstioAnalysis: taken on trust, not defined in the app: 2 hosts (a, b), ...`.
+ * Empty when nothing was.
+ */
+function takenOnTrust(assumed: Assumptions, outsideWorkloads: readonly DeclaredWorkload[]): string {
+  const parts = [
+    counted('host', 'hosts', [...assumed.hosts]),
+    counted('Secret', 'Secrets', [...assumed.secrets]),
+    counted('gateway workload', 'gateway workloads', outsideWorkloads.map((w) => `${selectorKey(w.labels)} in ${w.namespace ?? DEFAULT_NAMESPACE}`)),
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? '' : `IstioAnalysis: taken on trust, not defined in the app: ${parts.join(', ')}`;
+}
+
+function counted(singular: string, plural: string, names: string[]): string {
+  if (names.length === 0) {
+    return '';
+  }
+  const shown = [...new Set(names)].sort();
+  const more = shown.length > NAMES_SHOWN ? ', ...' : '';
+  return `${shown.length} ${shown.length === 1 ? singular : plural} (${shown.slice(0, NAMES_SHOWN).join(', ')}${more})`;
 }
 
 /** A finding of the synth-time analysis and where it comes from in the app. */

@@ -86,10 +86,12 @@ test('the default egress gateway is assumed too, unless --no-default-gateway is 
   expect(result.status).toBe(1);
 });
 
-test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing from the input', () => {
-  const result = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/gateway-workload-invalid`);
-  expect(result.stdout).not.toContain('credentialName');
-  expect(result.stdout).toContain('Referenced selector not found');
+test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing from the input, not a Secret in the wrong namespace', () => {
+  const result = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/virtualservice-destinations-invalid`);
+  expect(result.stdout).not.toContain('Referenced host not found');
+  expect(run('analyze', `${ANALYSIS}/virtualservice-destinations-invalid`).stdout).toContain('Referenced host not found');
+  const secrets = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/gateway-workload-invalid`);
+  expect(secrets.stdout).toContain('Referenced credentialName not found: "secure-cert"');
 });
 
 test('exits 2 naming the file and line of unreadable YAML', () => {

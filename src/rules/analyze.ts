@@ -1,4 +1,5 @@
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
+import { Assumptions } from './analysis/assumptions';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
@@ -65,8 +66,14 @@ const ANALYZERS = [
  * @returns the findings, ordered by object (kind, namespace, name) and then as found
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
+  return analyzeWithAssumptions(objects, options).findings;
+}
+
+/** `analyze`, and what it took to exist outside `objects` instead of reporting it. */
+export function analyzeWithAssumptions(objects: readonly KubeObject[], options: AnalysisOptions = {}): { findings: Finding[]; assumed: Assumptions } {
   const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [] });
-  const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false };
+  const assumed = new Assumptions();
+  const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false, assumed };
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
   for (const obj of objects) {
@@ -91,7 +98,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
   for (const analyzer of ANALYZERS) {
     analyzer(context, report);
   }
-  return sortByObject(findings);
+  return { findings: sortByObject(findings), assumed };
 }
 
 /**

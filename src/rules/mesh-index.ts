@@ -235,6 +235,8 @@ export class MeshIndex {
   /** The fully qualified hosts some DestinationRule is for. */
   private readonly destinationRuleHosts = new Set<string>();
   private readonly secrets = new Set<string>();
+  /** The names of the Secrets in `secrets`, whatever their namespace. */
+  private readonly secretNames = new Set<string>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
@@ -282,6 +284,11 @@ export class MeshIndex {
   /** True when a Secret (or a cert-manager Certificate's `secretName`) `namespace/name` is in the input. */
   public hasSecret(fullName: string): boolean {
     return this.secrets.has(fullName);
+  }
+
+  /** True when the input holds a Secret (or a cert-manager Certificate's `secretName`) named `name`, in any namespace. */
+  public hasSecretNamed(name: string): boolean {
+    return this.secretNames.has(name);
   }
 
   /** True when a DestinationRule for the fully qualified `host` defines `subset`. */
@@ -364,11 +371,11 @@ export class MeshIndex {
         break;
       }
       case 'Secret':
-        this.secrets.add(fullNameOf(obj));
+        this.addSecret(namespace, String(obj.metadata?.name ?? ''));
         break;
       case 'Certificate':
         if (apiGroupOf(obj) === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
-          this.secrets.add(`${namespace}/${obj.spec.secretName}`);
+          this.addSecret(namespace, obj.spec.secretName);
         }
         break;
       case 'MeshGateway':
@@ -396,6 +403,11 @@ export class MeshIndex {
     const name = obj.metadata?.name ?? '';
     const labels: Labels = { ...extraLabels, 'gateway-name': name, 'gateway-type': String(obj.spec?.type ?? '') };
     this.addWorkloadWithService(namespace, name, labels, servicePorts(ports));
+  }
+
+  private addSecret(namespace: string, name: string): void {
+    this.secrets.add(`${namespace}/${name}`);
+    this.secretNames.add(name);
   }
 
   private addDeclaredWorkload(declared: DeclaredWorkload): void {

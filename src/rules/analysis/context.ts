@@ -1,4 +1,5 @@
 import { MeshIndex } from '../mesh-index';
+import { Assumptions } from './assumptions';
 
 /** What every analyzer reads: the index of the input and the analysis options. */
 export interface AnalysisContext {
@@ -9,4 +10,6 @@ export interface AnalysisContext {
    * DestinationRule of the input is for.
    */
   readonly assumeHostsAndSecretsExist: boolean;
+  /** Where analyzers record what they took to exist instead of reporting it. */
+  readonly assumed: Assumptions;
 }
