@@ -28,8 +28,12 @@ export class ManifestError extends Error {
  */
 const MAX_DEPTH = 500;
 const TOO_DEEP = `nested deeper than ${MAX_DEPTH} levels`;
-/** Values made by expanding aliases, at most, per document: go-yaml refuses excessive aliasing too. */
-const MAX_ALIAS_EXPANSION = 1_000_000;
+/**
+ * Values made by expanding aliases, at most, per document: go-yaml refuses excessive aliasing
+ * too (by a ratio of aliased to plain values, from a few hundred thousand values on). No
+ * Kubernetes object comes near.
+ */
+const MAX_ALIAS_EXPANSION = 200_000;
 
 const STR_TAG = 'tag:yaml.org,2002:str';
 const TYPED_TAGS: ReadonlyMap<string, string> = new Map([

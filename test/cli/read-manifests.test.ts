@@ -97,7 +97,7 @@ describe('mappings as sigs.k8s.io/yaml writes them in JSON', () => {
     expect(errorOf('kind: Service\nspec: {<<: 1}\n').message).toBe('map merge requires map or sequence of maps as the value');
   });
 
-  test('a document that expands aliases into millions of values is refused', () => {
+  test('a document whose aliases expand into millions of values is refused', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) {
       levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
