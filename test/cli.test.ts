@@ -201,6 +201,12 @@ describe('as people use istioctl analyze', () => {
     expect(run('analyze', input, input).stdout).toBe(run('analyze', input).stdout);
   });
 
+  test('warns on stderr, naming the file and line, of a key given twice, and keeps its last value as kubectl apply does', () => {
+    const result = runWithStdin('apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: a\n  name: edge\n  namespace: edge\nspec:\n  selector: {app: nowhere}\n', 'analyze');
+    expect(result.stderr).toBe('Warning: -:5: key "name" is given twice: the last value counts, as for kubectl apply\n');
+    expect(result.stdout.split('\n')[0]).toBe('Error [IST0101] (Gateway edge/edge -:1) Referenced selector not found: "app=nowhere"');
+  });
+
   test('names only the file of an object read from JSON, as istioctl does', () => {
     const result = run('analyze', `${CLI}/yaml/gateway.json`);
     expect(result.stdout).toBe(`Error [IST0101] (Gateway edge/storefront ${CLI}/yaml/gateway.json) Referenced selector not found: "app=edge-gateway"\n`);
