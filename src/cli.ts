@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
-import { Command, parseArgs, STDIN, USAGE } from './cli/args';
+import { Command, parseArgs, USAGE } from './cli/args';
 import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from './rules/finding';
@@ -57,9 +57,6 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   for (const suppression of command.suppressions.filter((s) => !s.hasKnownCode)) {
     output.err(`Warning: ${suppression.code} is not a message code this analysis reports: --suppress ${suppression.code}=${suppression.resource} has no effect\n`);
   }
-  if (command.paths.includes(STDIN) && process.stdin.isTTY) {
-    output.err('Reading from stdin:\n');
-  }
   const inputs = readInputs(command.paths, readStdin);
   for (const warning of inputs.warnings) {
     output.err(`Warning: ${warning}\n`);
@@ -97,5 +94,11 @@ if (require.main === module) {
   process.exitCode = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+  }, () => {
+    // As istioctl does, say what is awaited when someone types the input.
+    if (process.stdin.isTTY) {
+      process.stderr.write('Reading from stdin:\n');
+    }
+    return fs.readFileSync(0, 'utf8');
   });
 }
