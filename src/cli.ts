@@ -1,29 +1,10 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
-import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
-import { analyze, AnalysisOptions } from './rules/analyze';
-import { Finding, FindingLevel, findingsToJson, formatFinding, KubeObject } from './rules/finding';
-import { ResourceSuppression } from './rules/resource-suppression';
-
-const USAGE = `usage: cdk8s-istio-gateways analyze [options] PATH...
-
-Analyzes Kubernetes manifests (YAML files, or folders of them) the way istioctl analyze does.
-
-options:
-  -o, --output FORMAT                  text (default): one finding a line; json: a JSON array
-  --no-default-gateway                 do not assume the mesh's default gateways (istio: ingressgateway,
-                                       Service istio-system/istio-ingressgateway; istio: egressgateway,
-                                       Service istio-system/istio-egressgateway)
-  --assume-hosts-and-secrets-exist     take destination hosts, DestinationRule hosts, credential
-                                       Secrets and the subsets of hosts the input has no
-                                       DestinationRule for, missing from the input, to exist elsewhere
-  -S, --suppress CODE=RESOURCE         leave out the findings of CODE about RESOURCE, written as
-                                       Kind name.namespace, where * stands for any text
-                                       ("IST0132=VirtualService *.shop"); can be repeated
-  -h, --help                           print this help
-
-exit status: 0 no error found, 1 an Error finding, 2 unreadable input or bad usage`;
+import { Command, parseArgs, USAGE } from './cli/args';
+import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
+import { analyze, objectKey } from './rules/analyze';
+import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from './rules/finding';
+import { namespaceOf } from './rules/mesh-index';
 
 /** Exit statuses of the CLI. */
 export enum ExitStatus {
@@ -38,20 +19,20 @@ export interface CliOutput {
   readonly err: (text: string) => void;
 }
 
-/** Input that cannot be read, with the file and line to look at. */
-class InputError extends Error {}
-
-interface Command {
-  readonly paths: string[];
-  readonly json: boolean;
-  readonly options: AnalysisOptions;
-  readonly suppressions: ResourceSuppression[];
+/** A finding and the line it is printed as. */
+interface PrintedFinding {
+  readonly finding: Finding;
+  readonly line: string;
 }
 
 /**
  * Runs the CLI on `args` (the arguments after the program name) and returns its exit status.
+ * Whatever the input, it ends with a status: a fault of its own is reported as unreadable input
+ * rather than thrown, so that a pipeline sees a message, never a stack trace.
+ *
+ * @param readStdin reads standard input, for the path `-`
  */
-export function main(args: readonly string[], output: CliOutput): ExitStatus {
+export function main(args: readonly string[], output: CliOutput, readStdin: () => string = () => fs.readFileSync(0, 'utf8')): ExitStatus {
   let command: Command;
   try {
     command = parseArgs(args);
@@ -59,133 +40,65 @@ export function main(args: readonly string[], output: CliOutput): ExitStatus {
     output.err(`${(e as Error).message}\n\n${USAGE}\n`);
     return ExitStatus.BAD_INPUT;
   }
-  if (command.paths.length === 0) {
+  if (command.help) {
     output.out(`${USAGE}\n`);
     return ExitStatus.OK;
   }
+  try {
+    return run(command, output, readStdin);
+  } catch (e) {
+    const message = e instanceof InputError ? e.message : `internal error, please report it: ${(e as Error)?.message ?? String(e)}`;
+    output.err(`error: ${message}\n`);
+    return ExitStatus.BAD_INPUT;
+  }
+}
+
+function run(command: Command, output: CliOutput, readStdin: () => string): ExitStatus {
   for (const suppression of command.suppressions.filter((s) => !s.hasKnownCode)) {
     output.err(`Warning: ${suppression.code} is not a message code this analysis reports: --suppress ${suppression.code}=${suppression.resource} has no effect\n`);
   }
-  let objects: KubeObject[];
-  try {
-    objects = command.paths.flatMap(readPath);
-  } catch (e) {
-    if (e instanceof InputError) {
-      output.err(`error: ${e.message}\n`);
-      return ExitStatus.BAD_INPUT;
-    }
-    throw e;
+  const inputs = readInputs(command.paths, readStdin);
+  for (const warning of inputs.warnings) {
+    output.err(`Warning: ${warning}\n`);
   }
-  const findings = analyze(objects, command.options).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const findings = analyze(inputs.objects.map((o) => o.object), command.options).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
+    .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
   if (command.json) {
-    output.out(`${findingsToJson(findings)}\n`);
-  } else if (findings.length === 0) {
-    output.out(`No validation issues found when analyzing ${objects.length} objects.\n`);
+    output.out(`${findingsToJson(printed.map((p) => p.finding))}\n`);
+  } else if (printed.length === 0) {
+    output.out(`No validation issues found when analyzing ${inputs.objects.length} objects.\n`);
   } else {
-    output.out(findings.map((f) => `${formatFinding(f)}\n`).join(''));
+    output.out(printed.map((p) => `${p.line}\n`).join(''));
   }
-  return hasError(findings) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+  // As in istioctl, the output threshold does not change what fails.
+  return findings.some((f) => isAtLeast(f.level, command.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
 }
 
-function hasError(findings: Finding[]): boolean {
-  return findings.some((f) => f.level === FindingLevel.ERROR);
-}
-
-/** What `-h` asks for: the usage, and nothing analyzed. */
-const HELP: Command = { paths: [], json: false, options: {}, suppressions: [] };
-
-function parseArgs(args: readonly string[]): Command {
-  const [verb, ...rest] = args;
-  if (verb === undefined || verb === '-h' || verb === '--help') {
-    return HELP;
-  }
-  if (verb !== 'analyze') {
-    throw new Error(`unknown command ${JSON.stringify(verb)}: expected "analyze"`);
-  }
-  const paths: string[] = [];
-  let json = false;
-  let defaultGateway = true;
-  let assumeHostsAndSecretsExist = false;
-  const suppressions: ResourceSuppression[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
-      const format = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (format !== 'json' && format !== 'text') {
-        throw new Error(`invalid --output ${JSON.stringify(format ?? '')}: expected "text" or "json"`);
-      }
-      json = format === 'json';
-    } else if (arg === '--no-default-gateway') {
-      defaultGateway = false;
-    } else if (arg === '--assume-hosts-and-secrets-exist') {
-      assumeHostsAndSecretsExist = true;
-    } else if (arg === '-S' || arg === '--suppress' || arg.startsWith('--suppress=')) {
-      suppressions.push(ResourceSuppression.parse((arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]) ?? ''));
-    } else if (arg === '-h' || arg === '--help') {
-      return HELP;
-    } else if (arg.startsWith('-')) {
-      throw new Error(`unknown option ${JSON.stringify(arg)}`);
-    } else {
-      paths.push(arg);
+/** Each finding printed with the file and line of its object, when the object was read from one. */
+function locate(findings: readonly Finding[], inputs: Inputs): PrintedFinding[] {
+  const byKey = new Map<string, LocatedObject>();
+  for (const located of inputs.objects) {
+    const key = objectKey(located.object.kind, namespaceOf(located.object), located.object.metadata?.name ?? '');
+    if (!byKey.has(key)) {
+      byKey.set(key, located);
     }
   }
-  if (paths.length === 0) {
-    throw new Error('no PATH given: name the YAML files or folders to analyze');
-  }
-  return { paths, json, options: { defaultGateway, assumeHostsAndSecretsExist }, suppressions };
-}
-
-/** The objects in a file, or in every YAML file below a folder (in name order). */
-function readPath(target: string): KubeObject[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    throw new InputError(`${target}: no such file or folder`);
-  }
-  if (!stat.isDirectory()) {
-    return readFile(target);
-  }
-  return fs.readdirSync(target).sort().flatMap((entry) => {
-    const child = path.join(target, entry);
-    return fs.statSync(child).isDirectory() || /\.(ya?ml|json)$/.test(entry) ? readPath(child) : [];
+  return findings.map((finding) => {
+    const located = byKey.get(objectKey(finding.kind, finding.namespace, finding.name));
+    return { finding, line: located ? formatFindingAt(finding, located.reference) : formatFinding(finding) };
   });
-}
-
-function readFile(file: string): KubeObject[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${file}: ${(e as Error).message}`);
-  }
-  const objects: KubeObject[] = [];
-  for (const doc of parseAllDocuments(text, { prettyErrors: true })) {
-    const error = doc.errors[0];
-    if (error) {
-      const line = error.linePos?.[0].line ?? 1;
-      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      throw new InputError(`${file}:${line}: ${message}`);
-    }
-    objects.push(...kubeObjects(doc.toJS()));
-  }
-  return objects;
-}
-
-/** The Kubernetes objects of one document: the document itself, or the items of a `List`. */
-function kubeObjects(value: any): KubeObject[] {
-  if (value === null || typeof value !== 'object' || typeof value.kind !== 'string') {
-    return [];
-  }
-  if (value.kind.endsWith('List') && Array.isArray(value.items)) {
-    return value.items.flatMap(kubeObjects);
-  }
-  return [value];
 }
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+  }, () => {
+    // As istioctl does, say what is awaited when someone types the input.
+    if (process.stdin.isTTY) {
+      process.stderr.write('Reading from stdin:\n');
+    }
+    return fs.readFileSync(0, 'utf8');
   });
 }

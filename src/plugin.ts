@@ -1,6 +1,6 @@
 import { fixFor, nameOf } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
-import { FindingLevel, formatFinding, KubeObject } from './rules/finding';
+import { FindingLevel, formatFinding, isAtLeast, KubeObject } from './rules/finding';
 import { MeshConfig } from './rules/mesh-config';
 import { IstioRelease } from './rules/istio-release';
 import { namespaceOf } from './rules/mesh-index';
@@ -76,6 +76,13 @@ export interface IstioAnalysisPluginProps {
    * @default - IstioRelease.LATEST
    */
   readonly istioRelease?: string;
+
+  /**
+   * The level at which a finding fails the validation, as istioctl's `--failure-threshold`:
+   * `Warning` fails it on warnings too. Every finding is reported either way.
+   * @default FindingLevel.ERROR
+   */
+  readonly failureThreshold?: FindingLevel;
 }
 
 /**
@@ -132,6 +139,7 @@ export class IstioAnalysisPlugin {
         }],
       });
     }
-    context.report.submit(findings.some((f) => f.level === FindingLevel.ERROR) ? 'failure' : 'success');
+    const threshold = this.props.failureThreshold ?? FindingLevel.ERROR;
+    context.report.submit(findings.some((f) => isAtLeast(f.level, threshold)) ? 'failure' : 'success');
   }
 }

@@ -3,11 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { copyWithSharedShapes } from './json-shapes';
 import { DuplicateObjects } from './rules/analysis/duplicate-objects';
 import { fixFor } from './rules/analysis/messages';
-import { analyze, objectKey } from './rules/analyze';
-import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
+import { Assumptions } from './rules/analysis/assumptions';
+import { analyzeWithAssumptions, objectKey } from './rules/analyze';
+import { Finding, FindingLevel, formatFinding, isAtLeast, isSuppressed, KubeObject } from './rules/finding';
 import { MeshConfig } from './rules/mesh-config';
 import { IstioRelease } from './rules/istio-release';
-import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
+import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf, selectorKey } from './rules/mesh-index';
 import { GatewayWorkloadBase } from './workload/gateway-workload';
 
 /** Options of the synth-time analysis. */
@@ -45,6 +46,13 @@ export interface IstioAnalysisOptions {
    * @default IstioRelease.LATEST
    */
   readonly istioRelease?: IstioRelease;
+
+  /**
+   * The level at which a finding fails synth, as istioctl's `--failure-threshold`: `WARNING`
+   * fails it on warnings too. Findings below it are printed to stderr.
+   * @default FindingLevel.ERROR
+   */
+  readonly failureThreshold?: FindingLevel;
 }
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -125,19 +133,24 @@ export class IstioAnalysis extends Construct {
       this.serveSerializedObjects();
       return [];
     }
-    const { findings, apiObjects, objects } = this.analyzeApp();
+    const { findings, apiObjects, objects, assumed, outsideWorkloads } = this.analyzeApp();
     if (stage === SynthesisStage.APP) {
       this.serialized = { apiObjects, objects };
       process.nextTick(() => {
         this.serialized = undefined;
       });
     }
+    const threshold = this.options.failureThreshold ?? FindingLevel.ERROR;
     for (const { finding, constructPaths } of findings) {
-      if (finding.level !== FindingLevel.ERROR) {
+      if (!isAtLeast(finding.level, threshold)) {
         process.stderr.write(`${describe(finding, constructPaths)}\n`);
       }
     }
-    return findings.filter((f) => f.finding.level === FindingLevel.ERROR).map((f) => describe(f.finding, f.constructPaths));
+    const trusted = takenOnTrust(assumed, outsideWorkloads);
+    if (trusted) {
+      process.stderr.write(`${trusted}\n`);
+    }
+    return findings.filter((f) => isAtLeast(f.finding.level, threshold)).map((f) => describe(f.finding, f.constructPaths));
   }
 
   /**
@@ -153,13 +166,13 @@ export class IstioAnalysis extends Construct {
     this.serialized = undefined;
   }
 
-  private analyzeApp(): { findings: AppFinding[]; apiObjects: ApiObject[]; objects: KubeObject[] } {
+  private analyzeApp(): AppAnalysis {
     const apiObjects: ApiObject[] = [];
     const objects: KubeObject[] = [];
     // Objects of other kinds matter only for their identity (CIG0001): they are neither
     // serialized nor analyzed, only checked for duplicates by kind, namespace and name.
     const otherApiObjects: ApiObject[] = [];
-    const workloads: DeclaredWorkload[] = [];
+    const outsideWorkloads: DeclaredWorkload[] = [];
     for (const construct of this.node.root.node.findAll()) {
       if (ApiObject.isApiObject(construct)) {
         if (ANALYZED_KINDS.has(construct.kind)) {
@@ -168,23 +181,21 @@ export class IstioAnalysis extends Construct {
         } else {
           otherApiObjects.push(construct);
         }
-      } else if (construct instanceof GatewayWorkloadBase) {
-        workloads.push(declaredWorkload(construct));
+      } else if (construct instanceof GatewayWorkloadBase && construct._existsOutsideApp) {
+        outsideWorkloads.push(declaredWorkload(construct));
       }
     }
     const otherObjects = otherApiObjects.map(identityOf);
-    const findings = [
-      ...analyze(objects, {
-        defaultGateway: this.options.defaultGateway ?? true,
-        assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
-        meshConfig: this.options.meshConfig,
-        istioRelease: this.options.istioRelease,
-        workloads,
-      }),
-      ...duplicatesAmong(otherObjects),
-    ];
+    const { findings: analysisFindings, assumed } = analyzeWithAssumptions(objects, {
+      defaultGateway: this.options.defaultGateway ?? true,
+      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+      meshConfig: this.options.meshConfig,
+      istioRelease: this.options.istioRelease,
+      workloads: outsideWorkloads,
+    });
+    const findings = [...analysisFindings, ...duplicatesAmong(otherObjects)];
     if (findings.length === 0) {
-      return { findings: [], apiObjects, objects };
+      return { findings: [], apiObjects, objects, assumed, outsideWorkloads };
     }
     const allApiObjects = [...apiObjects, ...otherApiObjects];
     const constructsByKey = new Map<string, ApiObject[]>();
@@ -204,7 +215,7 @@ export class IstioAnalysis extends Construct {
         result.push({ finding, constructPaths: constructs.map((c) => c.node.path) });
       }
     }
-    return { findings: result, apiObjects, objects };
+    return { findings: result, apiObjects, objects, assumed, outsideWorkloads };
   }
 }
 
@@ -224,6 +235,42 @@ function duplicatesAmong(objects: readonly KubeObject[]): Finding[] {
 /** The kind, API version, namespace and name of `apiObject`, without serializing it. */
 function identityOf(apiObject: ApiObject): KubeObject {
   return { apiVersion: apiObject.apiVersion, kind: apiObject.kind, metadata: { name: apiObject.name, namespace: apiObject.metadata.namespace } };
+
+}
+
+/** What one analysis of the app found, what it read, and what it took on trust. */
+interface AppAnalysis {
+  readonly findings: AppFinding[];
+  readonly apiObjects: ApiObject[];
+  readonly objects: KubeObject[];
+  readonly assumed: Assumptions;
+  readonly outsideWorkloads: DeclaredWorkload[];
+}
+
+/** How many names of each kind the summary of what was taken on trust shows. */
+const NAMES_SHOWN = 3;
+
+/**
+ * One line that lists what the analysis took to exist outside the app, so that a reviewer sees
+ * what was not checked: `IstioAnalysis: taken on trust, not defined in the app: 2 hosts (a, b), ...`.
+ * Empty when nothing was.
+ */
+function takenOnTrust(assumed: Assumptions, outsideWorkloads: readonly DeclaredWorkload[]): string {
+  const parts = [
+    counted('host', 'hosts', [...assumed.hosts]),
+    counted('Secret', 'Secrets', [...assumed.secrets]),
+    counted('gateway workload', 'gateway workloads', outsideWorkloads.map((w) => `${selectorKey(w.labels)} in ${w.namespace ?? DEFAULT_NAMESPACE}`)),
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? '' : `IstioAnalysis: taken on trust, not defined in the app: ${parts.join(', ')}`;
+}
+
+function counted(singular: string, plural: string, names: string[]): string {
+  if (names.length === 0) {
+    return '';
+  }
+  const shown = [...new Set(names)].sort();
+  const more = shown.length > NAMES_SHOWN ? ', ...' : '';
+  return `${shown.length} ${shown.length === 1 ? singular : plural} (${shown.slice(0, NAMES_SHOWN).join(', ')}${more})`;
 }
 
 /** A finding of the synth-time analysis and where it comes from in the app. */

@@ -1,10 +1,16 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 /** Runs the compiled CLI (`npx tsc -b` first, as `npm test` does), as a user would run the bin. */
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return runWithStdin('', ...args);
+}
+
+/** Runs the compiled CLI with `stdin` piped to it. */
+function runWithStdin(stdin: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const cli = path.join(__dirname, '..', 'lib', 'src', 'cli.js');
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: path.join(__dirname, '..'), encoding: 'utf8', input: stdin });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -16,12 +22,13 @@ test('the package bin is the compiled CLI', () => {
   expect(require('../package.json').bin).toEqual({ 'cdk8s-istio-gateways': 'lib/src/cli.js' });
 });
 
-test('prints one istioctl-style line per finding and exits 1 on an Error', () => {
-  const result = run('analyze', `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`);
+test('prints one istioctl-style line per finding, with the file and line of its object, and exits 1 on an Error', () => {
+  const input = `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`;
+  const result = run('analyze', input);
   expect(result.stdout.split('\n')).toEqual([
-    'Warning [IST0132] (VirtualService blog/shop) one or more host [shop.example.com] defined in VirtualService blog/shop not found in Gateway edge/public.',
-    'Error [IST0101] (VirtualService edge/typo) Referenced gateway not found: "pubic"',
-    'Warning [IST0132] (VirtualService shop/edge) one or more host [edge.example.com] defined in VirtualService shop/edge not found in Gateway edge/public.',
+    `Error [IST0101] (VirtualService edge/typo ${input}:17) Referenced gateway not found: "pubic"`,
+    `Warning [IST0132] (VirtualService shop/edge ${input}:43) one or more host [edge.example.com] defined in VirtualService shop/edge not found in Gateway edge/public.`,
+    `Warning [IST0132] (VirtualService blog/shop ${input}:30) one or more host [shop.example.com] defined in VirtualService blog/shop not found in Gateway edge/public.`,
     '',
   ]);
   expect(result.status).toBe(1);
@@ -41,10 +48,10 @@ test('exits 0 and says so when nothing is found', () => {
 test('reads folders recursively (.yaml, .yml, List items), several paths, and skips unknown kinds and other files', () => {
   const result = run('analyze', `${CLI}/folder`, `${ANALYSIS}/serviceentry-addresses-valid/input.yaml`);
   expect(result.stdout.split('\n').filter((l) => l).map((l) => l.slice(0, l.indexOf(')') + 1))).toEqual([
-    'Error [IST0101] (Gateway edge/storefront)',
-    'Warning [IST0132] (VirtualService blog/shop)',
-    'Error [IST0101] (VirtualService edge/typo)',
-    'Warning [IST0132] (VirtualService shop/edge)',
+    `Error [IST0101] (Gateway edge/storefront ${CLI}/folder/nested/gateway.yml:5)`,
+    `Error [IST0101] (VirtualService edge/typo ${CLI}/folder/routes.yaml:17)`,
+    `Warning [IST0132] (VirtualService shop/edge ${CLI}/folder/routes.yaml:43)`,
+    `Warning [IST0132] (VirtualService blog/shop ${CLI}/folder/routes.yaml:30)`,
   ]);
   expect(result.status).toBe(1);
 });
@@ -52,12 +59,12 @@ test('reads folders recursively (.yaml, .yml, List items), several paths, and sk
 test('--output json prints a JSON array of {code, level, kind, name, namespace, message}', () => {
   const result = run('analyze', '--output', 'json', `${ANALYSIS}/gateway-workload-invalid`);
   expect(JSON.parse(result.stdout)).toStrictEqual([
+    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'secure', namespace: 'edge', message: 'Referenced credentialName not found: "secure-cert"' },
+    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge-gateway"' },
     {
       code: 'IST0162', level: 'Warning', kind: 'Gateway', name: 'admin', namespace: 'edge',
       message: 'The gateway is listening on a target port (port 8080) that is not defined in the Service associated with its workload instances (Pod selector istio=ingressgateway). If you need to access the gateway port through the gateway Service, it will not be available.',
     },
-    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'secure', namespace: 'edge', message: 'Referenced credentialName not found: "secure-cert"' },
-    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge-gateway"' },
   ]);
   expect(result.status).toBe(1);
   expect(JSON.parse(run('analyze', '--output=json', `${ANALYSIS}/gateway-workload-valid`).stdout)).toEqual([]);
@@ -75,14 +82,16 @@ test('--no-default-gateway stops assuming the istio: ingressgateway workload', (
 test('the default egress gateway is assumed too, unless --no-default-gateway is given', () => {
   expect(run('analyze', `${CLI}/egress-gateway`)).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 1 objects.\n', stderr: '' });
   const result = run('analyze', '--no-default-gateway', `${CLI}/egress-gateway`);
-  expect(result.stdout).toBe('Error [IST0101] (Gateway istio-system/egress) Referenced selector not found: "istio=egressgateway"\n');
+  expect(result.stdout).toBe(`Error [IST0101] (Gateway istio-system/egress ${CLI}/egress-gateway/gateway.yaml:2) Referenced selector not found: "istio=egressgateway"\n`);
   expect(result.status).toBe(1);
 });
 
-test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing from the input', () => {
-  const result = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/gateway-workload-invalid`);
-  expect(result.stdout).not.toContain('credentialName');
-  expect(result.stdout).toContain('Referenced selector not found');
+test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing from the input, not a Secret in the wrong namespace', () => {
+  const result = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/virtualservice-destinations-invalid`);
+  expect(result.stdout).not.toContain('Referenced host not found');
+  expect(run('analyze', `${ANALYSIS}/virtualservice-destinations-invalid`).stdout).toContain('Referenced host not found');
+  const secrets = run('analyze', '--assume-hosts-and-secrets-exist', `${ANALYSIS}/gateway-workload-invalid`);
+  expect(secrets.stdout).toContain('Referenced credentialName not found: "secure-cert"');
 });
 
 test('exits 2 naming the file and line of unreadable YAML', () => {
@@ -98,7 +107,6 @@ test('exits 2 for a path that does not exist', () => {
 });
 
 test.each([
-  [['analyze'], /no PATH given/],
   [['analyse', 'x.yaml'], /unknown command "analyse": expected "analyze"/],
   [['analyze', '--output', 'xml', 'x.yaml'], /invalid --output "xml": expected "text" or "json"/],
   [['analyze', '--strict', 'x.yaml'], /unknown option "--strict"/],
@@ -112,12 +120,12 @@ test.each([
 test('--help prints the usage and exits 0', () => {
   const result = run('--help');
   expect(result.status).toBe(0);
-  expect(result.stdout).toContain('usage: cdk8s-istio-gateways analyze [options] PATH...');
+  expect(result.stdout).toContain('usage: cdk8s-istio-gateways analyze [options] [PATH...]');
 });
 
 describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
   const input = `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`;
-  const objectsOf = (stdout: string) => stdout.split('\n').filter((l) => l).map((l) => l.slice(0, l.indexOf(')') + 1));
+  const objectsOf = (stdout: string) => stdout.split('\n').filter((l) => l).map((l) => l.slice(0, l.indexOf(' test/')) + ')');
 
   test('leaves out the findings of that code about that object, named Kind name.namespace', () => {
     const result = run('analyze', '--suppress', 'IST0132=VirtualService shop.blog', input);
@@ -136,8 +144,8 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
   test('a wildcard for the name keeps the namespace', () => {
     const result = run('analyze', '--suppress', 'IST0132=VirtualService *.shop', input);
     expect(objectsOf(result.stdout)).toEqual([
-      'Warning [IST0132] (VirtualService blog/shop)',
       'Error [IST0101] (VirtualService edge/typo)',
+      'Warning [IST0132] (VirtualService blog/shop)',
     ]);
   });
 
@@ -171,7 +179,67 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
 test('two files of one input that define the same object are an Error (CIG0001)', () => {
   const result = run('analyze', `${CLI}/duplicates`);
   expect(result.stdout.split('\n').filter((line) => line.includes('CIG0001'))).toEqual([
-    'Error [CIG0001] (DestinationRule shop/reviews) Another DestinationRule.networking.istio.io named shop/reviews comes earlier in the input: applying both, this one replaces it, and only one takes effect.',
+    'Error [CIG0001] (DestinationRule shop/reviews test/fixtures/cli/duplicates/team-a.yaml:2) Another DestinationRule.networking.istio.io named shop/reviews comes earlier in the input: applying both, this one replaces it, and only one takes effect.',
   ]);
   expect(result.status).toBe(1);
+});
+
+describe('reads YAML as the API server does (sigs.k8s.io/yaml)', () => {
+  test('a flow sequence of addresses with colons holds the addresses', () => {
+    expect(run('analyze', `${CLI}/yaml/flow-addresses.yaml`)).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 1 objects.\n', stderr: '' });
+  });
+});
+
+describe('as people use istioctl analyze', () => {
+  const input = `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`;
+  const text = fs.readFileSync(path.join(__dirname, '..', input), 'utf8');
+
+  test('reads standard input for - and names it - in findings', () => {
+    const result = runWithStdin(text, 'analyze', '-');
+    expect(result.stdout.split('\n')[0]).toBe('Error [IST0101] (VirtualService edge/typo -:17) Referenced gateway not found: "pubic"');
+    expect(result.status).toBe(1);
+  });
+
+  test('reads standard input when no PATH is given', () => {
+    expect(runWithStdin(text, 'analyze').stdout).toBe(runWithStdin(text, 'analyze', '-').stdout);
+    expect(runWithStdin('', 'analyze')).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 0 objects.\n', stderr: '' });
+  });
+
+  test('prints a finding printed twice once (the same file given twice)', () => {
+    expect(run('analyze', input, input).stdout).toBe(run('analyze', input).stdout);
+  });
+
+  test('warns on stderr, naming the file and line, of a key given twice, and keeps its last value as kubectl apply does', () => {
+    const result = runWithStdin('apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: a\n  name: edge\n  namespace: edge\nspec:\n  selector: {app: nowhere}\n', 'analyze');
+    expect(result.stderr).toBe('Warning: -:5: key "name" is given twice: the last value counts, as for kubectl apply\n');
+    expect(result.stdout.split('\n')[0]).toBe('Error [IST0101] (Gateway edge/edge -:1) Referenced selector not found: "app=nowhere"');
+  });
+
+  test('names only the file of an object read from JSON, as istioctl does', () => {
+    const result = run('analyze', `${CLI}/yaml/gateway.json`);
+    expect(result.stdout).toBe(`Error [IST0101] (Gateway edge/storefront ${CLI}/yaml/gateway.json) Referenced selector not found: "app=edge-gateway"\n`);
+  });
+
+  test.each([
+    ['Warning', 1],
+    ['warning', 1],
+    ['Info', 1],
+    ['Error', 0],
+  ])('--failure-threshold %s sets the exit status from the findings at that level or above', (level, status) => {
+    const result = run('analyze', '--failure-threshold', level, `${ANALYSIS}/serviceentry-addresses-invalid`);
+    expect(result.stdout).toMatch(/^Warning \[IST0134\]/);
+    expect(result.status).toBe(status);
+  });
+
+  test('--output-threshold leaves out the lesser findings but not what they fail', () => {
+    const result = run('analyze', '--output-threshold=Error', '--failure-threshold=Warning', `${ANALYSIS}/serviceentry-addresses-invalid`);
+    expect(result).toEqual({ status: 1, stdout: 'No validation issues found when analyzing 2 objects.\n', stderr: '' });
+    expect(run('analyze', '--output-threshold', 'Error', input).stdout.split('\n').filter((l) => l)).toHaveLength(1);
+  });
+
+  test.each(['--failure-threshold', '--output-threshold'])('%s takes only Info, Warning or Error', (flag) => {
+    const result = run('analyze', flag, 'Fatal', input);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`invalid ${flag} "Fatal": expected Info, Warning, Error`);
+  });
 });

@@ -84,6 +84,6 @@ describe('the packed tarball', () => {
     ].join('\n'));
     const broken = analyzeCli('--assume-hosts-and-secrets-exist', 'broken.yaml');
     expect(broken.status).toBe(1);
-    expect(broken.stdout).toContain('Error [IST0101] (VirtualService shop/orphan) Referenced gateway not found: "missing"');
+    expect(broken.stdout).toContain('Error [IST0101] (VirtualService shop/orphan broken.yaml:1) Referenced gateway not found: "missing"');
   });
 });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Include, Lazy, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildWalkthrough } from '../examples/main';
-import { Backend, IngressControllerMode, IngressGateway, IstioAnalysis, networking } from '../src';
+import { Backend, EgressGateway, FindingLevel, IngressControllerMode, IngressGateway, IstioAnalysis, networking, RegistryOnly } from '../src';
 import * as analyzeModule from '../src/rules/analyze';
 import { SUPPRESS_ANNOTATION } from '../src/rules/finding';
 
@@ -111,11 +111,11 @@ describe('errors fail synth, warnings print', () => {
     expect(printed).toContain('    fix: put the catch-all rule (without match) last');
   });
 
-  test('a workload that exists elsewhere, declared with IngressGateway.fromSelector, satisfies Gateway selectors and ports', () => {
+  test('a workload that exists elsewhere, declared with IngressGateway.fromSelector and existsOutsideApp, satisfies Gateway selectors and ports', () => {
     const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
-    const edge = IngressGateway.fromSelector(chart, 'edge', { selector: { app: 'edge' }, ports: [{ name: 'http', port: 8080 }] });
+    const edge = IngressGateway.fromSelector(chart, 'edge', { selector: { app: 'edge' }, ports: [{ name: 'http', port: 8080 }], existsOutsideApp: true });
     edge.expose('shop', { hosts: ['shop.example.com'], backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
-    const other = IngressGateway.fromSelector(chart, 'other', { selector: { app: 'other' } });
+    const other = IngressGateway.fromSelector(chart, 'other', { selector: { app: 'other' }, existsOutsideApp: true });
     other.expose('blog', { hosts: ['blog.example.com'], port: 80, backend: Backend.fromHost('blog.blog.svc.cluster.local', 80) });
     expect(IstioAnalysis.enable(chart).findings()).toEqual([]);
     new networking.Gateway(chart, 'legacy', {
@@ -132,6 +132,135 @@ describe('errors fail synth, warnings print', () => {
     const codes = IstioAnalysis.enable(chart).findings().map((f) => f.finding.message);
     expect(codes).not.toContain('Referenced host not found: "catalogue.shop.svc.cluster.local"');
     expect(codes).toContain('Referenced host:port not found: "catalog:8080"');
+  });
+});
+
+describe('what synth takes on trust (issue 11, section 4)', () => {
+  const httpServer = (port: number) => ({ port: { number: port, name: 'http', protocol: 'HTTP' }, hosts: ['legacy.example.com'] });
+  const errorsOf = (chart: Chart) => IstioAnalysis.enable(chart).findings()
+    .filter((f) => f.finding.level === 'Error')
+    .map((f) => `${f.finding.code} ${f.finding.kind} ${f.finding.namespace}/${f.finding.name}: ${f.finding.message}`);
+
+  test('a fromSelector selector that matches no workload of the app nor a default gateway fails synth', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    const typo = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingresgateway' } });
+    typo.expose('shop', { hosts: ['shop.example.com'], port: 80, backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
+    expect(() => Testing.synth(chart)).toThrow(/Error \[IST0101\] \(Gateway edge\/shop\) Referenced selector not found: "istio=ingresgateway"\n {4}at edge\/mesh\/shop\/Gateway\n/);
+  });
+
+  test('a fromSelector selector that matches the default gateway, or a gateway of the app, passes', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } })
+      .expose('shop', { hosts: ['shop.example.com'], port: 80, backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
+    const own = new IngressGateway(chart, 'own', { ports: [{ name: 'http', port: 8000 }] });
+    IngressGateway.fromSelector(chart, 'again', { selector: own.selectorLabels })
+      .expose('blog', { hosts: ['blog.example.com'], port: 8000, backend: Backend.fromHost('blog.blog.svc.cluster.local', 80) });
+    expect(errorsOf(chart)).toEqual([]);
+  });
+
+  test.each([false, true])('a fromSelector declaration without ports (existsOutsideApp %s) leaves IST0162 on for the Services the app defines', (existsOutsideApp) => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    const own = new IngressGateway(chart, 'own', { ports: [{ name: 'http', port: 8000 }] });
+    IngressGateway.fromSelector(chart, 'declared', { selector: own.selectorLabels, existsOutsideApp });
+    new networking.Gateway(chart, 'legacy', { metadata: { name: 'legacy' }, spec: { selector: own.selectorLabels, servers: [httpServer(9090)] } });
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0162 legacy']);
+  });
+
+  test.each([
+    ['IngressGateway', (chart: Chart) => new IngressGateway(chart, 'edge', { ports: [{ name: 'http', port: 8000 }] })],
+    ['EgressGateway', (chart: Chart) => new EgressGateway(chart, 'egress')],
+    ['IngressGateway.fromSelector', (chart: Chart) => IngressGateway.fromSelector(chart, 'edge', { selector: { istio: 'ingressgateway' } })],
+  ])('a chart holding only an %s (and L1 objects) is analyzed', (_, makeGateway) => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    makeGateway(chart);
+    new networking.Gateway(chart, 'legacy', { metadata: { name: 'legacy' }, spec: { selector: { app: 'nowhere' }, servers: [httpServer(80)] } });
+    expect(() => Testing.synth(chart)).toThrow(/Error \[IST0101\] \(Gateway edge\/legacy\) Referenced selector not found: "app=nowhere"/);
+  });
+
+  test('a credentialName whose Secret the app defines in another namespace than the gateway workload\'s fails synth', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    IstioAnalysis.enable(chart);
+    new ApiObject(chart, 'cert', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-cert', namespace: 'edge' } });
+    new networking.Gateway(chart, 'shop', {
+      metadata: { name: 'shop' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['shop.example.com'], tls: { mode: networking.GatewaySpecServersTlsMode.SIMPLE, credentialName: 'shop-cert' } }],
+      },
+    });
+    expect(errorsOf(chart)).toEqual(['IST0101 Gateway edge/shop: Referenced credentialName not found: "shop-cert"']);
+    new ApiObject(chart, 'cert-in-gateway-namespace', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-cert', namespace: 'istio-system' } });
+    expect(errorsOf(chart)).toEqual([]);
+  });
+
+  test('in an app that declares RegistryOnly, a route to an external host without ServiceEntry fails synth', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new ApiObject(chart, 'partner', {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'partner' },
+      spec: { hosts: ['api.partner.com'], http: [{ route: [{ destination: { host: 'api.partner.com' }, weight: 50 }, { destination: { host: 'ratings' }, weight: 50 }] }] },
+    });
+    IstioAnalysis.enable(chart);
+    expect(errorsOf(chart)).toEqual([]);
+    new RegistryOnly(chart, 'registry-only');
+    expect(errorsOf(chart)).toEqual(['IST0101 VirtualService shop/partner: Referenced host not found: "api.partner.com"']);
+  });
+
+  test('what synth assumes exists outside the app is listed in one line on stderr', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    IngressGateway.fromSelector(chart, 'edge', { selector: { app: 'edge' }, existsOutsideApp: true })
+      .expose('shop', { hosts: ['shop.example.com'], port: 80, backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
+    new networking.Gateway(chart, 'secure', {
+      metadata: { name: 'secure' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['secure.example.com'], tls: { mode: networking.GatewaySpecServersTlsMode.SIMPLE, credentialName: 'secure-cert' } }],
+      },
+    });
+    for (const host of ['a', 'b', 'c', 'd']) {
+      new networking.DestinationRule(chart, `dr-${host}`, { metadata: { name: `dr-${host}` }, spec: { host: `${host}.example.org` } });
+    }
+    const printed = stderrOf(() => Testing.synth(chart));
+    expect(printed.split('\n').filter((l) => l.startsWith('IstioAnalysis:'))).toEqual([
+      'IstioAnalysis: taken on trust, not defined in the app: 5 hosts (a.example.org, b.example.org, c.example.org, ...), 1 Secret (istio-system/secure-cert), 1 gateway workload (app=edge in edge)',
+    ]);
+  });
+
+  test('nothing taken on trust prints nothing', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'edge' });
+    IngressGateway.fromSelector(chart, 'edge', { selector: { istio: 'ingressgateway' } });
+    expect(stderrOf(() => Testing.synth(chart))).toBe('');
+  });
+});
+
+describe('failureThreshold', () => {
+  const chartWithWarning = () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new Include(chart, 'matches', { url: path.join(FIXTURES, 'virtualservice-matches-invalid', 'input.yaml') });
+    return chart;
+  };
+
+  test('Warning fails synth on warnings, and leaves infos printed', () => {
+    const chart = chartWithWarning();
+    IstioAnalysis.enable(chart, { failureThreshold: FindingLevel.WARNING });
+    let message = '';
+    const printed = stderrOf(() => {
+      try {
+        Testing.synth(chart);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+    });
+    expect(message).toContain('Warning [IST0130] (VirtualService shop/reviews) VirtualService rule #4 not used');
+    expect(message).not.toContain('IST0131');
+    expect(printed).toContain('Info [IST0131] (VirtualService shop/reviews)');
+  });
+
+  test('the default, Error, lets warnings pass', () => {
+    const chart = chartWithWarning();
+    IstioAnalysis.enable(chart, {});
+    expect(() => stderrOf(() => Testing.synth(chart))).not.toThrow();
   });
 });
 
@@ -162,7 +291,7 @@ describe('suppression', () => {
 test('the walkthrough analyzes clean', () => {
   const app = buildWalkthrough(Testing.app());
   expect(IstioAnalysis.enable(app).findings()).toEqual([]);
-  expect(stderrOf(() => app.synthYaml())).toBe('');
+  expect(stderrOf(() => app.synthYaml())).toBe('IstioAnalysis: taken on trust, not defined in the app: 2 hosts (frontpage.backyards-demo.svc.cluster.local, payments.payments.svc.cluster.local), 1 Secret (shop/shop-example-com-tls)\n');
 });
 
 describe('cost within cdk8s synth', () => {
@@ -178,7 +307,7 @@ describe('cost within cdk8s synth', () => {
 
   test('App.synth analyzes the app once, however many charts, and serializes each object once', () => {
     const app = appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3);
-    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyzeWithAssumptions');
     const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
     try {
       app.synth();
@@ -202,7 +331,7 @@ describe('cost within cdk8s synth', () => {
       IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' }, namespace: 'istio-system' })
         .expose('web', { hosts: [`web${c}.example.com`], port: 80, backend: Backend.fromHost(`web.ns${c}.svc.cluster.local`, 80) });
     }
-    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyzeWithAssumptions');
     const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
     try {
       app.synth();
@@ -234,7 +363,7 @@ describe('cost within cdk8s synth', () => {
   test('when the call stack does not show cdk8s\'s synthesis, every validation analyzes in full and the output is the same', () => {
     const expected = synthesized(appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3));
     const app = appWithCharts(fs.mkdtempSync(path.join(os.tmpdir(), 'dist-')), 3);
-    const analyzeSpy = jest.spyOn(analyzeModule, 'analyze');
+    const analyzeSpy = jest.spyOn(analyzeModule, 'analyzeWithAssumptions');
     const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
     try {
       expect(withUnrecognizedStacks(() => synthesized(app))).toStrictEqual(expected);

@@ -1,4 +1,5 @@
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
+import { Assumptions } from './analysis/assumptions';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
 import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
@@ -105,6 +106,11 @@ const ANALYZERS = [
  * @returns the findings, ordered by object (kind, namespace, name) and then as found
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
+  return analyzeWithAssumptions(objects, options).findings;
+}
+
+/** `analyze`, and what it took to exist outside `objects` instead of reporting it. */
+export function analyzeWithAssumptions(objects: readonly KubeObject[], options: AnalysisOptions = {}): { findings: Finding[]; assumed: Assumptions } {
   const meshConfig = options.meshConfig ?? {};
   const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
@@ -141,6 +147,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
     meshConfig,
     now: options.now ?? new Date(),
+    assumed: new Assumptions(),
   };
   const report = (finding: Finding) => {
     if (!isSuppressed(suppressions.get(objectKey(finding.kind, finding.namespace, finding.name)) ?? [], finding.code)) {
@@ -150,7 +157,7 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
   for (const analyzer of ANALYZERS) {
     analyzer(context, report);
   }
-  return sortByObject(findings);
+  return { findings: sortByObject(findings), assumed: context.assumed };
 }
 
 /**

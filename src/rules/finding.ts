@@ -53,6 +53,43 @@ export function formatFinding(finding: Finding): string {
   return `${finding.level} [${finding.code}] (${finding.kind} ${object}) ${finding.message}`;
 }
 
+/**
+ * One finding as istioctl prints it for an object read from a file: the file and line follow the
+ * object, `Error [IST0101] (Gateway edge/storefront gateways.yaml:12) ...`.
+ */
+export function formatFindingAt(finding: Finding, reference: string): string {
+  const object = finding.namespace === undefined ? finding.name : `${finding.namespace}/${finding.name}`;
+  return `${finding.level} [${finding.code}] (${finding.kind} ${object} ${reference}) ${finding.message}`;
+}
+
+/** istioctl's order of levels: the most serious first. */
+const LEVEL_ORDER: { readonly [level: string]: number } = { [FindingLevel.ERROR]: 0, [FindingLevel.WARNING]: 1, [FindingLevel.INFO]: 2 };
+
+/** True when `level` is `threshold` or more serious, as istioctl's `--failure-threshold` counts it. */
+export function isAtLeast(level: FindingLevel, threshold: FindingLevel): boolean {
+  return LEVEL_ORDER[level] <= LEVEL_ORDER[threshold];
+}
+
+/**
+ * Findings as istioctl prints them: by level (Error first), then code, then object (kind, name,
+ * namespace), then the printed line; a line printed twice is printed once.
+ *
+ * @param lineOf the line each finding is printed as
+ */
+export function sortedDistinct<T extends { readonly finding: Finding }>(items: readonly T[], lineOf: (item: T) => string): T[] {
+  const entries = items.map((item) => ({ item, line: lineOf(item), object: `${item.finding.kind}/${item.finding.name}/${item.finding.namespace ?? ''}` }));
+  entries.sort((a, b) => LEVEL_ORDER[a.item.finding.level] - LEVEL_ORDER[b.item.finding.level]
+    || compareText(a.item.finding.code, b.item.finding.code)
+    || compareText(a.object, b.object)
+    || compareText(a.line, b.line));
+  return entries.filter((entry, i) => i === 0 || entries[i - 1].line !== entry.line).map((entry) => entry.item);
+}
+
+/** Compares by UTF-16 code units, as Go compares strings by bytes for ASCII text, and unlike `localeCompare`. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The JSON form of findings: an array of `{code, level, kind, name, namespace, message}`. */
 export function findingsToJson(findings: readonly Finding[]): string {
   return JSON.stringify(findings.map((f) => ({

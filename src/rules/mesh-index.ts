@@ -268,6 +268,8 @@ export class MeshIndex {
   private readonly destinationRuleHosts = new Set<string>();
   private readonly secrets = new Set<string>();
   private readonly secretObjects = new Map<string, KubeObject>();
+  /** The names of the Secrets in `secrets`, whatever their namespace. */
+  private readonly secretNames = new Set<string>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
@@ -343,6 +345,11 @@ export class MeshIndex {
   /** True when a Secret (or a cert-manager Certificate's `secretName`) `namespace/name` is in the input. */
   public hasSecret(fullName: string): boolean {
     return this.secrets.has(fullName);
+  }
+
+  /** True when the input holds a Secret (or a cert-manager Certificate's `secretName`) named `name`, in any namespace. */
+  public hasSecretNamed(name: string): boolean {
+    return this.secretNames.has(name);
   }
 
   /** True when a DestinationRule for the fully qualified `host` defines `subset`. */
@@ -434,13 +441,13 @@ export class MeshIndex {
       }
       case 'Secret': {
         const fullName = fullNameOf(obj);
-        this.secrets.add(fullName);
+        this.addSecret(namespace, String(obj.metadata?.name ?? ''));
         this.secretObjects.set(fullName, obj);
         break;
       }
       case 'Certificate':
         if (apiGroupOf(obj) === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
-          this.secrets.add(`${namespace}/${obj.spec.secretName}`);
+          this.addSecret(namespace, obj.spec.secretName);
         }
         break;
       case 'MeshGateway':
@@ -468,6 +475,11 @@ export class MeshIndex {
     const name = obj.metadata?.name ?? '';
     const labels: Labels = { ...extraLabels, 'gateway-name': name, 'gateway-type': String(obj.spec?.type ?? '') };
     this.addWorkloadWithService(namespace, name, labels, servicePorts(ports));
+  }
+
+  private addSecret(namespace: string, name: string): void {
+    this.secrets.add(`${namespace}/${name}`);
+    this.secretNames.add(name);
   }
 
   private addDeclaredWorkload(declared: DeclaredWorkload): void {

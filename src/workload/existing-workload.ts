@@ -28,6 +28,16 @@ export interface ExistingGatewayProps {
    * @default - not known: ports are not checked
    */
   readonly ports?: GatewayPort[];
+
+  /**
+   * Whether the workload exists outside the app (installed by Helm, another repository's
+   * chart): the synth-time analysis then takes Gateways that select it to select pods, and lists
+   * it among what it took on trust. Without it, the selector must match a gateway workload the
+   * app defines, or one of the mesh's default gateways, as istioctl requires of a Gateway
+   * selector, so that a mistyped label fails synth instead of a Gateway that serves nothing.
+   * @default false
+   */
+  readonly existsOutsideApp?: boolean;
 }
 
 /** Checks the props of an existing workload and turns them into what the shared code needs. */
@@ -46,5 +56,6 @@ export function existingWorkloadProps(scope: Construct, props: ExistingGatewayPr
     namespace: validateNamespace(scope, 'namespace', props.namespace),
     serviceName: props.serviceName === undefined ? undefined : validateServiceName(scope, 'serviceName', props.serviceName),
     ports: resolveGatewayPorts(scope, 'ports', props.ports ?? []),
+    existsOutsideApp: props.existsOutsideApp ?? false,
   };
 }

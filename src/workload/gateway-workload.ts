@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { invalidInput } from '../errors';
+import { IstioAnalysis } from '../synth-check';
 import { ResolvedGatewayPort } from './gateway-port';
 
 /**
@@ -69,6 +70,11 @@ export interface GatewayWorkloadBaseProps {
   readonly serviceName?: string;
   /** The ports of the workload's Service; empty when they are not known. */
   readonly ports: ResolvedGatewayPort[];
+  /**
+   * Whether the workload exists outside the app, known only by what is declared of it.
+   * @default false
+   */
+  readonly existsOutsideApp?: boolean;
 }
 
 /**
@@ -96,10 +102,20 @@ export abstract class GatewayWorkloadBase extends Construct implements IGatewayW
   }
 
   /**
+   * Whether the workload was declared to exist outside the app, for the synth-time analysis.
+   * @internal
+   */
+  public get _existsOutsideApp(): boolean {
+    return this.description.existsOutsideApp ?? false;
+  }
+
+  /**
    * Tells the shared code what the workload is. Called once by each subclass's constructor,
    * after it has created (or looked up) the workload under `this`.
    */
   protected describe(props: GatewayWorkloadBaseProps): void {
+    // A chart may hold nothing but a gateway workload and L1 objects: it is analyzed all the same.
+    IstioAnalysis.enable(this);
     this.described = props;
     this.portsByNumber = new Map(props.ports.map((p) => [p.port, p]));
   }

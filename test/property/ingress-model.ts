@@ -356,7 +356,7 @@ function bindDestination(d: DestinationModel, subsets: ServiceSubsets | undefine
 function buildGateway(chart: Chart, model: GatewayModel): IIngressGateway {
   const ports = model.ports.map((p) => ({ name: p.name, port: p.number }));
   if (model.existing) {
-    return IngressGateway.fromSelector(chart, 'ingress', { selector: model.selector, namespace: model.namespace, ports: model.portsKnown ? ports : undefined });
+    return IngressGateway.fromSelector(chart, 'ingress', { selector: model.selector, namespace: model.namespace, ports: model.portsKnown ? ports : undefined, existsOutsideApp: true });
   }
   return new IngressGateway(chart, 'ingress', {
     name: model.name,

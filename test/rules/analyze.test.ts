@@ -108,12 +108,29 @@ describe('analyze options', () => {
     const partial = analyze(objects, { assumeHostsAndSecretsExist: true }).map(formatFinding);
     expect(strict.filter((l) => !partial.includes(l))).toEqual([
       'Warning [IST0174] (DestinationRule shop/typo) The host reveiws defined in the DestinationRule does not match any services in the mesh.',
-      'Error [IST0101] (Gateway edge/secure) Referenced credentialName not found: "secure-cert"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced host+subset in destinationrule not found: "catalog+v2"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced host not found: "catalogue.shop.svc.cluster.local"',
       'Error [IST0101] (VirtualService shop/catalog) Referenced mirror host not found: "shadow.example.com"',
     ]);
     expect(partial.filter((l) => !strict.includes(l))).toEqual([]);
+  });
+
+  test('with assumeHostsAndSecretsExist, a credential Secret missing from the input is not reported, one defined in another namespace only is', () => {
+    const gateway = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'secure', namespace: 'edge' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['a.example.com'], tls: { mode: 'SIMPLE', credentialName: 'cert' } }],
+      },
+    };
+    const secretIn = (namespace: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cert', namespace } });
+    expect(analyze([gateway], { assumeHostsAndSecretsExist: true })).toEqual([]);
+    expect(analyze([gateway, secretIn('edge')], { assumeHostsAndSecretsExist: true }).map(formatFinding)).toEqual([
+      'Error [IST0101] (Gateway edge/secure) Referenced credentialName not found: "cert"',
+    ]);
+    expect(analyze([gateway, secretIn('edge'), secretIn('istio-system')], { assumeHostsAndSecretsExist: true })).toEqual([]);
   });
 
   describe('a route to a subset', () => {

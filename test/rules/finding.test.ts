@@ -1,4 +1,4 @@
-import { findingsToJson, FindingLevel, formatFinding, isSuppressed, suppressedCodes } from '../../src/rules/finding';
+import { findingsToJson, FindingLevel, formatFinding, formatFindingAt, isAtLeast, isSuppressed, sortedDistinct, suppressedCodes } from '../../src/rules/finding';
 
 const finding = { code: 'IST0101', level: FindingLevel.ERROR, kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge"' };
 
@@ -22,4 +22,35 @@ test('reads the suppress annotation: comma-separated codes, spaces allowed, * fo
   expect(isSuppressed(suppressedCodes(annotated('IST0101, IST0132')), 'IST0132')).toBe(true);
   expect(isSuppressed(suppressedCodes(annotated('IST0101')), 'IST0132')).toBe(false);
   expect(isSuppressed(suppressedCodes(annotated('*')), 'IST0145')).toBe(true);
+});
+
+test('formats a finding of an object read from a file with the file and line, as istioctl does', () => {
+  expect(formatFindingAt(finding, 'edge.yaml:12')).toBe('Error [IST0101] (Gateway edge/storefront edge.yaml:12) Referenced selector not found: "app=edge"');
+});
+
+test('orders findings as istioctl does: level, code, Kind/name/namespace, then the printed line; and prints each line once', () => {
+  // Derived from istio pkg/config/analysis/diag/messages_test.go, TestMessages_Sort and TestMessages_SortedCopy.
+  const make = (level: FindingLevel, code: string, name: string, namespace: string) => ({ finding: { ...finding, level, code, name, namespace } });
+  const items = [
+    make(FindingLevel.INFO, 'IST0001', 'a', 'x'),
+    make(FindingLevel.WARNING, 'IST0132', 'b', 'x'),
+    make(FindingLevel.ERROR, 'IST0145', 'a', 'x'),
+    make(FindingLevel.ERROR, 'IST0101', 'b', 'a'),
+    make(FindingLevel.ERROR, 'IST0101', 'a', 'z'),
+    make(FindingLevel.ERROR, 'IST0101', 'a', 'z'),
+  ];
+  expect(sortedDistinct(items, (i) => formatFinding(i.finding)).map((i) => `${i.finding.level} ${i.finding.code} ${i.finding.namespace}/${i.finding.name}`)).toEqual([
+    'Error IST0101 z/a',
+    'Error IST0101 a/b',
+    'Error IST0145 x/a',
+    'Warning IST0132 x/b',
+    'Info IST0001 x/a',
+  ]);
+});
+
+test('compares levels as istioctl thresholds do: Error is at least every level, Info only at least Info', () => {
+  expect(isAtLeast(FindingLevel.ERROR, FindingLevel.INFO)).toBe(true);
+  expect(isAtLeast(FindingLevel.WARNING, FindingLevel.WARNING)).toBe(true);
+  expect(isAtLeast(FindingLevel.WARNING, FindingLevel.ERROR)).toBe(false);
+  expect(isAtLeast(FindingLevel.INFO, FindingLevel.WARNING)).toBe(false);
 });

@@ -1,5 +1,6 @@
 import { MeshConfig } from '../mesh-config';
 import { MeshIndex } from '../mesh-index';
+import { Assumptions } from './assumptions';
 
 /** What every analyzer reads: the index of the input and the analysis options. */
 export interface AnalysisContext {
@@ -14,4 +15,6 @@ export interface AnalysisContext {
   readonly meshConfig: MeshConfig;
   /** The time certificates are judged at. */
   readonly now: Date;
+  /** Where analyzers record what they took to exist instead of reporting it. */
+  readonly assumed: Assumptions;
 }

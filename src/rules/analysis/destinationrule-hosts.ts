@@ -1,4 +1,4 @@
-import { arrayOf, namespaceOf } from '../mesh-index';
+import { arrayOf, namespaceOf, toFqdn } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, MESSAGES, Report } from './messages';
 
@@ -17,6 +17,8 @@ export function analyzeDestinationRuleHosts(context: AnalysisContext, report: Re
     if (!entry) {
       if (!context.assumeHostsAndSecretsExist) {
         report(findingOf(MESSAGES.UnknownDestinationRuleHost, dr, `The host ${host} defined in the DestinationRule does not match any services in the mesh.`));
+      } else {
+        context.assumed.hosts.add(toFqdn(namespaceOf(dr), host));
       }
       continue;
     }

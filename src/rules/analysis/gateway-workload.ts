@@ -25,12 +25,11 @@ export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report
       tcpPorts = servicePorts(index, workloads);
       tcpPortsBySelector.set(key, tcpPorts);
     }
-    if (!workloads.some((w) => w.servicesUnknown)) {
+    // A workload declared without ports says nothing of the Services the input does define.
+    if (workloads.some((w) => !w.servicesUnknown)) {
       checkServerPorts(gateway, tcpPorts, report);
     }
-    if (!context.assumeHostsAndSecretsExist) {
-      checkCredentials(index, gateway, workloads[0].namespace, report);
-    }
+    checkCredentials(context, gateway, workloads[0].namespace, report);
   }
 }
 
@@ -59,15 +58,27 @@ function checkServerPorts(gateway: KubeObject, tcpPorts: Set<number>, report: Re
   }
 }
 
-function checkCredentials(index: MeshIndex, gateway: KubeObject, workloadNamespace: string, report: Report): void {
+/**
+ * Each credential Secret must be in the input, in the workload's namespace. When Secrets are
+ * assumed to exist elsewhere, one is still reported when the input defines a Secret of that name
+ * in another namespace only: the gateway cannot read it there, and it is the one that was meant.
+ */
+function checkCredentials(context: AnalysisContext, gateway: KubeObject, workloadNamespace: string, report: Report): void {
+  const index = context.index;
   for (const server of arrayOf(gateway.spec?.servers)) {
     const credentialName = server?.tls?.credentialName;
     if (typeof credentialName !== 'string' || credentialName === '') {
       continue;
     }
-    const fullName = credentialName.includes('/') ? credentialName : `${workloadNamespace}/${credentialName}`;
-    if (!index.hasSecret(fullName)) {
+    const namespaced = credentialName.includes('/');
+    const fullName = namespaced ? credentialName : `${workloadNamespace}/${credentialName}`;
+    if (index.hasSecret(fullName)) {
+      continue;
+    }
+    if (!context.assumeHostsAndSecretsExist || (!namespaced && index.hasSecretNamed(credentialName))) {
       report(findingOf(MESSAGES.ReferencedResourceNotFound, gateway, `Referenced credentialName not found: ${quote(credentialName)}`));
+    } else {
+      context.assumed.secrets.add(fullName);
     }
   }
 }

@@ -18,6 +18,7 @@ interface Destination {
  */
 export function analyzeVirtualServiceDestinations(context: AnalysisContext, report: Report): void {
   const index = context.index;
+  const registryOnly = declaresRegistryOnly(index.ofKind('Sidecar'));
   for (const vs of index.ofKind('VirtualService')) {
     const namespace = namespaceOf(vs);
     const exportTo: string[] | undefined = Array.isArray(vs.spec?.exportTo) ? vs.spec.exportTo : undefined;
@@ -28,8 +29,11 @@ export function analyzeVirtualServiceDestinations(context: AnalysisContext, repo
       }
       const entry = index.resolveHost(namespace, exportTo, destination.host);
       if (!entry) {
-        if (!context.assumeHostsAndSecretsExist) {
+        const fqdn = toFqdn(namespace, destination.host);
+        if (!context.assumeHostsAndSecretsExist || (registryOnly && !fqdn.endsWith(CLUSTER_LOCAL_SUFFIX))) {
           report(findingOf(MESSAGES.ReferencedResourceNotFound, vs, `Referenced ${destination.refType} not found: ${quote(destination.host)}`));
+        } else {
+          context.assumed.hosts.add(fqdn);
         }
         continue;
       }
@@ -40,6 +44,18 @@ export function analyzeVirtualServiceDestinations(context: AnalysisContext, repo
       }
     }
   }
+}
+
+const CLUSTER_LOCAL_SUFFIX = '.svc.cluster.local';
+
+/**
+ * True when the input puts sidecars in REGISTRY_ONLY mode with a namespace-wide Sidecar (such as
+ * `RegistryOnly` makes). Such an input holds the registry of the external hosts it calls: a
+ * Kubernetes Service may be defined elsewhere, but an external host without a ServiceEntry is
+ * unreachable, so it is reported even when hosts are assumed to exist elsewhere.
+ */
+function declaresRegistryOnly(sidecars: readonly KubeObject[]): boolean {
+  return sidecars.some((sidecar) => sidecar.spec?.outboundTrafficPolicy?.mode === 'REGISTRY_ONLY' && !sidecar.spec?.workloadSelector);
 }
 
 /**
