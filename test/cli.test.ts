@@ -21,6 +21,7 @@ test('prints one istioctl-style line per finding and exits 1 on an Error', () =>
   expect(result.stdout.split('\n')).toEqual([
     'Warning [IST0132] (VirtualService blog/shop) one or more host [shop.example.com] defined in VirtualService blog/shop not found in Gateway edge/public.',
     'Error [IST0101] (VirtualService edge/typo) Referenced gateway not found: "pubic"',
+    'Warning [IST0132] (VirtualService edge/typo) one or more host [edge.example.com] defined in VirtualService edge/typo not found in Gateway edge/pubic.',
     'Warning [IST0132] (VirtualService shop/edge) one or more host [edge.example.com] defined in VirtualService shop/edge not found in Gateway edge/public.',
     '',
   ]);
@@ -44,6 +45,7 @@ test('reads folders recursively (.yaml, .yml, List items), several paths, and sk
     'Error [IST0101] (Gateway edge/storefront)',
     'Warning [IST0132] (VirtualService blog/shop)',
     'Error [IST0101] (VirtualService edge/typo)',
+    'Warning [IST0132] (VirtualService edge/typo)',
     'Warning [IST0132] (VirtualService shop/edge)',
   ]);
   expect(result.status).toBe(1);
@@ -123,6 +125,7 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
     const result = run('analyze', '--suppress', 'IST0132=VirtualService shop.blog', input);
     expect(objectsOf(result.stdout)).toEqual([
       'Error [IST0101] (VirtualService edge/typo)',
+      'Warning [IST0132] (VirtualService edge/typo)',
       'Warning [IST0132] (VirtualService shop/edge)',
     ]);
     expect(result.status).toBe(1);
@@ -138,6 +141,7 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
     expect(objectsOf(result.stdout)).toEqual([
       'Warning [IST0132] (VirtualService blog/shop)',
       'Error [IST0101] (VirtualService edge/typo)',
+      'Warning [IST0132] (VirtualService edge/typo)',
     ]);
   });
 
@@ -149,7 +153,7 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
   test('warns that a code the analysis never reports has no effect', () => {
     const result = run('analyze', '--suppress', 'IST0102=Namespace frod', input);
     expect(result.stderr).toBe('Warning: IST0102 is not a message code this analysis reports: --suppress IST0102=Namespace frod has no effect\n');
-    expect(objectsOf(result.stdout)).toHaveLength(3);
+    expect(objectsOf(result.stdout)).toHaveLength(4);
   });
 
   test.each([

@@ -141,7 +141,7 @@ describe('suppression', () => {
     IstioAnalysis.enable(chart);
     virtualService(chart, 'quiet', 'missing', { [SUPPRESS_ANNOTATION]: 'IST0101' });
     virtualService(chart, 'loud', 'missing', { [SUPPRESS_ANNOTATION]: 'IST0132' });
-    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0101 loud']);
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0101 loud', 'IST0132 quiet']);
   });
 
   test('IstioAnalysis.suppress silences a code, or every code, for all objects below a construct', () => {
@@ -152,7 +152,8 @@ describe('suppression', () => {
     virtualService(legacy, 'two', 'missing');
     const other = virtualService(chart, 'three', 'missing');
     IstioAnalysis.suppress(legacy, 'IST0101');
-    expect(IstioAnalysis.enable(chart).findings().map((f) => f.finding.name)).toEqual(['three']);
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0132 one', 'IST0101 three', 'IST0132 three', 'IST0132 two']);
+    IstioAnalysis.suppress(legacy, 'IST0132');
     IstioAnalysis.suppress(other, '*');
     expect(IstioAnalysis.enable(chart).findings()).toEqual([]);
     expect(() => Testing.synth(chart)).not.toThrow();

@@ -177,6 +177,9 @@ describe('analyze input handling', () => {
     };
     expect(analyze([vs])).toStrictEqual([{
       code: 'IST0101', level: 'Error', kind: 'VirtualService', name: 'vs', namespace: 'default', message: 'Referenced gateway not found: "gw"',
+    }, {
+      code: 'IST0132', level: 'Warning', kind: 'VirtualService', name: 'vs', namespace: 'default',
+      message: 'one or more host [a] defined in VirtualService default/vs not found in Gateway default/gw.',
     }]);
   });
 
@@ -185,6 +188,7 @@ describe('analyze input handling', () => {
     expect(analyze([vs]).map(formatFinding)).toStrictEqual([
       'Error [IST0106] (VirtualService default/vs) spec: a virtual service needs http, tcp or tls routes',
       'Error [IST0101] (VirtualService default/vs) Referenced gateway not found: "gw"',
+      'Warning [IST0132] (VirtualService default/vs) one or more host [a] defined in VirtualService default/vs not found in Gateway default/gw.',
     ]);
   });
 
@@ -216,6 +220,20 @@ describe('analyze input handling', () => {
       'Info [IST0131] (VirtualService shop/vs) VirtualService rule #1 match #0 is not used (duplicate/overlapping match in rule #0).',
       'Warning [IST0130] (VirtualService shop/vs) VirtualService rule #1 not used (all matches used by prior rules).',
     ]);
+  });
+
+  test('a VirtualService without hosts bound to a Gateway has no host the Gateway exposes (upstream: virtualservice/gateways.go, vsHostInGateway)', () => {
+    const gateway = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'gw', namespace: 'shop' },
+      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] },
+    };
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs', namespace: 'shop' }, spec: { gateways: ['gw'], http: [{ directResponse: { status: 204 } }] } };
+    expect(analyze([gateway, vs]).filter((f) => f.code === 'IST0132')).toStrictEqual([{
+      code: 'IST0132', level: 'Warning', kind: 'VirtualService', name: 'vs', namespace: 'shop',
+      message: 'one or more host [] defined in VirtualService shop/vs not found in Gateway shop/gw.',
+    }]);
   });
 
   test('a Gateway named by a Gateway of another API group is not a Gateway', () => {

@@ -10,7 +10,9 @@ export const MESH_GATEWAY = 'mesh';
 /**
  * The Gateways a VirtualService binds to: each must exist (IST0101), and at least one of the
  * VirtualService's hosts must be among the hosts the Gateway exposes to the VirtualService's
- * namespace (IST0132), or the Gateway never routes to it.
+ * namespace (IST0132), or the Gateway never routes to it. A Gateway that does not exist exposes
+ * no host, and a VirtualService without hosts has none to expose, so both draw IST0132 as well,
+ * as istioctl reports them.
  */
 export function analyzeVirtualServiceGateways(context: AnalysisContext, report: Report): void {
   const exposedHosts = new ExposedHostsCache();
@@ -25,9 +27,8 @@ export function analyzeVirtualServiceGateways(context: AnalysisContext, report: 
       const gateway = context.index.gateway(gatewayName);
       if (!gateway) {
         report(findingOf(MESSAGES.ReferencedResourceNotFound, vs, `Referenced gateway not found: ${quote(ref)}`));
-        continue;
       }
-      if (hosts.length > 0 && !exposedHosts.of(gateway, namespace).matchesAny(hosts)) {
+      if (!gateway || !exposedHosts.of(gateway, namespace).matchesAny(hosts)) {
         report(findingOf(MESSAGES.VirtualServiceHostNotFoundInGateway, vs,
           `one or more host ${list(hosts)} defined in VirtualService ${fullNameOf(vs)} not found in Gateway ${gatewayName}.`));
       }
