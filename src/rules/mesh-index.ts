@@ -104,6 +104,11 @@ export interface ServicePort {
   readonly name?: string;
   /** The protocol as written; Service ports default to TCP. */
   readonly protocol?: string;
+  /**
+   * The port of the pods a Service port forwards to, when it is a number (or a string of
+   * digits); a named one is not known.
+   */
+  readonly targetPort?: number;
 }
 
 /** A Kubernetes Service, given or implied by a MeshGateway, an IstioMeshGateway or the default gateway. */
@@ -472,7 +477,15 @@ function exportToAnnotation(obj: KubeObject): string[] {
 }
 
 function servicePorts(ports: any): ServicePort[] {
-  return arrayOf(ports).map((p: any) => ({ number: Number(p?.port), name: p?.name, protocol: p?.protocol ?? 'TCP' }));
+  return arrayOf(ports).map((p: any) => ({ number: Number(p?.port), name: p?.name, protocol: p?.protocol ?? 'TCP', targetPort: targetPortNumber(p?.targetPort) }));
+}
+
+/** A Kubernetes `targetPort` (a number, or a name) as a number, when it is one. */
+function targetPortNumber(targetPort: unknown): number | undefined {
+  if (typeof targetPort === 'number') {
+    return targetPort;
+  }
+  return typeof targetPort === 'string' && /^[0-9]+$/.test(targetPort) ? Number(targetPort) : undefined;
 }
 
 /** `value` when it is an array, else an empty one: the rules read input that may be malformed. */
