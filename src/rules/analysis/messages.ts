@@ -29,7 +29,7 @@ export const MESSAGES = {
   VirtualServiceUnreachableRule: type('IST0130', 'VirtualServiceUnreachableRule', FindingLevel.WARNING,
     `put the catch-all rule (without match) last and give each rule a match no earlier rule has`),
   VirtualServiceIneffectiveMatch: type('IST0131', 'VirtualServiceIneffectiveMatch', FindingLevel.INFO,
-    `remove the duplicate match, or change it so that it differs from the earlier rule's`),
+    `remove the duplicate match, change it so that it differs from the earlier rule's, or put the match with the longer URI prefix first`),
   VirtualServiceHostNotFoundInGateway: type('IST0132', 'VirtualServiceHostNotFoundInGateway', FindingLevel.WARNING,
     `add the VirtualService's host to a server of the Gateway (visible to the VirtualService's namespace), or bind the VirtualService to the Gateway that serves it`),
   ServiceEntryAddressesRequired: type('IST0134', 'ServiceEntryAddressesRequired', FindingLevel.WARNING,
