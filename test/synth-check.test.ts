@@ -79,7 +79,7 @@ describe('errors fail synth, warnings print', () => {
     gateway.expose('shop', { hosts: ['shop.example.com'], backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
     new networking.Gateway(chart, 'legacy', {
       metadata: { name: 'legacy' },
-      spec: { selector: gateway.selectorLabels, servers: [{ port: { number: 8000, name: 'http', protocol: 'HTTP' }, hosts: ['*.example.com'] }] },
+      spec: { selector: gateway.selectorLabels, servers: [{ port: { number: 8000, name: 'http', protocol: 'HTTP' }, hosts: ['shop.example.com'] }] },
     });
     let message = '';
     try {
