@@ -106,8 +106,13 @@ function canonicalJson(value: any): string {
     return `[${value.map(canonicalJson).join(',')}]`;
   }
   if (value !== null && typeof value === 'object') {
-    const fields = sortedKeys(value).filter((k) => !isDefault(value[k]));
-    return `{${fields.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    let fields = '';
+    for (const key of sortedKeys(value)) {
+      if (!isDefault(value[key])) {
+        fields += `${fields === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(value[key])}`;
+      }
+    }
+    return `{${fields}}`;
   }
   return JSON.stringify(value);
 }
@@ -119,5 +124,12 @@ function isDefault(value: any): boolean {
   if (Array.isArray(value)) {
     return value.length === 0;
   }
-  return typeof value === 'object' && Object.keys(value).length === 0;
+  if (typeof value !== 'object') {
+    return false;
+  }
+  // Every match field is checked: find a key without listing them all.
+  for (const _key in value) {
+    return false;
+  }
+  return true;
 }
