@@ -12,18 +12,24 @@ const EXPORT_TO_ALL = '*';
 const EXPORT_TO_OWN_NAMESPACE = '.';
 const EXPORT_TO_ANNOTATION = 'networking.istio.io/exportTo';
 
+/** The labels Istio gives the endpoint of a pod from the Node it runs on. */
+const NODE_NAME_LABEL = 'kubernetes.io/hostname';
+const NODE_REGION_LABEL = 'topology.kubernetes.io/region';
+const NODE_ZONE_LABEL = 'topology.kubernetes.io/zone';
+const NODE_SUBZONE_LABEL = 'topology.istio.io/subzone';
+
 /** Kinds whose pod template (`spec.template.metadata.labels`) is a workload. */
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
 
 /**
  * The kinds the analysis reads: the Istio networking kinds, the gateway operators' kinds, and the
- * Kubernetes and cert-manager kinds that workloads, Services and Secrets come from. Objects of
- * other kinds yield no finding and change none.
+ * Kubernetes and cert-manager kinds that workloads (and the Nodes they run on), Services and
+ * Secrets come from. Objects of other kinds yield no finding and change none.
  */
 export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
   'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
   'MeshGateway', 'IstioMeshGateway',
-  'Pod', 'Service', 'Secret', 'Certificate',
+  'Pod', 'Node', 'Service', 'Secret', 'Certificate',
   ...POD_TEMPLATE_KINDS,
 ]);
 
@@ -231,6 +237,12 @@ export class MeshIndex {
   private readonly byKind = new Map<string, KubeObject[]>();
   private readonly gateways = new Map<string, KubeObject>();
   private readonly workloads = new LabelIndex<Workload>((w) => w.labels);
+  /** The pods of `workloads` that name the node they run on, with the node's name. */
+  private readonly podNodes = new Map<Workload, string>();
+  /** Node labels by node name. */
+  private readonly nodeLabels = new Map<string, Labels>();
+  /** The pods of `podNodes` with the labels their endpoints get from their node. */
+  private readonly podEndpoints = new LabelIndex<Workload>((w) => w.labels);
   private readonly services: ServiceInfo[] = [];
   /** Services by `namespace key=value` of each label of their selector. */
   private readonly servicesBySelectorLabel = new Map<string, ServiceInfo[]>();
@@ -244,6 +256,10 @@ export class MeshIndex {
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
       this.add(obj);
+    }
+    // Nodes may come after their pods in the input: label the endpoints once all are read.
+    for (const [pod, nodeName] of this.podNodes) {
+      this.podEndpoints.add({ namespace: pod.namespace, labels: { ...pod.labels, ...nodeEndpointLabels(nodeName, this.nodeLabels.get(nodeName)) } });
     }
     if (options.defaultGateway) {
       const services = new Set(this.services.map((s) => `${s.namespace}/${s.name}`));
@@ -269,6 +285,20 @@ export class MeshIndex {
   /** The workloads `selector` selects, in any namespace (as Istio does for Gateways). */
   public selectWorkloads(selector: Labels): Workload[] {
     return this.workloads.select(selector);
+  }
+
+  /**
+   * The workloads whose endpoints a DestinationRule subset's `selector` selects: as
+   * `selectWorkloads`, except that a pod scheduled on a node also carries the node's name and its
+   * region, zone and subzone, which Istio adds to the labels of the pod's endpoints. Gateways
+   * select by the pods' own labels, as istioctl compares them.
+   */
+  public selectEndpoints(selector: Labels): Workload[] {
+    const found = this.workloads.select(selector);
+    if (this.podNodes.size === 0) {
+      return found;
+    }
+    return [...found.filter((w) => !this.podNodes.has(w)), ...this.podEndpoints.select(selector)];
   }
 
   /** The Services that select `workload`: same namespace, selector a subset of its labels. */
@@ -351,8 +381,16 @@ export class MeshIndex {
           this.gateways.set(fullNameOf(obj), obj);
         }
         break;
-      case 'Pod':
-        this.workloads.add({ namespace, labels: obj.metadata?.labels ?? {} });
+      case 'Pod': {
+        const pod: Workload = { namespace, labels: obj.metadata?.labels ?? {} };
+        this.workloads.add(pod);
+        if (typeof obj.spec?.nodeName === 'string' && obj.spec.nodeName !== '') {
+          this.podNodes.set(pod, obj.spec.nodeName);
+        }
+        break;
+      }
+      case 'Node':
+        this.nodeLabels.set(obj.metadata?.name ?? '', obj.metadata?.labels ?? {});
         break;
       case 'Service':
         this.addService({ namespace, name: obj.metadata?.name ?? '', selector: obj.spec?.selector, ports: servicePorts(obj.spec?.ports) }, exportToAnnotation(obj));
@@ -460,6 +498,29 @@ export class MeshIndex {
       }
     }
   }
+}
+
+/**
+ * The labels Istio gives the endpoint of a pod on node `nodeName` whose labels are `node`: the
+ * node's name, and its region, zone and subzone where set. A subzone counts only below a zone:
+ * Istio reads them through a `region/zone/subzone` locality, which ends at the first empty part
+ * after the region.
+ */
+function nodeEndpointLabels(nodeName: string, node: Labels | undefined): Labels {
+  const labels: { [key: string]: string } = { [NODE_NAME_LABEL]: nodeName };
+  const region = node?.[NODE_REGION_LABEL] ?? '';
+  const zone = node?.[NODE_ZONE_LABEL] ?? '';
+  const subzone = node?.[NODE_SUBZONE_LABEL] ?? '';
+  if (region !== '') {
+    labels[NODE_REGION_LABEL] = region;
+  }
+  if (zone !== '') {
+    labels[NODE_ZONE_LABEL] = zone;
+    if (subzone !== '') {
+      labels[NODE_SUBZONE_LABEL] = subzone;
+    }
+  }
+  return labels;
 }
 
 function apiGroupOf(obj: KubeObject): string {

@@ -54,6 +54,37 @@ describe('workloads', () => {
   });
 });
 
+describe('endpoints of pods on nodes', () => {
+  // Re-expresses the topology rule of Istio's PodNotSelectedAnalyzer (analyzers_test.go
+  // "DestinationRuleSubsetsWithTopologyLabels" and "DestinationRuleEmptyTopologyLabels"): a pod's
+  // endpoint carries its node's name and locality labels.
+  const pod = (name: string, nodeName: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'shop', labels: { app: name } }, spec: { nodeName } });
+  const node = (name: string, labels: { [key: string]: string }) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels } });
+  const index = new MeshIndex([
+    pod('cart', 'node-a'),
+    pod('till', 'node-b'),
+    pod('shelf', 'node-c'),
+    node('node-a', { 'topology.kubernetes.io/region': 'eu', 'topology.kubernetes.io/zone': 'eu-1', 'topology.istio.io/subzone': 'rack-7' }),
+    node('node-b', { 'topology.kubernetes.io/region': 'eu', 'topology.istio.io/subzone': 'rack-9' }),
+  ], { defaultGateway: false, workloads: [] });
+  const apps = (selector: { [key: string]: string }) => index.selectEndpoints(selector).map((w) => w.labels.app).sort();
+
+  test('carry the node name, also when the Node is not in the input, and its region, zone and subzone', () => {
+    expect(apps({ 'kubernetes.io/hostname': 'node-c' })).toEqual(['shelf']);
+    expect(apps({ 'topology.kubernetes.io/region': 'eu' })).toEqual(['cart', 'till']);
+    expect(apps({ 'topology.kubernetes.io/zone': 'eu-1', 'topology.istio.io/subzone': 'rack-7' })).toEqual(['cart']);
+  });
+
+  test('carry no subzone without a zone, as Istio\'s locality ends at the first empty part', () => {
+    expect(apps({ 'topology.istio.io/subzone': 'rack-9' })).toEqual([]);
+  });
+
+  test('are selected by their own labels too, but Gateways select by the pods\' own labels only', () => {
+    expect(apps({ app: 'till' })).toEqual(['till']);
+    expect(index.selectWorkloads({ 'kubernetes.io/hostname': 'node-c' })).toEqual([]);
+  });
+});
+
 describe('hosts', () => {
   const service = (name: string, namespace: string, exportTo?: string) => ({
     apiVersion: 'v1', kind: 'Service',

@@ -5,7 +5,8 @@ import { findingOf, MESSAGES, Report } from './messages';
 /**
  * A DestinationRule's host must be a Service or ServiceEntry host (IST0174), and each subset must
  * select some pod behind it (IST0173): the subset's labels merged with the pod selector of the
- * host. Traffic routed to a subset without pods fails with 503 UH.
+ * host, matched against the labels of the pods' endpoints (which include their Node's topology).
+ * Traffic routed to a subset without pods fails with 503 UH.
  */
 export function analyzeDestinationRuleHosts(context: AnalysisContext, report: Report): void {
   const index = context.index;
@@ -22,11 +23,11 @@ export function analyzeDestinationRuleHosts(context: AnalysisContext, report: Re
     const podSelector = entry.workloadSelector ?? {};
     // With partial input, the pods behind the host may be defined elsewhere: judge subsets only
     // when the input holds some pod of the host.
-    if (context.assumeHostsAndSecretsExist && (entry.workloadSelector === undefined || index.selectWorkloads(podSelector).length === 0)) {
+    if (context.assumeHostsAndSecretsExist && (entry.workloadSelector === undefined || index.selectEndpoints(podSelector).length === 0)) {
       continue;
     }
     for (const subset of arrayOf(dr.spec?.subsets)) {
-      if (index.selectWorkloads({ ...podSelector, ...subset?.labels }).length === 0) {
+      if (index.selectEndpoints({ ...podSelector, ...subset?.labels }).length === 0) {
         report(findingOf(MESSAGES.DestinationRuleSubsetNotSelectPods, dr,
           `The Subset ${subset?.name} defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).`));
       }
