@@ -236,6 +236,9 @@ export class MeshIndex {
   /** The objects of each kind, in input order. */
   private readonly byKind = new Map<string, KubeObject[]>();
   private readonly gateways = new Map<string, KubeObject>();
+  /** The Istio Gateways in input order: the kind Gateway of the Gateway API is another object. */
+  private readonly istioGatewayList: KubeObject[] = [];
+  private readonly kubernetesGateways = new Map<string, KubeObject>();
   private readonly workloads = new LabelIndex<Workload>((w) => w.labels);
   /** The pods of `workloads` that name the node they run on, with the node's name. */
   private readonly podNodes = new Map<Workload, string>();
@@ -277,9 +280,19 @@ export class MeshIndex {
     return this.byKind.get(kind) ?? [];
   }
 
-  /** The Gateway named `namespace/name`. */
+  /** The Istio Gateway named `namespace/name`. */
   public gateway(fullName: string): KubeObject | undefined {
     return this.gateways.get(fullName);
+  }
+
+  /** The Istio Gateways (networking.istio.io), in input order. */
+  public istioGateways(): readonly KubeObject[] {
+    return this.istioGatewayList;
+  }
+
+  /** The Kubernetes Gateway API Gateway (gateway.networking.k8s.io) named `namespace/name`. */
+  public kubernetesGateway(fullName: string): KubeObject | undefined {
+    return this.kubernetesGateways.get(fullName);
   }
 
   /** The workloads `selector` selects, in any namespace (as Istio does for Gateways). */
@@ -379,6 +392,9 @@ export class MeshIndex {
       case 'Gateway':
         if (apiGroupOf(obj) === 'networking.istio.io') {
           this.gateways.set(fullNameOf(obj), obj);
+          this.istioGatewayList.push(obj);
+        } else if (apiGroupOf(obj) === 'gateway.networking.k8s.io') {
+          this.kubernetesGateways.set(fullNameOf(obj), obj);
         }
         break;
       case 'Pod': {

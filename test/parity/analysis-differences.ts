@@ -8,7 +8,6 @@ export const ANALYSIS_DIFFERENCES: { readonly [upstream: string]: string } = {
   'gatewaySecretValidations': 'pending: IST0161 (credential Secret contents) is being added by another engineer',
   'sidecarDefaultSelector': 'pending: IST0111 (several Sidecars without a workloadSelector in a namespace) is being added by another engineer',
   'sidecarSelector': 'pending: IST0110 (Sidecar selectors: none selected, or conflicting) is being added by another engineer, with IST0101 for a selector that selects no pod',
-  'virtualServiceKubernetesGateways': 'not read: Kubernetes Gateway API Gateways (gateway.networking.k8s.io); a VirtualService bound to one is reported IST0101 and its hosts are not matched against the listener hostnames (IST0132). Left for after the IST0132 fix in progress, which changes the same analyzer',
   'virtualServiceInternalGatewayRef': 'pending: IST0165 (references to Gateways Istio generates from Kubernetes Gateways) is being added by another engineer; until then the reference is reported IST0101',
   'missing Addresses and Protocol in Service Entry with ISTIO_META_DNS_AUTO_ALLOCATE enabled': 'pending: the mesh config option is being added by another engineer; the case must then pass the mesh config of testdata/serviceentry-missing-addresses-protocol-mesh-cfg.yaml (DNS capture and auto-allocation on)',
   'Route Rule no effect on Ingress': 'pending: IST0140 (gateway routes that mesh VirtualService subsets make ineffective) is being added by another engineer',

@@ -16,7 +16,7 @@ type ServersByHost = Map<string, Array<{ readonly gateway: string; readonly bind
  * the last is compared with other Gateways.
  */
 export function analyzeConflictingGateways(context: AnalysisContext, report: Report): void {
-  const gateways = context.index.ofKind('Gateway');
+  const gateways = context.index.istioGateways();
   const byWorkloadPort = new Map<string, ServersByHost>();
   for (const gateway of gateways) {
     const name = fullNameOf(gateway);

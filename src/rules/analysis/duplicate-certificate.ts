@@ -15,7 +15,7 @@ import { findingOf, list, MESSAGES, Report } from './messages';
 export function analyzeDuplicateCertificates(context: AnalysisContext, report: Report): void {
   const byCertificate = new Map<string, KubeObject[]>();
   const certificatesOf = new Map<KubeObject, Set<string>>();
-  for (const gateway of context.index.ofKind('Gateway')) {
+  for (const gateway of context.index.istioGateways()) {
     const keys = new Set(arrayOf(gateway.spec?.servers).map((s) => certificateKey(s?.tls)).filter((k): k is string => k !== undefined));
     certificatesOf.set(gateway, keys);
     for (const key of keys) {

@@ -13,7 +13,7 @@ export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report
   const index = context.index;
   // Many Gateways share one workload: gather its Service ports once per selector.
   const tcpPortsBySelector = new Map<string, Set<number>>();
-  for (const gateway of index.ofKind('Gateway')) {
+  for (const gateway of index.istioGateways()) {
     const selector = gateway.spec?.selector ?? {};
     const workloads = index.selectWorkloads(selector);
     if (workloads.length === 0) {
