@@ -1,8 +1,8 @@
-import { coveringPrefixMatches, prefixMatchOf } from '../../src/rules/analysis/prefix-matches';
+import { coveringPrefixMatches, hasUriPrefix, prefixMatchOf } from '../../src/rules/analysis/prefix-matches';
 
 // Derived from pkg/config/validation/validation.go (genMatchHTTPRoutes, coveredValidation) and
 // analyzers_test.go "dupmatches" (testdata/virtualservice_overlappingmatches.yaml).
-const covers = (...matches: any[]) => coveringPrefixMatches(matches.map((m, i) => prefixMatchOf(m, `#${i}`, '#0')!))
+const covers = (...matches: any[]) => coveringPrefixMatches(matches.map((m, i) => prefixMatchOf(m, `#${i}`, '#0')))
   .map(({ covered, by }) => `${by.prefix} covers ${covered.prefix}`);
 
 describe('coveringPrefixMatches', () => {
@@ -39,8 +39,9 @@ describe('coveringPrefixMatches', () => {
   });
 
   test('only URI prefix matches take part', () => {
-    expect(prefixMatchOf({ uri: { exact: '/a' } }, '#0', '#0')).toBeUndefined();
-    expect(prefixMatchOf({ uri: { prefix: '' } }, '#0', '#0')).toBeUndefined();
-    expect(prefixMatchOf({ method: { exact: 'GET' } }, '#0', '#0')).toBeUndefined();
+    expect(hasUriPrefix({ uri: { prefix: '/a' } })).toBe(true);
+    expect(hasUriPrefix({ uri: { exact: '/a' } })).toBe(false);
+    expect(hasUriPrefix({ uri: { prefix: '' } })).toBe(false);
+    expect(hasUriPrefix({ method: { exact: 'GET' } })).toBe(false);
   });
 });

@@ -23,16 +23,17 @@ export interface PrefixCover {
   readonly by: PrefixMatch;
 }
 
-/** The match's prefix conditions, or undefined when it does not match by URI prefix. */
-export function prefixMatchOf(match: any, ruleName: string, matchName: string): PrefixMatch | undefined {
-  const prefix = match?.uri?.prefix;
-  if (typeof prefix !== 'string' || prefix === '') {
-    return undefined;
-  }
+/** True when the http match matches by a URI prefix, the only matches the cover is judged for. */
+export function hasUriPrefix(match: any): boolean {
+  return typeof match?.uri?.prefix === 'string' && match.uri.prefix !== '';
+}
+
+/** The prefix conditions of a match for which `hasUriPrefix` holds. */
+export function prefixMatchOf(match: any, ruleName: string, matchName: string): PrefixMatch {
   return {
     ruleName,
     matchName,
-    prefix,
+    prefix: match.uri.prefix,
     port: typeof match.port === 'number' ? match.port : 0,
     // Istio takes a match without method for a GET match.
     method: stringMatch(match.method) || 'exact:GET',

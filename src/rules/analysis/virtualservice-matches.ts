@@ -3,7 +3,7 @@ import { arrayOf } from '../mesh-index';
 import { sortedKeys } from '../sorted-keys';
 import { AnalysisContext } from './context';
 import { findingOf, MESSAGES, Report } from './messages';
-import { coveringPrefixMatches, PrefixMatch, prefixMatchOf } from './prefix-matches';
+import { coveringPrefixMatches, hasUriPrefix, PrefixMatch, prefixMatchOf } from './prefix-matches';
 
 const ROUTE_LISTS = ['http', 'tcp', 'tls'] as const;
 type RouteList = typeof ROUTE_LISTS[number];
@@ -29,43 +29,42 @@ function analyzeRules(vs: KubeObject, list: RouteList, rules: any[], report: Rep
   const firstRuleOfMatch = new Map<string, number>();
   const prefixMatches: PrefixMatch[] = [];
   let catchAll = -1;
-  rules.forEach((rule, ruleIndex) => {
+  for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+    const rule = rules[ruleIndex];
     if (rule === null || typeof rule !== 'object') {
-      return;
+      continue;
     }
-    const ruleName = nameOf(list, rule, ruleIndex);
-    const matches = arrayOf(rule?.match);
+    const matches = arrayOf(rule.match);
     if (matches.length === 0) {
       if (catchAll >= 0) {
-        unreachable(vs, ruleName, 'only the last rule can have no matches', report);
+        unreachable(vs, nameOf(list, rule, ruleIndex), 'only the last rule can have no matches', report);
       }
       catchAll = ruleIndex;
-      return;
+      continue;
     }
     if (catchAll >= 0) {
-      unreachable(vs, ruleName, 'route without matches defined before', report);
-      return;
+      unreachable(vs, nameOf(list, rule, ruleIndex), 'route without matches defined before', report);
+      continue;
     }
     let duplicates = 0;
-    matches.forEach((match, matchIndex) => {
-      const matchName = nameOf(list, match, matchIndex);
+    for (let matchIndex = 0; matchIndex < matches.length; matchIndex++) {
+      const match = matches[matchIndex];
       const key = matchKey(list, match);
       const earlier = firstRuleOfMatch.get(key);
       if (earlier !== undefined) {
-        ineffective(vs, ruleName, matchName, nameOf(list, rules[earlier], earlier), report);
+        ineffective(vs, nameOf(list, rule, ruleIndex), nameOf(list, match, matchIndex), nameOf(list, rules[earlier], earlier), report);
         duplicates++;
-        return;
+        continue;
       }
       firstRuleOfMatch.set(key, ruleIndex);
-      const prefixMatch = list === 'http' ? prefixMatchOf(match, ruleName, matchName) : undefined;
-      if (prefixMatch) {
-        prefixMatches.push(prefixMatch);
+      if (list === 'http' && hasUriPrefix(match)) {
+        prefixMatches.push(prefixMatchOf(match, nameOf(list, rule, ruleIndex), nameOf(list, match, matchIndex)));
       }
-    });
-    if (duplicates === matches.length) {
-      unreachable(vs, ruleName, 'all matches used by prior rules', report);
     }
-  });
+    if (duplicates === matches.length) {
+      unreachable(vs, nameOf(list, rule, ruleIndex), 'all matches used by prior rules', report);
+    }
+  }
   for (const { covered, by } of coveringPrefixMatches(prefixMatches)) {
     ineffective(vs, covered.ruleName, `${covered.matchName} of prefix ${covered.prefix}`, `${by.matchName} of prefix ${by.prefix} on ${by.ruleName}`, report);
   }
