@@ -44,5 +44,7 @@ export * from './synth-check';
 export * from './plugin';
 export { AnalysisOptions } from './rules/analyze';
 export { IstioAnalyzer } from './rules/istio-analyzer';
+export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { DeclaredWorkload } from './rules/mesh-index';
+export { IngressControllerMode, MeshConfig } from './rules/mesh-config';

@@ -1,6 +1,8 @@
 import { fixFor, nameOf } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { FindingLevel, formatFinding, KubeObject } from './rules/finding';
+import { MeshConfig } from './rules/mesh-config';
+import { IstioRelease } from './rules/istio-release';
 import { namespaceOf } from './rules/mesh-index';
 
 /** A resource named in a violation, as cdk8s-cli's validation report takes it. */
@@ -60,6 +62,20 @@ export interface IstioAnalysisPluginProps {
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * The mesh config, as `istioctl analyze --meshConfigFile` reads it, given under `properties:`
+   * as a mapping (`ingressControllerMode: OFF`, `dnsCapture: true`, ...).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
+
+  /**
+   * The Istio release the manifests are for, as `1.22` or `1.22.3`: the admission rules of that
+   * release judge them.
+   * @default - IstioRelease.LATEST
+   */
+  readonly istioRelease?: string;
 }
 
 /**
@@ -73,12 +89,18 @@ export interface IstioAnalysisPluginProps {
  *     class: IstioAnalysisPlugin
  *     properties:
  *       defaultGateway: true
+ *       istioRelease: "1.22"
  * ```
  *
  * Every finding becomes a violation; the validation fails when one of them is an Error.
  */
 export class IstioAnalysisPlugin {
-  constructor(private readonly props: IstioAnalysisPluginProps = {}) {}
+  private readonly istioRelease: IstioRelease;
+
+  /** @throws when `istioRelease` names no release from 1.10 on */
+  constructor(private readonly props: IstioAnalysisPluginProps = {}) {
+    this.istioRelease = props.istioRelease === undefined ? IstioRelease.LATEST : IstioRelease.parse(String(props.istioRelease));
+  }
 
   /** Analyzes the manifests of `context` and fills in its report. */
   public async validate(context: IValidationContext): Promise<void> {
@@ -95,6 +117,8 @@ export class IstioAnalysisPlugin {
     const findings = analyze(objects, {
       defaultGateway: this.props.defaultGateway ?? true,
       assumeHostsAndSecretsExist: this.props.assumeHostsAndSecretsExist ?? true,
+      meshConfig: this.props.meshConfig,
+      istioRelease: this.istioRelease,
     });
     for (const finding of findings) {
       context.report.addViolation({

@@ -46,7 +46,7 @@ export interface MeshWideRegistryOnlyProps {
  * It is a Sidecar without a workload selector, which applies to every workload of its namespace
  * that has no more specific Sidecar. Placed in the mesh's root namespace it applies to every
  * namespace without a Sidecar of its own. A namespace holds at most one such Sidecar
- * (istioctl's IST0109), and a workload follows its most specific Sidecar only: an existing
+ * (istioctl's IST0111), and a workload follows its most specific Sidecar only: an existing
  * namespace-wide Sidecar must carry `outboundTrafficPolicy` itself.
  *
  * The mesh-wide alternative is `meshConfig.outboundTrafficPolicy.mode: REGISTRY_ONLY`, set by

@@ -1,9 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { copyWithSharedShapes } from './json-shapes';
+import { DuplicateObjects } from './rules/analysis/duplicate-objects';
 import { fixFor } from './rules/analysis/messages';
 import { analyze, objectKey } from './rules/analyze';
 import { Finding, FindingLevel, formatFinding, isSuppressed, KubeObject } from './rules/finding';
+import { MeshConfig } from './rules/mesh-config';
+import { IstioRelease } from './rules/istio-release';
 import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from './rules/mesh-index';
 import { GatewayWorkloadBase } from './workload/gateway-workload';
 
@@ -26,6 +29,22 @@ export interface IstioAnalysisOptions {
    * @default true - an app seldom holds the whole mesh
    */
   readonly assumeHostsAndSecretsExist?: boolean;
+
+  /**
+   * The mesh config of the mesh the app is for, as `istioctl analyze --meshConfigFile` reads it
+   * (`IstioAnalyzer.parseMeshConfig` reads the YAML).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
+
+  /**
+   * The Istio release the app is for: the admission rules of that release judge it, and the
+   * constructs refuse what it lacks (relative route weights before 1.15: use `percent`;
+   * `ServerTls.optionalMutual` before 1.19; several mirrors before 1.20). Give it before adding
+   * routes, so that they are judged as they are added.
+   * @default IstioRelease.LATEST
+   */
+  readonly istioRelease?: IstioRelease;
 }
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -68,6 +87,15 @@ export class IstioAnalysis extends Construct {
   public static suppress(scope: IConstruct, code: string): void {
     const holder = scope as unknown as { [SUPPRESSIONS]?: string[] };
     holder[SUPPRESSIONS] = [...(holder[SUPPRESSIONS] ?? []), code];
+  }
+
+  /**
+   * The Istio release the app that `scope` belongs to is for: the one given to `enable`, or
+   * `IstioRelease.LATEST`.
+   */
+  public static targetReleaseOf(scope: IConstruct): IstioRelease {
+    const analysis = scope.node.root.node.tryFindChild(ANALYSIS_ID);
+    return (analysis instanceof IstioAnalysis ? analysis.options.istioRelease : undefined) ?? IstioRelease.LATEST;
   }
 
   private options: IstioAnalysisOptions = {};
@@ -128,31 +156,45 @@ export class IstioAnalysis extends Construct {
   private analyzeApp(): { findings: AppFinding[]; apiObjects: ApiObject[]; objects: KubeObject[] } {
     const apiObjects: ApiObject[] = [];
     const objects: KubeObject[] = [];
+    // Objects of other kinds matter only for their identity (CIG0001): they are neither
+    // serialized nor analyzed, only checked for duplicates by kind, namespace and name.
+    const otherApiObjects: ApiObject[] = [];
     const workloads: DeclaredWorkload[] = [];
     for (const construct of this.node.root.node.findAll()) {
-      if (ApiObject.isApiObject(construct) && ANALYZED_KINDS.has(construct.kind)) {
-        apiObjects.push(construct);
-        objects.push(copyWithSharedShapes(construct.toJson()) as KubeObject);
+      if (ApiObject.isApiObject(construct)) {
+        if (ANALYZED_KINDS.has(construct.kind)) {
+          apiObjects.push(construct);
+          objects.push(copyWithSharedShapes(construct.toJson()) as KubeObject);
+        } else {
+          otherApiObjects.push(construct);
+        }
       } else if (construct instanceof GatewayWorkloadBase) {
         workloads.push(declaredWorkload(construct));
       }
     }
-    const findings = analyze(objects, {
-      defaultGateway: this.options.defaultGateway ?? true,
-      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
-      workloads,
-    });
+    const otherObjects = otherApiObjects.map(identityOf);
+    const findings = [
+      ...analyze(objects, {
+        defaultGateway: this.options.defaultGateway ?? true,
+        assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
+        meshConfig: this.options.meshConfig,
+        istioRelease: this.options.istioRelease,
+        workloads,
+      }),
+      ...duplicatesAmong(otherObjects),
+    ];
     if (findings.length === 0) {
       return { findings: [], apiObjects, objects };
     }
+    const allApiObjects = [...apiObjects, ...otherApiObjects];
     const constructsByKey = new Map<string, ApiObject[]>();
-    objects.forEach((json, i) => {
+    [...objects, ...otherObjects].forEach((json, i) => {
       const key = objectKey(json.kind, namespaceOf(json), json.metadata?.name ?? '');
       const same = constructsByKey.get(key);
       if (same) {
-        same.push(apiObjects[i]);
+        same.push(allApiObjects[i]);
       } else {
-        constructsByKey.set(key, [apiObjects[i]]);
+        constructsByKey.set(key, [allApiObjects[i]]);
       }
     });
     const result: AppFinding[] = [];
@@ -164,6 +206,24 @@ export class IstioAnalysis extends Construct {
     }
     return { findings: result, apiObjects, objects };
   }
+}
+
+/** The CIG0001 findings among `objects`, which `analyze` does not see. */
+function duplicatesAmong(objects: readonly KubeObject[]): Finding[] {
+  const duplicates = new DuplicateObjects();
+  const findings: Finding[] = [];
+  for (const obj of objects) {
+    const finding = duplicates.add(obj);
+    if (finding) {
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** The kind, API version, namespace and name of `apiObject`, without serializing it. */
+function identityOf(apiObject: ApiObject): KubeObject {
+  return { apiVersion: apiObject.apiVersion, kind: apiObject.kind, metadata: { name: apiObject.name, namespace: apiObject.metadata.namespace } };
 }
 
 /** A finding of the synth-time analysis and where it comes from in the app. */

@@ -171,3 +171,11 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
     expect(result.stderr).toContain('invalid --suppress "": expected CODE=RESOURCE');
   });
 });
+
+test('two files of one input that define the same object are an Error (CIG0001)', () => {
+  const result = run('analyze', `${CLI}/duplicates`);
+  expect(result.stdout.split('\n').filter((line) => line.includes('CIG0001'))).toEqual([
+    'Error [CIG0001] (DestinationRule shop/reviews) Another DestinationRule.networking.istio.io named shop/reviews comes earlier in the input: applying both, this one replaces it, and only one takes effect.',
+  ]);
+  expect(result.status).toBe(1);
+});

@@ -65,6 +65,13 @@ test('defaultGateway: false in the properties stops assuming the default gateway
   ]));
 });
 
+test('meshConfig in the properties reaches the analysis: DNS auto-allocation lifts IST0134', async () => {
+  const manifest = path.join(FIXTURES, 'serviceentry-addresses-invalid', 'input.yaml');
+  const { plugin, context } = load([manifest], { meshConfig: { dnsCapture: true, dnsAutoAllocate: true } });
+  await plugin.validate(context);
+  expect(context.report.toJson().violations.map((v) => v.ruleName)).toEqual([]);
+});
+
 test('on the manifests cdk8s synth writes, violations carry construct paths', async () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
   const app = new App({ outdir, recordConstructMetadata: true });

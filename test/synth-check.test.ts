@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Include, Lazy, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildWalkthrough } from '../examples/main';
-import { Backend, IngressGateway, IstioAnalysis, networking } from '../src';
+import { Backend, IngressControllerMode, IngressGateway, IstioAnalysis, networking } from '../src';
 import * as analyzeModule from '../src/rules/analyze';
 import { SUPPRESS_ANNOTATION } from '../src/rules/finding';
 
@@ -292,4 +292,59 @@ describe('cost within cdk8s synth', () => {
     app.synth();
     expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toContain('- b.example.com');
   });
+});
+
+describe('objects that replace each other (CIG0001)', () => {
+  function destinationRule(scope: Construct, id: string): ApiObject {
+    return new ApiObject(scope, id, {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'reviews', namespace: 'shop' },
+      spec: { host: 'reviews.shop.svc.cluster.local' },
+    });
+  }
+
+  test('two charts with an object of the same kind, namespace and name fail synth, naming both construct paths', () => {
+    const app = Testing.app();
+    const first = new Chart(app, 'team-a');
+    const second = new Chart(app, 'team-b');
+    IstioAnalysis.enable(app);
+    destinationRule(first, 'reviews');
+    destinationRule(second, 'reviews');
+    expect(IstioAnalysis.enable(app).findings().map((f) => [f.finding.code, f.finding.level, f.constructPaths])).toEqual([
+      ['CIG0001', 'Error', ['team-a/reviews', 'team-b/reviews']],
+    ]);
+    expect(() => app.synth()).toThrow(/Error \[CIG0001\] \(DestinationRule shop\/reviews\) Another DestinationRule.networking.istio.io named shop\/reviews comes earlier in the input: applying both, this one replaces it/);
+  });
+
+  test('objects of kinds the analysis does not read are checked by identity too, without being serialized', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    IstioAnalysis.enable(chart);
+    const configMap = (id: string) => new ApiObject(chart, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: id } });
+    configMap('one');
+    configMap('two');
+    const toJsonSpy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      expect(IstioAnalysis.enable(chart).findings().map((f) => formatLine(f.finding.code, f.finding.namespace, f.constructPaths))).toEqual([
+        'CIG0001 shop shop/one,shop/two',
+      ]);
+      expect(toJsonSpy).not.toHaveBeenCalled();
+    } finally {
+      toJsonSpy.mockRestore();
+    }
+  });
+
+  function formatLine(code: string, namespace: string | undefined, paths: string[]): string {
+    return `${code} ${namespace} ${paths.join(',')}`;
+  }
+});
+
+test('the meshConfig option reaches the analysis: without an ingress controller there is no default ingress gateway', () => {
+  const chart = Testing.chart();
+  new networking.Gateway(chart, 'public', {
+    metadata: { name: 'public', namespace: 'edge' },
+    spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] }] },
+  });
+  expect(IstioAnalysis.enable(chart, {}).findings()).toEqual([]);
+  expect(IstioAnalysis.enable(chart, { meshConfig: { ingressControllerMode: IngressControllerMode.OFF } }).findings().map((f) => f.finding.code)).toEqual(['IST0101']);
 });

@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpDirectResponse } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { requireFeature } from '../release-target';
+import { DIRECT_RESPONSE } from '../rules/webhook/release-history';
 
 /** Istio rejects larger bodies, which every proxy would hold in its configuration. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,6 +21,7 @@ export interface DirectResponse {
 
 /** The L1 form of `response`. */
 export function bindDirectResponse(scope: IConstruct, field: string, response: DirectResponse): VirtualServiceSpecHttpDirectResponse {
+  requireFeature(scope, field, response, DIRECT_RESPONSE);
   if (!Number.isInteger(response.status) || response.status < 200 || response.status > 599) {
     throw invalidInput(scope, `${field}.status`, response.status, 'expected an HTTP status from 200 to 599');
   }

@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRewrite } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { requireFeature } from '../release-target';
+import { URI_REGEX_REWRITE } from '../rules/webhook/release-history';
 import { isValidHost } from '../dns';
 import { validateRegex } from './regex';
 
@@ -48,6 +50,9 @@ export function bindHttpRewrite(scope: IConstruct, field: string, rewrite: HttpR
   }
   if (rewrite.uri === undefined && rewrite.uriRegex === undefined && rewrite.authority === undefined) {
     throw invalidInput(scope, field, rewrite, 'expected uri, uriRegex or authority');
+  }
+  if (rewrite.uriRegex !== undefined) {
+    requireFeature(scope, `${field}.uriRegex`, rewrite.uriRegex, URI_REGEX_REWRITE);
   }
   return {
     uri: rewrite.uri,

@@ -2,6 +2,8 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { requireFeature } from '../release-target';
+import { MIRRORS } from '../rules/webhook/release-history';
 import { bindCorsPolicy, CorsPolicy } from './cors-policy';
 import { bindDirectResponse, DirectResponse } from './direct-response';
 import { istioDuration } from './duration';
@@ -173,6 +175,9 @@ export class HttpRoute {
   /** The L1 HTTP route. Called at synth. */
   public render(): VirtualServiceSpecHttp {
     const mirror = this.options.mirror === undefined ? {} : bindMirrorPolicy(this.scope, `${this.field}.mirror`, this.options.mirror);
+    if (this.options.mirrors !== undefined) {
+      requireFeature(this.scope, `${this.field}.mirrors`, 'mirrors', MIRRORS);
+    }
     return {
       ...this.spec,
       route: this.destinations?.map((d, i) => ({ destination: d.bind(this.scope, `${this.field}.destinations[${i}]`), weight: this.weights[i] })),

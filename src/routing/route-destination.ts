@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRouteDestination } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { splitProblem } from '../rules/webhook/destination';
+import { IstioAnalysis } from '../synth-check';
 import { Backend } from './backend';
 import { IServiceSubsets } from './service-subsets';
 
@@ -10,7 +12,8 @@ export interface RouteDestinationOptions {
    * The destination's weight relative to the route's other destinations (Istio 1.15 and later
    * normalize weights): `3` and `1` send three quarters and a quarter. Whole numbers, not
    * negative, not all zero. Istio before 1.15 (such as the 1.10 of the MeshGateway operator)
-   * rejects weights that do not sum to 100: use `percent` there.
+   * rejects weights that do not sum to 100, and so does the route when the app targets such a
+   * release (`IstioAnalysis.enable(app, { istioRelease })`): use `percent` there.
    * @default - required when the route has several destinations; give `weight` or `percent`
    */
   readonly weight?: number;
@@ -63,10 +66,13 @@ export class RouteDestination {
 
 /**
  * The weights to emit for a route's destinations, in order: none for a lone destination, else
- * one each. Istio 1.15+ reads weights as relative, so they are emitted as given.
+ * one each. Istio 1.15+ reads weights as relative, so they are emitted as given; the app's
+ * target release (see `IstioAnalysis.targetReleaseOf`) decides whether relative weights are
+ * accepted.
  *
  * @throws on a negative or fractional weight, an all-zero split, a missing share where there are
- * several destinations, a mix of weights and percentages, or percentages that do not sum to 100
+ * several destinations, a mix of weights and percentages, percentages that do not sum to 100, or
+ * weights that do not sum to 100 for a target before Istio 1.15
  */
 export function resolveWeights(scope: IConstruct, field: string, destinations: readonly RouteDestination[]): Array<number | undefined> {
   if (destinations.length === 0) {
@@ -94,6 +100,10 @@ export function resolveWeights(scope: IConstruct, field: string, destinations: r
   }
   if (shares[0]!.kind === 'percent' && total !== 100) {
     throw invalidInput(scope, field, values, `percentages must sum to 100, these sum to ${total}`);
+  }
+  const problem = splitProblem(total, IstioAnalysis.targetReleaseOf(scope));
+  if (problem !== undefined) {
+    throw invalidInput(scope, field, values, `${problem}: give percent instead of weight`);
   }
   return values;
 }

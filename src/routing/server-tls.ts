@@ -4,6 +4,8 @@ import { IConstruct } from 'constructs';
 import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
 import { isDns1123Subdomain } from '../dns';
+import { requireFeature } from '../release-target';
+import { OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
 import { IGatewayWorkload } from '../workload/gateway-workload';
 
 /** How a Gateway server handles TLS. */
@@ -129,7 +131,8 @@ export class ServerTls {
   /**
    * Terminates TLS and asks for client certificates without requiring them: a client may connect
    * without one, and a certificate it sends must be signed by the CA, found as for `mutual`.
-   * Istio added the mode after 1.10, the version the MeshGateway operator installs.
+   * Istio added the mode in 1.19, after the 1.10 the MeshGateway operator installs: an app that
+   * targets an older release (`IstioAnalysis.enable(app, { istioRelease })`) refuses it.
    */
   public static optionalMutual(options: MutualTlsOptions): ServerTls {
     return new ServerTls(TlsMode.OPTIONAL_MUTUAL, options);
@@ -158,6 +161,9 @@ export class ServerTls {
    * @param field the prop that holds these settings, named in errors
    */
   public bind(scope: IConstruct, field: string, workload: IGatewayWorkload): GatewaySpecServersTls {
+    if (this.mode === TlsMode.OPTIONAL_MUTUAL) {
+      requireFeature(scope, `${field}.mode`, this.mode, OPTIONAL_MUTUAL);
+    }
     if (this.mode === TlsMode.PASSTHROUGH) {
       return { mode: MODES[this.mode] };
     }

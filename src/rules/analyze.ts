@@ -1,16 +1,25 @@
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
+import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
+import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
+import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-workload';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
+import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
+import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
+import { analyzeVirtualServiceInternalGateways } from './analysis/virtualservice-internal-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
+import { MeshConfig } from './mesh-config';
+import { IstioRelease } from './istio-release';
 import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
+import { checkSchema } from './schema';
 import { checkObject } from './webhook';
 
 /** Options of `analyze`. */
@@ -40,6 +49,29 @@ export interface AnalysisOptions {
    * @default - none
    */
   readonly workloads?: DeclaredWorkload[];
+
+  /**
+   * The mesh config, as `istioctl analyze --meshConfigFile` reads it (see
+   * `IstioAnalyzer.parseMeshConfig`): with `ingressControllerMode: OFF` there is no default
+   * ingress gateway, `ingressService` names its Service, and with DNS capture and auto-allocation
+   * ServiceEntries need no `addresses` (IST0134).
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
+
+  /**
+   * The time credential certificates are judged at (IST0161: expired or not yet valid).
+   * @default - the current time
+   */
+  readonly now?: Date;
+
+  /**
+   * The Istio release whose admission rules judge the objects: an older release refuses some of
+   * what a newer one admits (relative route weights before 1.15) and lacks fields and options
+   * that arrived later (`OPTIONAL_MUTUAL`, `DYNAMIC_DNS`, `warmup`).
+   * @default IstioRelease.LATEST
+   */
+  readonly istioRelease?: IstioRelease;
 }
 
 const ANALYZERS = [
@@ -53,11 +85,19 @@ const ANALYZERS = [
   analyzeServiceEntryAddresses,
   analyzeDestinationRuleTls,
   analyzeDestinationRuleHosts,
+  analyzeDuplicateObjects,
+  analyzeVirtualServiceIngressSubsets,
+  analyzeGatewayCredentials,
+  analyzeVirtualServiceInternalGateways,
+  analyzeSidecarSelectors,
+  analyzeDeprecatedFields,
 ];
 
 /**
  * Analyzes Kubernetes objects (as synthesized or parsed from YAML) the way Istio's admission
- * webhook and `istioctl analyze` would: each object alone, then the references between them.
+ * webhook and `istioctl analyze` would: each object against its CRD's structural schema first, as
+ * the API server checks it (objects it would refuse go no further; fields it would drop are
+ * dropped), then each object alone, then the references between them.
  * Objects of kinds it does not know are read where they matter (workloads, Services, Secrets)
  * and otherwise ignored. Findings the objects suppress with the `galley.istio.io/analyze-suppress`
  * annotation are left out.
@@ -65,10 +105,13 @@ const ANALYZERS = [
  * @returns the findings, ordered by object (kind, namespace, name) and then as found
  */
 export function analyze(objects: readonly KubeObject[], options: AnalysisOptions = {}): Finding[] {
-  const index = new MeshIndex(objects, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [] });
-  const context: AnalysisContext = { index, assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false };
+  const meshConfig = options.meshConfig ?? {};
+  const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
+  // what the API server would store: objects it would refuse are left out of every later rule
+  const stored: KubeObject[] = [];
+  const schemaFindings: Finding[] = [];
   for (const obj of objects) {
     if (!obj || typeof obj.kind !== 'string') {
       continue;
@@ -77,12 +120,28 @@ export function analyze(objects: readonly KubeObject[], options: AnalysisOptions
     if (codes.length > 0) {
       suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    for (const finding of checkObject(obj)) {
+    const admitted = checkSchema(obj, schemaFindings);
+    if (schemaFindings.length > 0) {
+      findings.push(...schemaFindings.filter((finding) => !isSuppressed(codes, finding.code)));
+      schemaFindings.length = 0;
+    }
+    if (admitted === undefined) {
+      continue;
+    }
+    stored.push(admitted);
+    for (const finding of checkObject(admitted, release)) {
       if (!isSuppressed(codes, finding.code)) {
-        findings.push(inObjectNamespace(finding, obj));
+        findings.push(inObjectNamespace(finding, admitted));
       }
     }
   }
+  const index = new MeshIndex(stored, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
+  const context: AnalysisContext = {
+    index,
+    assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
+    meshConfig,
+    now: options.now ?? new Date(),
+  };
   const report = (finding: Finding) => {
     if (!isSuppressed(suppressions.get(objectKey(finding.kind, finding.namespace, finding.name)) ?? [], finding.code)) {
       findings.push(finding);

@@ -1,5 +1,6 @@
 import { analyze, AnalysisOptions } from './analyze';
 import { Finding, findingsToJson, formatFinding, KubeObject, SUPPRESS_ANNOTATION } from './finding';
+import { MeshConfig, parseMeshConfig } from './mesh-config';
 
 /**
  * The analysis for your own code: the same rules as the synth-time check, the `analyze` CLI and
@@ -18,6 +19,17 @@ export class IstioAnalyzer {
    */
   public static analyze(objects: KubeObject[], options: AnalysisOptions = {}): Finding[] {
     return analyze(objects, options);
+  }
+
+  /**
+   * Reads a MeshConfig YAML document, as `istioctl analyze --meshConfigFile` does, for the
+   * `meshConfig` option. Fields the analysis does not read are ignored.
+   *
+   * @param yamlText the MeshConfig YAML (the `mesh` key of the `istio` ConfigMap)
+   * @throws Error naming the field when one the analysis reads has the wrong type or value
+   */
+  public static parseMeshConfig(yamlText: string): MeshConfig {
+    return parseMeshConfig(yamlText);
   }
 
   /** One finding as istioctl prints it: `Error [IST0101] (Gateway edge/storefront) ...`. */

@@ -1,4 +1,5 @@
 import { KubeObject } from './finding';
+import { DEFAULT_INGRESS_SERVICE, hasIngressController, MeshConfig } from './mesh-config';
 import { sortedKeys } from './sorted-keys';
 
 /** Labels, as on a pod or in a selector. */
@@ -19,7 +20,7 @@ const NODE_ZONE_LABEL = 'topology.kubernetes.io/zone';
 const NODE_SUBZONE_LABEL = 'topology.istio.io/subzone';
 
 /** Kinds whose pod template (`spec.template.metadata.labels`) is a workload. */
-const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+export const POD_TEMPLATE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
 
 /**
  * The kinds the analysis reads: the Istio networking kinds, the gateway operators' kinds, and the
@@ -143,6 +144,13 @@ export interface MeshIndexOptions {
 
   /** Gateway workloads that exist outside the input. */
   readonly workloads: readonly DeclaredWorkload[];
+
+  /**
+   * The mesh config, which decides whether there is a default ingress gateway and names its
+   * Service, as istioctl reads it.
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfig?: MeshConfig;
 }
 
 /** A gateway workload and Service that an Istio installation provides. */
@@ -180,6 +188,18 @@ export const DEFAULT_GATEWAYS: readonly DefaultGateway[] = [
     ],
   },
 ];
+
+/**
+ * The default gateways of a mesh with `meshConfig`: the ingress gateway only when the mesh has an
+ * ingress controller, its Service named as the mesh config says.
+ */
+function defaultGatewaysOf(meshConfig: MeshConfig): DefaultGateway[] {
+  const [ingress, egress] = DEFAULT_GATEWAYS;
+  if (!hasIngressController(meshConfig)) {
+    return [egress];
+  }
+  return [{ ...ingress, serviceName: meshConfig.ingressService ?? DEFAULT_INGRESS_SERVICE }, egress];
+}
 
 /**
  * Items found by label: an index from each `key=value` to the items that carry it, so that a
@@ -255,6 +275,7 @@ export class MeshIndex {
   /** The fully qualified hosts some DestinationRule is for. */
   private readonly destinationRuleHosts = new Set<string>();
   private readonly secrets = new Set<string>();
+  private readonly secretObjects = new Map<string, KubeObject>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
@@ -266,7 +287,7 @@ export class MeshIndex {
     }
     if (options.defaultGateway) {
       const services = new Set(this.services.map((s) => `${s.namespace}/${s.name}`));
-      for (const gateway of DEFAULT_GATEWAYS.filter((g) => !services.has(`${g.namespace}/${g.serviceName}`))) {
+      for (const gateway of defaultGatewaysOf(options.meshConfig ?? {}).filter((g) => !services.has(`${g.namespace}/${g.serviceName}`))) {
         this.addWorkloadWithService(gateway.namespace, gateway.serviceName, gateway.labels, gateway.ports);
       }
     }
@@ -278,6 +299,16 @@ export class MeshIndex {
   /** The objects of `kind`, in input order. */
   public ofKind(kind: string): readonly KubeObject[] {
     return this.byKind.get(kind) ?? [];
+  }
+
+  /** The kinds of the objects, in the order they first occur. */
+  public kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
+  /** The Secret named `namespace/name`, when the input holds it (not one a Certificate makes). */
+  public secret(fullName: string): KubeObject | undefined {
+    return this.secretObjects.get(fullName);
   }
 
   /** The Istio Gateway named `namespace/name`. */
@@ -422,9 +453,12 @@ export class MeshIndex {
         }
         break;
       }
-      case 'Secret':
-        this.secrets.add(fullNameOf(obj));
+      case 'Secret': {
+        const fullName = fullNameOf(obj);
+        this.secrets.add(fullName);
+        this.secretObjects.set(fullName, obj);
         break;
+      }
       case 'Certificate':
         if (apiGroupOf(obj) === 'cert-manager.io' && typeof obj.spec?.secretName === 'string') {
           this.secrets.add(`${namespace}/${obj.spec.secretName}`);
@@ -539,7 +573,8 @@ function nodeEndpointLabels(nodeName: string, node: Labels | undefined): Labels 
   return labels;
 }
 
-function apiGroupOf(obj: KubeObject): string {
+/** The API group of `obj`: `networking.istio.io` of `networking.istio.io/v1`, `` for the core group. */
+export function apiGroupOf(obj: KubeObject): string {
   const apiVersion = String(obj.apiVersion ?? '');
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);

@@ -8,6 +8,7 @@ import { actualFindings, expectedFindings, fixtureObjects } from './analysis/run
 const UPSTREAM_CASE_COUNT = 104;
 
 const FIXTURES = path.join(__dirname, 'analysis', 'fixtures');
+const MESH_CONFIGS = path.join(__dirname, 'analysis', 'mesh-configs');
 const PARITY_DOC = path.join(__dirname, '..', '..', 'docs', 'parity.md');
 
 const exactCases = APPLICABLE_CASES.filter((c) => !(c.upstream in ANALYSIS_DIFFERENCES));
@@ -57,6 +58,16 @@ describe('the analysis parity case table', () => {
       const codes = new Set(parityCase.codes);
       expect({ upstream: parityCase.upstream, outside: parityCase.expected.filter((line) => !codes.has(line.split(' ')[0])) })
         .toEqual({ upstream: parityCase.upstream, outside: [] });
+    }
+  });
+
+  test('has a mesh config for each case whose upstream case gives a meshConfigFile, naming that case, and no other', () => {
+    const used = APPLICABLE_CASES.filter((c) => c.meshConfig !== undefined);
+    expect(fs.readdirSync(MESH_CONFIGS).map((f) => f.replace(/\.yaml$/, '')).sort()).toEqual(used.map((c) => c.meshConfig).sort());
+    for (const parityCase of used) {
+      expect({ meshConfig: parityCase.meshConfig, named: fs.readFileSync(path.join(MESH_CONFIGS, `${parityCase.meshConfig}.yaml`), 'utf8').includes(`"${parityCase.upstream.split(' ')[0]}`) })
+        .toEqual({ meshConfig: parityCase.meshConfig, named: true });
+      expect(parityCase.testdata.some((t) => t.endsWith(`/${parityCase.meshConfig}.yaml`))).toBe(true);
     }
   });
 

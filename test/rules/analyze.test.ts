@@ -155,7 +155,7 @@ describe('analyze options', () => {
 });
 
 describe('analyze input handling', () => {
-  test('skips kinds it does not know and tolerates malformed objects', () => {
+  test('skips kinds it does not know and reports only the schema errors of malformed objects', () => {
     const objects: any[] = [
       { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { servers: 'nonsense' } },
       { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'odd' }, spec: { hosts: 'x', http: [null, { route: 'y' }] } },
@@ -163,8 +163,9 @@ describe('analyze input handling', () => {
       { kind: 42 },
     ];
     expect(analyze(objects).map(formatFinding)).toStrictEqual([
-      'Error [IST0106] (VirtualService default/odd) spec.http[0]: an http route cannot be null',
-      'Error [IST0106] (VirtualService default/odd) spec.http[1]: a route needs route destinations, a redirect or a directResponse',
+      'Error [IST0106] (VirtualService default/odd) spec.hosts: expected array, got string "x"',
+      'Error [IST0106] (VirtualService default/odd) spec.http[0]: expected object, got null',
+      'Error [IST0106] (VirtualService default/odd) spec.http[1].route: expected array, got string "y"',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { FindingLevel, IstioAnalyzer, ServerVerification } from '../../src';
+import { FindingLevel, IstioAnalyzer, IstioRelease, ServerVerification } from '../../src';
 
 const orphan = {
   apiVersion: 'networking.istio.io/v1beta1',
@@ -16,6 +16,15 @@ describe('IstioAnalyzer', () => {
     }, {
       code: 'IST0132', level: FindingLevel.WARNING, kind: 'VirtualService', name: 'orphan', namespace: 'shop',
       message: 'one or more host [orphan.example.com] defined in VirtualService shop/orphan not found in Gateway shop/missing.',
+    }]);
+  });
+
+  test('judges the objects by the Istio release it is given', () => {
+    const dynamic = { apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'web', namespace: 'shop' }, spec: { hosts: ['*.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], resolution: 'DYNAMIC_DNS' } };
+    expect(IstioAnalyzer.analyze([dynamic])).toEqual([]);
+    expect(IstioAnalyzer.analyze([dynamic], { istioRelease: IstioRelease.parse('1.27.4') })).toEqual([{
+      code: 'IST0106', level: FindingLevel.ERROR, kind: 'ServiceEntry', name: 'web', namespace: 'shop',
+      message: 'spec.resolution: resolution DYNAMIC_DNS needs Istio 1.28 or later, not 1.27: use DNS with the hosts named',
     }]);
   });
 

@@ -1,3 +1,4 @@
+import { MeshConfig } from '../mesh-config';
 import { MeshIndex } from '../mesh-index';
 
 /** What every analyzer reads: the index of the input and the analysis options. */
@@ -9,4 +10,8 @@ export interface AnalysisContext {
    * DestinationRule of the input is for.
    */
   readonly assumeHostsAndSecretsExist: boolean;
+  /** The mesh config, as istioctl's `--meshConfigFile` gives it. */
+  readonly meshConfig: MeshConfig;
+  /** The time certificates are judged at. */
+  readonly now: Date;
 }

@@ -14,12 +14,23 @@ function type(code: string, name: string, level: FindingLevel, fix: string): Mes
   return { code, name, level, fix };
 }
 
-/** The istioctl analyze messages the cross-object analysis reports, with istioctl's codes and levels. */
+/**
+ * The messages the cross-object analysis reports: istioctl's, with istioctl's codes and levels,
+ * and the project's own for what istioctl does not check. istioctl's codes are `IST` and four
+ * digits; the project's are `CIG` (cdk8s-istio-gateways) and four digits, so that they can never
+ * collide with a code istioctl adds later.
+ */
 export const MESSAGES = {
+  Deprecated: type('IST0002', 'Deprecated', FindingLevel.WARNING,
+    `use the field that replaces the deprecated one, or remove the field that Istio ignores`),
   ReferencedResourceNotFound: type('IST0101', 'ReferencedResourceNotFound', FindingLevel.ERROR,
     `correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload's namespace)`),
   ConflictingMeshGatewayVirtualServiceHosts: type('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', FindingLevel.ERROR,
     `merge the VirtualServices into one, or narrow their exportTo so that no two export the same host to a namespace`),
+  ConflictingSidecarWorkloadSelectors: type('IST0110', 'ConflictingSidecarWorkloadSelectors', FindingLevel.ERROR,
+    `give each workload one Sidecar: narrow the workloadSelector labels so that no two Sidecars of a namespace select the same pods, or merge the Sidecars`),
+  MultipleSidecarsWithoutWorkloadSelectors: type('IST0111', 'MultipleSidecarsWithoutWorkloadSelectors', FindingLevel.ERROR,
+    `keep one Sidecar without workloadSelector per namespace: merge them, or give the others a workloadSelector`),
   VirtualServiceDestinationPortSelectorRequired: type('IST0112', 'VirtualServiceDestinationPortSelectorRequired', FindingLevel.ERROR,
     `set destination.port.number to one of the service's ports`),
   NoServerCertificateVerificationDestinationLevel: type('IST0128', 'NoServerCertificateVerificationDestinationLevel', FindingLevel.WARNING,
@@ -36,14 +47,22 @@ export const MESSAGES = {
     `set addresses on the ServiceEntry, or give its ports a protocol other than TCP (HTTP, HTTPS, TLS, ...)`),
   GatewayDuplicateCertificate: type('IST0138', 'GatewayDuplicateCertificate', FindingLevel.WARNING,
     `serve all hosts of a certificate from one Gateway, or use a distinct certificate for each Gateway`),
+  IngressRouteRulesNotAffected: type('IST0140', 'IngressRouteRulesNotAffected', FindingLevel.WARNING,
+    `route the gateway's traffic to the subset itself (set destination.subset in the gateway's VirtualService): the sidecars' VirtualService that picks the subset does not apply to requests coming through a gateway`),
   ConflictingGateways: type('IST0145', 'ConflictingGateways', FindingLevel.ERROR,
     `serve each host on a workload port from one Gateway only: merge the servers, or use other hosts or ports`),
+  InvalidGatewayCredential: type('IST0161', 'InvalidGatewayCredential', FindingLevel.ERROR,
+    `put a current PEM certificate and its key in the credential Secret, under tls.crt and tls.key (or cert and key)`),
   GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
     `add the port to the gateway workload's Service (MeshGateway spec.ports), or listen on a port it exposes`),
+  ReferencedInternalGateway: type('IST0165', 'ReferencedInternalGateway', FindingLevel.WARNING,
+    `bind the VirtualService to an Istio Gateway, or route with an HTTPRoute whose parentRefs name the Kubernetes Gateway, not the Gateway Istio generates from it`),
   DestinationRuleSubsetNotSelectPods: type('IST0173', 'DestinationRuleSubsetNotSelectPods', FindingLevel.ERROR,
     `change the subset labels to those of existing pods, deploy the pods, or remove the subset`),
   UnknownDestinationRuleHost: type('IST0174', 'UnknownDestinationRuleHost', FindingLevel.WARNING,
     `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
+  DuplicateObject: type('CIG0001', 'DuplicateObject', FindingLevel.ERROR,
+    `give each object of a kind a name of its own in its namespace, or remove the copy`),
 };
 
 /** A finding of `messageType` about `obj`. */

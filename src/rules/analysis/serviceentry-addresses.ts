@@ -1,3 +1,4 @@
+import { autoAllocatesAddresses } from '../mesh-config';
 import { arrayOf } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, MESSAGES, Report } from './messages';
@@ -6,9 +7,13 @@ import { findingOf, MESSAGES, Report } from './messages';
  * IST0134 ServiceEntryAddressesRequired: a ServiceEntry without addresses, of its own or
  * allocated by the control plane (`status.addresses`), that has a TCP port (or a port without
  * protocol). Sidecars match plain TCP by destination address only, so without one the entry
- * captures traffic on that port for every address.
+ * captures traffic on that port for every address. Not reported when the mesh config has
+ * sidecars capture DNS and allocate the addresses themselves.
  */
 export function analyzeServiceEntryAddresses(context: AnalysisContext, report: Report): void {
+  if (autoAllocatesAddresses(context.meshConfig)) {
+    return;
+  }
   for (const se of context.index.ofKind('ServiceEntry')) {
     if (arrayOf(se.spec?.addresses).length > 0 || arrayOf(se.status?.addresses).length > 0) {
       continue;

@@ -3,6 +3,7 @@ import { arrayOf, fullNameOf, namespaceOf } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { HostIndex, hostsOverlap, withoutNamespace } from './hosts';
 import { findingOf, list, MESSAGES, quote, Report } from './messages';
+import { isInternalGatewayReference } from './virtualservice-internal-gateways';
 
 /** The gateway name that binds a VirtualService to the sidecars instead of a Gateway. */
 export const MESH_GATEWAY = 'mesh';
@@ -21,7 +22,8 @@ export function analyzeVirtualServiceGateways(context: AnalysisContext, report: 
     const namespace = namespaceOf(vs);
     const hosts: string[] = arrayOf(vs.spec?.hosts).map(String);
     for (const ref of arrayOf(vs.spec?.gateways).map(String)) {
-      if (ref === MESH_GATEWAY) {
+      // A Gateway generated for a Kubernetes Gateway is never in the input: IST0165 reports it.
+      if (ref === MESH_GATEWAY || isInternalGatewayReference(ref)) {
         continue;
       }
       const gatewayName = ref.includes('/') ? ref : `${namespace}/${ref}`;

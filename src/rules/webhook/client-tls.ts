@@ -1,8 +1,12 @@
+import { CA_CRL, checkFieldsArrived } from './release-history';
 import { Report } from './report';
+
+const TLS_RELEASE_FIELDS = [CA_CRL];
 import { hasItems, objectAt, stringAt } from './values';
 
 /** Reports what Istio rejects in client TLS settings (DestinationRule `tls`). */
 export function checkClientTls(report: Report, path: string, tls: { [key: string]: any }): void {
+  checkFieldsArrived(report, path, tls, TLS_RELEASE_FIELDS);
   const mode = stringAt(tls.mode);
   const caCertificates = stringAt(tls.caCertificates);
   const credentialName = stringAt(tls.credentialName);

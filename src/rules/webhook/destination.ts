@@ -1,8 +1,10 @@
+import { IstioRelease } from '../istio-release';
 import { isDnsLabel, fqdnProblem, wildcardDomainProblem } from './names';
 import { portProblem } from './net';
 import { forEachItem } from './items';
 import { Report } from './report';
 import { checkHeaderOperations } from './headers';
+import { RELATIVE_WEIGHTS } from './release-history';
 import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 /** Reports a destination Istio rejects: `*` or an invalid host, an invalid subset name or port. */
@@ -48,14 +50,35 @@ export function checkRouteDestinations(report: Report, path: string, routes: unk
       checkHeaderOperations(report, `${where}.headers`, route.headers);
     }
     const weight = numberAt(route.weight);
-    if (weight < 0) {
-      report.error(`${where}.weight`, `weight ${weight} cannot be negative`);
-    }
+    report.errorIf(`${where}.weight`, weightProblem(weight, report.release));
     total += weight;
   });
-  if (list.length > 1 && total === 0) {
-    report.error(path, 'the destinations\' weights add up to 0: give at least one destination a weight');
+  if (list.length > 1) {
+    report.errorIf(path, splitProblem(total, report.release));
   }
+}
+
+/** Why `release` refuses a destination's weight, or undefined: never negative, and before 1.15 at most 100. */
+export function weightProblem(weight: number, release: IstioRelease): string | undefined {
+  if (weight < 0) {
+    return `weight ${weight} cannot be negative`;
+  }
+  if (weight > 100 && !release.isAtLeast(RELATIVE_WEIGHTS)) {
+    return `weight ${weight} must be at most 100 for Istio ${release} (1.15 and later read weights as relative)`;
+  }
+  return undefined;
+}
+
+/**
+ * Why `release` refuses the weights of a route with several destinations, which add up to
+ * `total`, or undefined: from 1.15 weights are relative and only cannot all be 0; before, they
+ * are percentages that must add up to 100.
+ */
+export function splitProblem(total: number, release: IstioRelease): string | undefined {
+  if (!release.isAtLeast(RELATIVE_WEIGHTS)) {
+    return total === 100 ? undefined : `the destinations' weights add up to ${total}, and Istio ${release} requires 100 when a route has several destinations (1.15 and later read weights as relative)`;
+  }
+  return total === 0 ? 'the destinations\' weights add up to 0: give at least one destination a weight' : undefined;
 }
 
 /** Reports gateway references that are neither `namespace/name` nor a plain name (or `mesh`). */

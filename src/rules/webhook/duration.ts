@@ -43,8 +43,8 @@ export function durationProblem(value: unknown): string | undefined {
   if (nanos < NANOS_PER_MILLI) {
     return `duration ${JSON.stringify(value)} must be at least 1ms`;
   }
-  const millis = nanos / NANOS_PER_MILLI;
-  if (Math.abs(millis - Math.round(millis)) > 1e-6) {
+  // Decimal fractions are not exact in binary: round to whole nanoseconds, the precision of a duration.
+  if (Math.round(nanos) % NANOS_PER_MILLI !== 0) {
     return `duration ${JSON.stringify(value)} is too precise: only whole milliseconds are supported`;
   }
   return undefined;

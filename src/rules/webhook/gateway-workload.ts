@@ -1,6 +1,8 @@
 /**
  * Rules shared by MeshGateway and IstioMeshGateway, whose operators turn them into a Service, a
- * Deployment and an autoscaler: what those would reject is rejected here.
+ * Deployment and an autoscaler: what those would reject is rejected here. What the CRDs' schemas
+ * require (the gateway and Service types, the replica counts, that ports are given) the schema
+ * layer has checked before these rules run.
  */
 import { isDns1035Label } from '../../dns';
 import { isDnsLabel } from './names';
@@ -9,47 +11,15 @@ import { forEachItem } from './items';
 import { Report } from './report';
 import { isSet, listAt, numberAt, stringAt } from './values';
 
-const GATEWAY_TYPES = ['ingress', 'egress'];
-const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 const SERVICE_PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
 const IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_SERVICE_NAME = 63;
 const MAX_PORT_NAME = 15;
 
-/** Reports a value outside an enum of the CRD, or a missing required one. */
-export function checkEnum(report: Report, path: string, value: unknown, allowed: string[], required: boolean): void {
-  if (!isSet(value)) {
-    if (required) {
-      report.error(path, `${path.split('.').pop()} is required: use one of ${allowed.join(', ')}`);
-    }
-    return;
-  }
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    report.error(path, `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
-  }
-}
-
-/** Reports a gateway type that is neither `ingress` nor `egress`. */
-export function checkGatewayType(report: Report, path: string, value: unknown): void {
-  checkEnum(report, path, value, GATEWAY_TYPES, true);
-}
-
-/** Reports a Service type outside ClusterIP, NodePort and LoadBalancer. */
-export function checkServiceType(report: Report, path: string, value: unknown, required: boolean): void {
-  checkEnum(report, path, value, SERVICE_TYPES, required);
-}
-
 /** Reports a gateway name that cannot name the Service the operator creates after it. */
 export function checkServiceName(report: Report, name: string): void {
   if (!isDns1035Label(name)) {
     report.error('metadata.name', `"${name}" cannot name the gateway's Service: use lowercase letters, digits and "-", starting with a letter, at most ${MAX_SERVICE_NAME} characters`);
-  }
-}
-
-/** Reports a count below `min`, or one that is not a whole number. */
-export function checkCount(report: Report, path: string, value: unknown, min: number): void {
-  if (isSet(value) && (typeof value !== 'number' || !Number.isInteger(value) || value < min)) {
-    report.error(path, `${JSON.stringify(value)} must be a whole number of at least ${min}`);
   }
 }
 
@@ -64,25 +34,13 @@ export function checkReplicaRange(report: Report, minPath: string, min: unknown,
  * Reports the ports of the gateway's Service that Kubernetes would reject: port numbers, names
  * (required and unique when there are several), protocols, target ports, and node ports on a
  * Service that is not a NodePort or LoadBalancer.
- * @param minItems the fewest ports the CRD accepts
  */
-export function checkServicePorts(report: Report, path: string, value: unknown, serviceType: string, minItems: number): void {
-  if (!isSet(value)) {
-    report.error(path, 'ports is required');
-    return;
-  }
+export function checkServicePorts(report: Report, path: string, value: unknown, serviceType: string): void {
   const ports = listAt(value);
-  if (ports.length < minItems) {
-    report.error(path, `at least ${minItems} port is required`);
-  }
   const names = new Set<string>();
   const numbers = new Set<string>();
   forEachItem(report, path, ports, 'a port', (port, where) => {
-    if (!isSet(port.port)) {
-      report.error(`${where}.port`, 'port is required');
-    } else {
-      report.errorIf(`${where}.port`, portProblem(port.port));
-    }
+    report.errorIf(`${where}.port`, portProblem(port.port));
     const protocol = stringAt(port.protocol) || 'TCP';
     if (!SERVICE_PROTOCOLS.has(protocol)) {
       report.error(`${where}.protocol`, `"${protocol}" is not a Service protocol: use TCP, UDP or SCTP`);

@@ -48,9 +48,6 @@ function checkServer(report: Report, path: string, server: { [key: string]: any 
   const bind = stringAt(server.bind);
   const port = objectAt(server.port);
   const portValid = port ? checkServerPort(report, `${path}.port`, port, bind) : false;
-  if (!port) {
-    report.error(`${path}.port`, 'a server must have a port');
-  }
   if (isUnixAddress(bind)) {
     report.errorIf(`${path}.bind`, unixAddressProblem(bind));
     if (port && numberAt(port.number) !== 0) {

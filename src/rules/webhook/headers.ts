@@ -1,19 +1,25 @@
 import { Report } from './report';
 import { entriesAt, listAt, objectAt, stringAt } from './values';
 
-const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
+/** RFC 7230's token characters, what an HTTP header name is made of. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
+/** HTTP/2's pseudo-headers, which a match can test. */
+const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 const JWT_CLAIM_PREFIX = '@request.auth.claims';
 
-/** Why `name` is not a header name a match can use, or undefined; `jwtClaims` admits `@request.auth.claims...`. */
-export function headerNameProblem(name: string, jwtClaims = false): string | undefined {
+/**
+ * Why `name` is not a header name, or undefined; `inMatch` also admits what a match can test: the
+ * `@request.auth.claims...` pseudo-headers of JWT claim routing and HTTP/2's pseudo-headers.
+ */
+export function headerNameProblem(name: string, inMatch = false): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
-  if (jwtClaims && isJwtClaim(name)) {
+  if (inMatch && (isJwtClaim(name) || PSEUDO_HEADERS.has(name))) {
     return undefined;
   }
-  return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits, "-" and "_"`;
+  return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits and !#$%&'*+-.^_\`|~`;
 }
 
 /** True for the `@request.auth.claims` pseudo-headers of JWT claim routing. */

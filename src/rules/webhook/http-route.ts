@@ -6,11 +6,14 @@ import { checkLabels } from './labels';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { regexProblem } from './regex';
+import {
+  checkArrived, checkFieldsArrived, DIRECT_RESPONSE, EMPTY_HEADER_PREFIX_REFUSED, MIRRORS, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES, URI_REGEX_REWRITE,
+} from './release-history';
 import { Report } from './report';
-import { checkStringMatch, isRegexMatch } from './string-match';
+import { checkStringMatch, hasEmptyPrefix, isPresenceMatch, isRegexMatch } from './string-match';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
-/** How a route relates to delegation: delegating routes and delegates cannot match by regex. */
+/** How a route relates to delegation, which decides how older releases judge its matches. */
 export enum RouteRole {
   /** An ordinary route. */
   INDEPENDENT = 'independent',
@@ -24,6 +27,8 @@ const KIB = 1024;
 const MIB = 1024 * KIB;
 const STRING_MATCH_FIELDS = ['uri', 'scheme', 'method', 'authority'] as const;
 const CONDITION_FIELDS = ['headers', 'withoutHeaders', 'queryParams'] as const;
+const REWRITE_RELEASE_FIELDS = [URI_REGEX_REWRITE];
+type MatchField = typeof STRING_MATCH_FIELDS[number] | typeof CONDITION_FIELDS[number];
 
 /** Reports what Istio rejects or warns about in one HTTP route of a VirtualService. */
 export function checkHttpRoute(report: Report, path: string, route: { [key: string]: any }, role: RouteRole): void {
@@ -53,7 +58,7 @@ export function checkHttpRoute(report: Report, path: string, route: { [key: stri
     checkRewrite(report, `${path}.rewrite`, objectAt(route.rewrite));
   }
   checkAuthorityRewrites(report, path, route);
-  if (isSet(route.directResponse)) {
+  if (isSet(route.directResponse) && checkArrived(report, `${path}.directResponse`, DIRECT_RESPONSE)) {
     checkDirectResponse(report, `${path}.directResponse`, objectAt(route.directResponse));
   }
   checkRouteDestinations(report, `${path}.route`, route.route, true);
@@ -109,21 +114,16 @@ function checkConflicts(report: Report, path: string, route: { [key: string]: an
 }
 
 function checkMatches(report: Report, path: string, matches: unknown, role: RouteRole): void {
+  const delegating = role !== RouteRole.INDEPENDENT;
   listAt(matches).forEach((value, i) => {
     const where = `${path}[${i}]`;
     const match = objectAt(value);
     if (!match) {
       return;
     }
-    const delegating = role !== RouteRole.INDEPENDENT;
     for (const field of STRING_MATCH_FIELDS) {
-      if (!isSet(match[field])) {
-        continue;
-      }
-      if (delegating && isRegexMatch(match[field])) {
-        report.error(`${where}.${field}`, `${field} matches cannot use regex in delegating or delegate routes`);
-      } else if (!delegating) {
-        checkStringMatch(report, `${where}.${field}`, match[field]);
+      if (isSet(match[field])) {
+        checkMatchValue(report, `${where}.${field}`, field, match[field], delegating);
       }
     }
     for (const field of CONDITION_FIELDS) {
@@ -138,11 +138,7 @@ function checkMatches(report: Report, path: string, matches: unknown, role: Rout
         if (field !== 'queryParams') {
           report.errorIf(at, headerNameProblem(name, true));
         }
-        if (delegating && isRegexMatch(condition)) {
-          report.error(at, `${field} matches cannot use regex in delegating or delegate routes`);
-        } else if (!delegating) {
-          checkStringMatch(report, at, condition);
-        }
+        checkMatchValue(report, at, field, condition, delegating);
       }
     }
     const port = numberAt(match.port) === 0 ? undefined : portProblem(match.port);
@@ -162,6 +158,28 @@ function checkMatches(report: Report, path: string, matches: unknown, role: Rout
   });
 }
 
+/**
+ * Reports one string match of a route as the target release judges it. Until 1.15, delegating
+ * and delegate routes could not match by regex; until 1.22, their regexes went unchecked, as did
+ * `withoutHeaders` values and empty prefixes other than in headers (refused from 1.18).
+ */
+function checkMatchValue(report: Report, path: string, field: MatchField, match: unknown, delegating: boolean): void {
+  const release = report.release;
+  if (delegating && isRegexMatch(match) && !release.isAtLeast(REGEX_IN_DELEGATION)) {
+    report.error(path, `Istio ${release} does not allow regex matches in delegating or delegate routes (1.15 and later do): use exact or prefix`);
+    return;
+  }
+  const uniform = release.isAtLeast(UNIFORM_STRING_MATCHES);
+  // Envoy matches every path by an empty prefix, but refuses an empty prefix for any other value
+  const emptyPrefixRefused = uniform ? field !== 'uri' : field === 'headers' && release.isAtLeast(EMPTY_HEADER_PREFIX_REFUSED);
+  if (emptyPrefixRefused && hasEmptyPrefix(match)) {
+    report.error(`${path}.prefix`, 'a prefix match cannot be empty: leave the condition out to match any value');
+  }
+  if (field === 'withoutHeaders' ? uniform && !isPresenceMatch(match) : uniform || !delegating) {
+    checkStringMatch(report, path, match);
+  }
+}
+
 function checkMirrors(report: Report, path: string, route: { [key: string]: any }): void {
   const mirror = objectAt(route.mirror);
   if (mirror) {
@@ -175,6 +193,9 @@ function checkMirrors(report: Report, path: string, route: { [key: string]: any 
   }
   if (isSet(route.mirrorPercentage)) {
     checkMirrorPercentage(report, `${path}.mirrorPercentage`, route.mirrorPercentage);
+  }
+  if (hasItems(route.mirrors) && !checkArrived(report, `${path}.mirrors`, MIRRORS)) {
+    return;
   }
   listAt(route.mirrors).forEach((value, i) => {
     const where = `${path}.mirrors[${i}]`;
@@ -219,6 +240,7 @@ function checkRewrite(report: Report, path: string, rewrite: { [key: string]: an
   if (!rewrite) {
     return;
   }
+  checkFieldsArrived(report, path, rewrite, REWRITE_RELEASE_FIELDS);
   const uri = stringAt(rewrite.uri);
   const regexRewrite = objectAt(rewrite.uriRegexRewrite);
   if (uri !== '' && regexRewrite) {

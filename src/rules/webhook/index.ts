@@ -1,4 +1,5 @@
 import { Finding, KubeObject } from '../finding';
+import { IstioRelease } from '../istio-release';
 import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
 import { checkIstioMeshGateway } from './istio-mesh-gateway';
@@ -52,14 +53,14 @@ function checkFor(obj: KubeObject): Check | undefined {
 /**
  * The findings of the per-object admission rules (Istio's validating webhook and the CRDs'
  * rules) for one object: IST0106 where Istio would reject it, IST0133 where it would admit it
- * with a warning. Objects of kinds without rules yield none.
+ * with a warning, as `release` would judge it. Objects of kinds without rules yield none.
  */
-export function checkObject(obj: KubeObject): Finding[] {
+export function checkObject(obj: KubeObject, release: IstioRelease = IstioRelease.LATEST): Finding[] {
   const check = checkFor(obj);
   if (!check) {
     return [];
   }
-  const report = new Report(obj);
+  const report = new Report(obj, release);
   check(obj, report);
   return report.findings;
 }

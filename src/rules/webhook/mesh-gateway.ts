@@ -1,5 +1,5 @@
 import { KubeObject } from '../finding';
-import { checkCount, checkEnum, checkGatewayType, checkReplicaRange, checkServiceName, checkServicePorts, checkServiceType } from './gateway-workload';
+import { checkReplicaRange, checkServiceName, checkServicePorts } from './gateway-workload';
 import { Report } from './report';
 import { objectAt, stringAt } from './values';
 
@@ -11,13 +11,8 @@ export function checkMeshGateway(obj: KubeObject, report: Report): void {
     report.error('spec', 'spec is required, with type and ports');
     return;
   }
-  checkGatewayType(report, 'spec.type', spec.type);
-  checkServiceType(report, 'spec.serviceType', spec.serviceType, false);
-  checkEnum(report, 'spec.serviceExternalTrafficPolicy', spec.serviceExternalTrafficPolicy, ['Local', 'Cluster'], false);
+  // the CRD's schema checks the type, the enums, the replica counts and that ports are given;
   // the operator defaults the Service to LoadBalancer
-  checkServicePorts(report, 'spec.ports', spec.ports, stringAt(spec.serviceType) || 'LoadBalancer', 0);
-  for (const field of ['minReplicas', 'maxReplicas', 'replicaCount']) {
-    checkCount(report, `spec.${field}`, spec[field], 0);
-  }
+  checkServicePorts(report, 'spec.ports', spec.ports, stringAt(spec.serviceType) || 'LoadBalancer');
   checkReplicaRange(report, 'spec.minReplicas', spec.minReplicas, spec.maxReplicas);
 }

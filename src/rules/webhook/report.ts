@@ -1,15 +1,19 @@
 import { Finding, FindingLevel, KubeObject } from '../finding';
+import { IstioRelease } from '../istio-release';
 
 /** istioctl's code for what the admission webhook or the CRD rules reject. */
 const SCHEMA_VALIDATION_ERROR = 'IST0106';
 /** istioctl's code for what the admission webhook admits with a warning. */
 const SCHEMA_WARNING = 'IST0133';
 
-/** Collects the findings of one object, each prefixed with the path of the field it is about. */
+/**
+ * Collects the findings of one object, each prefixed with the path of the field it is about,
+ * and tells the rules which Istio release they judge for.
+ */
 export class Report {
   private readonly found: Finding[] = [];
 
-  constructor(private readonly obj: KubeObject) {}
+  constructor(private readonly obj: KubeObject, public readonly release: IstioRelease) {}
 
   /** The object would be rejected. */
   public error(path: string, message: string): void {

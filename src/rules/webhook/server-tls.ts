@@ -1,24 +1,25 @@
+import { CA_CRL, checkArrived, checkFieldsArrived, CREDENTIAL_NAMES, OPTIONAL_MUTUAL, TLS_CERTIFICATES } from './release-history';
 import { Report } from './report';
 import { hasItems, listAt, stringAt } from './values';
 
-/**
- * The cipher suites Envoy's BoringSSL accepts, by OpenSSL name. A bracketed group
- * (`[A|B]`) of equal preference is accepted when each member is.
- */
+/** The cipher suites Envoy's BoringSSL accepts, by OpenSSL name, without the PSK ones, which gateways cannot use. */
 const CIPHER_SUITES = new Set([
   'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384',
   'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305',
-  'ECDHE-PSK-CHACHA20-POLY1305', 'ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA', 'ECDHE-PSK-AES128-CBC-SHA',
-  'ECDHE-ECDSA-AES256-SHA', 'ECDHE-RSA-AES256-SHA', 'ECDHE-PSK-AES256-CBC-SHA', 'AES128-GCM-SHA256',
-  'AES256-GCM-SHA384', 'AES128-SHA', 'PSK-AES128-CBC-SHA', 'AES256-SHA', 'PSK-AES256-CBC-SHA', 'DES-CBC3-SHA',
+  'ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA', 'ECDHE-ECDSA-AES256-SHA', 'ECDHE-RSA-AES256-SHA',
+  'AES128-GCM-SHA256', 'AES256-GCM-SHA384', 'AES128-SHA', 'AES256-SHA', 'DES-CBC3-SHA',
 ]);
+const ALPHANUMERIC_START = /^[A-Za-z0-9]/;
 
+/**
+ * Whether Istio takes `suite` as a cipher suite: a known name, `ALL`, or an expression that does
+ * not start with a letter or digit (`-AES128-SHA`, `[A|B]`), which Istio passes on unparsed.
+ */
 function isValidCipherSuite(suite: string): boolean {
-  if (suite.startsWith('[') && suite.endsWith(']')) {
-    return suite.slice(1, -1).split('|').every((member) => CIPHER_SUITES.has(member));
-  }
-  return CIPHER_SUITES.has(suite);
+  return suite === '' || suite === 'ALL' || !ALPHANUMERIC_START.test(suite) || CIPHER_SUITES.has(suite);
 }
+
+const TLS_RELEASE_FIELDS = [CA_CRL];
 
 /** The TLS mode of server TLS settings; an unset mode is PASSTHROUGH, protobuf's zero value. */
 export function serverTlsMode(tls: { [key: string]: any }): string {
@@ -40,6 +41,16 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
   const tlsCertificates = listAt(tls.tlsCertificates);
 
   checkCipherSuites(report, path, tls);
+  checkFieldsArrived(report, path, tls, TLS_RELEASE_FIELDS);
+  if (tls.mode === 'OPTIONAL_MUTUAL') {
+    checkArrived(report, `${path}.mode`, OPTIONAL_MUTUAL);
+  }
+  if (credentialNames) {
+    checkArrived(report, `${path}.credentialNames`, CREDENTIAL_NAMES);
+  }
+  if (tlsCertificates.length > 0) {
+    checkArrived(report, `${path}.tlsCertificates`, TLS_CERTIFICATES);
+  }
 
   if (credentialNames && tlsCertificates.length > 0) {
     report.error(path, 'only one of credentialNames or tlsCertificates can be set');
@@ -79,9 +90,6 @@ export function checkServerTls(report: Report, path: string, tls: { [key: string
     const label = mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS';
     if (mode !== 'SIMPLE' && !caCertificates) {
       report.error(path, `${label} requires a client CA bundle (caCertificates) unless credentialName is set`);
-    }
-    if (tlsCertificates.length > 2) {
-      report.warn(path, `${label} supports at most 2 server certificates`);
     }
     const pairs = tlsCertificates.length > 0 ? tlsCertificates : [{ serverCertificate, privateKey }];
     pairs.forEach((pair, i) => {

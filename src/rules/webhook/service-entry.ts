@@ -5,12 +5,19 @@ import { fqdnProblem, isDnsLabel, partialWildcardProblem, wildcardDomainProblem 
 import { ipSubnetProblem, isIpAddress, isUnixAddress, portProblem, unixAddressProblem } from './net';
 import { isHttpProtocol, isTlsProtocol, protocolProblem } from './protocol';
 import { forEachItem } from './items';
+import { checkArrived, DYNAMIC_DNS as DYNAMIC_DNS_FEATURE, DYNAMIC_DNS_GRPC_AND_INTERNAL, DYNAMIC_DNS_TLS } from './release-history';
 import { Report } from './report';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
-/** The annotation that opts a ServiceEntry out of Istio's automatic address allocation. */
-const AUTO_ALLOCATE_ANNOTATION = 'networking.istio.io/enable-autoallocate-ip';
-const RESOLUTIONS = new Set(['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN']);
+/** The label that opts a ServiceEntry out of Istio's automatic address allocation. */
+const AUTO_ALLOCATE_LABEL = 'networking.istio.io/enable-autoallocate-ip';
+const DYNAMIC_DNS = 'DYNAMIC_DNS';
+/** The label that sends a service entry's traffic through a waypoint proxy (ambient mode). */
+const USE_WAYPOINT_LABEL = 'istio.io/use-waypoint';
+/** The port protocols DYNAMIC_DNS supports, by release; matched in upper case. */
+const DYNAMIC_DNS_HTTP = { names: new Set(['HTTP']), text: 'HTTP' };
+const DYNAMIC_DNS_HTTP_AND_TLS = { names: new Set(['HTTP', 'TLS']), text: 'HTTP and TLS' };
+const DYNAMIC_DNS_PROTOCOLS = { names: new Set(['HTTP', 'TLS', 'GRPC', 'HTTP2']), text: 'HTTP, TLS, GRPC and HTTP2' };
 
 /** The admission rules of a ServiceEntry: hosts, addresses, ports, resolution vs endpoints, exportTo. */
 export function checkServiceEntry(obj: KubeObject, report: Report): void {
@@ -22,15 +29,15 @@ export function checkServiceEntry(obj: KubeObject, report: Report): void {
     if (isSet(spec.endpoints)) {
       report.error('spec', 'only one of workloadSelector and endpoints can be set');
     }
-    if (resolution !== 'STATIC' && RESOLUTIONS.has(resolution)) {
-      report.warn('spec.workloadSelector', `workloadSelector has no effect with resolution ${resolution}: use STATIC`);
+    if (resolution === 'NONE') {
+      report.warn('spec.workloadSelector', 'workloadSelector has no effect with resolution NONE: use STATIC');
     }
   }
   const hosts = listAt(spec.hosts).map(stringAt);
-  checkHosts(report, hosts);
+  checkHosts(report, hosts, resolution);
   checkAddresses(report, spec, resolution);
   const portNames = checkPorts(report, obj, spec, resolution);
-  checkResolution(report, spec, resolution, hosts, portNames);
+  checkResolution(report, obj, spec, resolution, hosts, portNames);
   if (resolution !== 'NONE' && hosts.length > 1) {
     const opaque = listAt(spec.ports).find((port) => !isHttpProtocol(stringAt(port?.protocol)) && !isTlsProtocol(stringAt(port?.protocol)));
     if (opaque) {
@@ -40,7 +47,7 @@ export function checkServiceEntry(obj: KubeObject, report: Report): void {
   checkExportTo(report, 'spec.exportTo', spec.exportTo, obj.metadata?.namespace, { allowNone: true });
 }
 
-function checkHosts(report: Report, hosts: string[]): void {
+function checkHosts(report: Report, hosts: string[], resolution: string): void {
   if (hosts.length === 0) {
     report.error('spec.hosts', 'a service entry must have at least one host');
   }
@@ -50,7 +57,8 @@ function checkHosts(report: Report, hosts: string[]): void {
       return;
     }
     report.errorIf(`spec.hosts[${i}]`, wildcardDomainProblem(host));
-    const partial = partialWildcardProblem(host);
+    // DYNAMIC_DNS resolves whatever name a request asks for under the wildcard
+    const partial = resolution === DYNAMIC_DNS ? undefined : partialWildcardProblem(host);
     if (partial) {
       report.warn(`spec.hosts[${i}]`, partial);
     }
@@ -73,7 +81,7 @@ function checkAddresses(report: Report, spec: { [key: string]: any }, resolution
 function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any }, resolution: string): Set<string> {
   const names = new Set<string>();
   const numbers = new Set<number>();
-  const autoAllocated = obj.metadata?.annotations?.[AUTO_ALLOCATE_ANNOTATION] !== 'false';
+  const autoAllocated = isAutoAllocated(obj, resolution);
   const hasAddresses = hasItems(spec.addresses);
   forEachItem(report, 'spec.ports', spec.ports, 'a port', (port, path) => {
     const name = stringAt(port.name);
@@ -88,9 +96,6 @@ function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any 
     numbers.add(port.number);
     if (isSet(port.targetPort)) {
       report.errorIf(`${path}.targetPort`, portProblem(port.targetPort));
-      if (resolution === 'NONE') {
-        report.warn(`${path}.targetPort`, 'targetPort has no effect with resolution NONE');
-      }
     }
     if (!hasAddresses && !autoAllocated && (protocol === '' || protocol.toUpperCase() === 'TCP')) {
       report.warn(path, 'a TCP (or unset protocol) port needs addresses when automatic address allocation is turned off');
@@ -104,11 +109,19 @@ function checkPorts(report: Report, obj: KubeObject, spec: { [key: string]: any 
   return names;
 }
 
-function checkResolution(report: Report, spec: { [key: string]: any }, resolution: string, hosts: string[], portNames: Set<string>): void {
+/**
+ * Whether Istio allocates the ServiceEntry an address (PILOT_ENABLE_IP_AUTOALLOCATE at its
+ * default, on): unless its resolution is NONE or its label opts out.
+ */
+function isAutoAllocated(obj: KubeObject, resolution: string): boolean {
+  return resolution !== 'NONE' && obj.metadata?.labels?.[AUTO_ALLOCATE_LABEL]?.toLowerCase() !== 'false';
+}
+
+function checkResolution(report: Report, obj: KubeObject, spec: { [key: string]: any }, resolution: string, hosts: string[], portNames: Set<string>): void {
   const endpoints = listAt(spec.endpoints);
   switch (resolution) {
     case 'NONE':
-      if (isSet(spec.endpoints)) {
+      if (hasItems(spec.endpoints)) {
         report.error('spec.endpoints', 'resolution NONE cannot have endpoints: use STATIC or DNS');
       }
       break;
@@ -132,9 +145,58 @@ function checkResolution(report: Report, spec: { [key: string]: any }, resolutio
         report.warn('spec.hosts', 'a service entry with addresses and a TCP port should have a single host');
       }
       break;
+    case DYNAMIC_DNS:
+      if (checkArrived(report, 'spec.resolution', DYNAMIC_DNS_FEATURE)) {
+        checkDynamicDns(report, obj, spec, hosts);
+      }
+      break;
     default:
-      report.error('spec.resolution', `unsupported resolution "${resolution}": use NONE, STATIC, DNS or DNS_ROUND_ROBIN`);
+      report.error('spec.resolution', `unsupported resolution "${resolution}": use NONE, STATIC, DNS, DNS_ROUND_ROBIN or ${DYNAMIC_DNS}`);
   }
+}
+
+/**
+ * The rules of resolution DYNAMIC_DNS, where the proxy resolves each request's host: wildcard
+ * hosts only, no addresses or endpoints, the ports and locations the target release supports.
+ */
+function checkDynamicDns(report: Report, obj: KubeObject, spec: { [key: string]: any }, hosts: string[]): void {
+  const release = report.release;
+  if (hosts.length === 0) {
+    report.error('spec.hosts', `resolution ${DYNAMIC_DNS} needs at least one wildcard host`);
+  }
+  hosts.forEach((host, i) => {
+    if (!host.startsWith('*')) {
+      report.error(`spec.hosts[${i}]`, `with resolution ${DYNAMIC_DNS}, hosts must be wildcards such as "*.example.com", not "${host}"`);
+    }
+  });
+  if (hasItems(spec.addresses)) {
+    report.error('spec.addresses', `resolution ${DYNAMIC_DNS} cannot have addresses: the hosts alone name what it routes`);
+  }
+  if (hasItems(spec.endpoints)) {
+    report.error('spec.endpoints', `resolution ${DYNAMIC_DNS} cannot have endpoints: it resolves each request's host`);
+  }
+  const protocols = release.isAtLeast(DYNAMIC_DNS_GRPC_AND_INTERNAL) ? DYNAMIC_DNS_PROTOCOLS : release.isAtLeast(DYNAMIC_DNS_TLS) ? DYNAMIC_DNS_HTTP_AND_TLS : DYNAMIC_DNS_HTTP;
+  listAt(spec.ports).forEach((port, i) => {
+    const protocol = stringAt(objectAt(port)?.protocol);
+    if (objectAt(port) && !protocols.names.has(protocol.toUpperCase())) {
+      report.error(`spec.ports[${i}].protocol`, `resolution ${DYNAMIC_DNS} supports only ${protocols.text} ports${protocols === DYNAMIC_DNS_PROTOCOLS ? '' : ` in Istio ${release}`}, not "${protocol}"`);
+    }
+  });
+  const location = stringAt(spec.location) || 'MESH_EXTERNAL';
+  if (!release.isAtLeast(DYNAMIC_DNS_GRPC_AND_INTERNAL)) {
+    if (location !== 'MESH_EXTERNAL') {
+      report.error('spec.location', `resolution ${DYNAMIC_DNS} needs location MESH_EXTERNAL in Istio ${release} (1.30 and later also take MESH_INTERNAL)`);
+    }
+  } else if (location === 'MESH_INTERNAL' && usesWaypoint(obj)) {
+    report.error('spec.location', `resolution ${DYNAMIC_DNS} cannot be MESH_INTERNAL when the entry uses a waypoint (label ${USE_WAYPOINT_LABEL}): use MESH_EXTERNAL`);
+  } else if (location !== 'MESH_INTERNAL' && location !== 'MESH_EXTERNAL') {
+    report.error('spec.location', `resolution ${DYNAMIC_DNS} needs location MESH_EXTERNAL or MESH_INTERNAL, not "${location}"`);
+  }
+}
+
+function usesWaypoint(obj: KubeObject): boolean {
+  const waypoint = obj.metadata?.labels?.[USE_WAYPOINT_LABEL];
+  return typeof waypoint === 'string' && waypoint !== '' && waypoint.toLowerCase() !== 'none';
 }
 
 function isOpaqueTcp(protocol: string): boolean {

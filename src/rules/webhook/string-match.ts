@@ -16,3 +16,13 @@ export function checkStringMatch(report: Report, path: string, match: unknown): 
 export function isRegexMatch(match: unknown): boolean {
   return isSet(objectAt(match)?.regex);
 }
+
+/** True when a string match matches by an empty prefix. */
+export function hasEmptyPrefix(match: unknown): boolean {
+  return objectAt(match)?.prefix === '';
+}
+
+/** True for the regex `*` of a `withoutHeaders` condition, which Istio reads as "the header is present", not as RE2. */
+export function isPresenceMatch(match: unknown): boolean {
+  return objectAt(match)?.regex === '*';
+}

@@ -1,13 +1,24 @@
 import { checkClientTls } from './client-tls';
-import { durationProblem } from './duration';
+import { durationProblem, parseDuration } from './duration';
 import { fqdnProblem } from './names';
 import { isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
+import { localitiesProblem } from './locality';
+import {
+  checkArrived, checkFieldsArrived, FAILOVER_PRIORITY, MAGLEV, MAX_CONCURRENT_STREAMS, MAX_CONNECTION_DURATION, PROXY_PROTOCOL, RETRY_BUDGET,
+  TUNNEL, WARMUP, WARMUP_DURATION_SECS,
+} from './release-history';
 import { Report } from './report';
 import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];
 const PORT_POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls'];
+const POLICY_RELEASE_FIELDS = [TUNNEL, PROXY_PROTOCOL, RETRY_BUDGET];
+const HTTP_POOL_RELEASE_FIELDS = [MAX_CONCURRENT_STREAMS];
+const TCP_POOL_RELEASE_FIELDS = [MAX_CONNECTION_DURATION];
+const LOAD_BALANCER_RELEASE_FIELDS = [WARMUP_DURATION_SECS];
+const CONSISTENT_HASH_RELEASE_FIELDS = [MAGLEV];
+const LOCALITY_RELEASE_FIELDS = [FAILOVER_PRIORITY];
 const MAGLEV_MAX_TABLE = 5000011;
 const TOPOLOGY_LABELS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone']);
 
@@ -21,6 +32,7 @@ export function checkTrafficPolicy(report: Report, path: string, policy: { [key:
     report.error(path, 'tunnel and proxyProtocol cannot be set together');
     return;
   }
+  checkFieldsArrived(report, path, policy, POLICY_RELEASE_FIELDS);
   checkPolicyParts(report, path, policy);
   forEachItem(report, `${path}.portLevelSettings`, policy.portLevelSettings, 'a port traffic policy', (settings, where) => {
     if (!objectAt(settings.port)) {
@@ -99,6 +111,7 @@ export function checkConnectionPool(report: Report, path: string, pool: { [key: 
   }
   if (http) {
     const where = `${path}.http`;
+    checkFieldsArrived(report, where, http, HTTP_POOL_RELEASE_FIELDS);
     checkNonNegative(report, where, http, ['http1MaxPendingRequests', 'http2MaxRequests', 'maxRequestsPerConnection', 'maxRetries', 'maxConcurrentStreams']);
     checkDurations(report, where, http, ['idleTimeout']);
     if (http.h2UpgradePolicy === 'UPGRADE' && http.useClientProtocol === true) {
@@ -107,13 +120,23 @@ export function checkConnectionPool(report: Report, path: string, pool: { [key: 
   }
   if (tcp) {
     const where = `${path}.tcp`;
+    checkFieldsArrived(report, where, tcp, TCP_POOL_RELEASE_FIELDS);
     checkNonNegative(report, where, tcp, ['maxConnections']);
-    checkDurations(report, where, tcp, ['connectTimeout', 'maxConnectionDuration', 'idleTimeout']);
+    checkDurations(report, where, tcp, ['connectTimeout', 'maxConnectionDuration']);
+    if (!turnsTimeoutOff(tcp.idleTimeout)) {
+      checkDurations(report, where, tcp, ['idleTimeout']);
+    }
     const keepalive = objectAt(tcp.tcpKeepalive);
     if (keepalive) {
       checkDurations(report, `${where}.tcpKeepalive`, keepalive, ['time', 'interval']);
     }
   }
+}
+
+/** True for a duration under 1ms (`0s`), which turns a TCP idle timeout off rather than setting it. */
+function turnsTimeoutOff(value: unknown): boolean {
+  const nanos = typeof value === 'string' ? parseDuration(value) : undefined;
+  return nanos !== undefined && Math.abs(nanos) < 1e6;
 }
 
 /** Envoy's primality test for maglev tables, which counts 1 as prime. */
@@ -129,13 +152,31 @@ function isPrime(n: number): boolean {
   return true;
 }
 
+/** Cookie attributes need a name, each name once. */
+function checkCookieAttributes(report: Report, path: string, attributes: unknown): void {
+  const names = new Set<string>();
+  forEachItem(report, path, attributes, 'a cookie attribute', (attribute, itemPath) => {
+    const name = stringAt(attribute.name);
+    if (name === '') {
+      report.error(`${itemPath}.name`, 'a cookie attribute needs a name');
+    } else if (names.has(name)) {
+      report.error(`${itemPath}.name`, `duplicate cookie attribute name "${name}"`);
+    }
+    names.add(name);
+  });
+}
+
 function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: any }, hasOutlierDetection: boolean): void {
   const hash = objectAt(lb.consistentHash);
   if (hash) {
     const where = `${path}.consistentHash`;
+    checkFieldsArrived(report, where, hash, CONSISTENT_HASH_RELEASE_FIELDS);
     const cookie = objectAt(hash.httpCookie);
     if (cookie && stringAt(cookie.name) === '') {
       report.error(`${where}.httpCookie.name`, 'an HTTP cookie hash needs the cookie name');
+    }
+    if (cookie) {
+      checkCookieAttributes(report, `${where}.httpCookie.attributes`, cookie.attributes);
     }
     const maglev = objectAt(hash.maglev);
     if (numberAt(hash.minimumRingSize) !== 0) {
@@ -155,14 +196,34 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
       }
     }
   }
+  checkFieldsArrived(report, path, lb, LOAD_BALANCER_RELEASE_FIELDS);
   const locality = objectAt(lb.localityLbSetting);
   if (locality) {
+    checkFieldsArrived(report, `${path}.localityLbSetting`, locality, LOCALITY_RELEASE_FIELDS);
     checkLocality(report, `${path}.localityLbSetting`, locality, hasOutlierDetection);
   }
   checkDurations(report, path, lb, ['warmupDurationSecs']);
   const warmup = objectAt(lb.warmup);
-  if (warmup) {
-    checkDurations(report, `${path}.warmup`, warmup, ['duration']);
+  if (warmup && checkArrived(report, `${path}.warmup`, WARMUP)) {
+    checkWarmup(report, `${path}.warmup`, warmup);
+  }
+}
+
+function checkWarmup(report: Report, path: string, warmup: { [key: string]: any }): void {
+  if (isSet(warmup.duration)) {
+    checkDurations(report, path, warmup, ['duration']);
+  } else {
+    report.error(`${path}.duration`, 'warmup needs a duration');
+  }
+  const minimumPercent = numberAt(objectAt(warmup.minimumPercent)?.value ?? warmup.minimumPercent);
+  if (minimumPercent > 100) {
+    report.error(`${path}.minimumPercent`, `minimumPercent ${minimumPercent} must be at most 100`);
+  }
+  if (isSet(warmup.aggression)) {
+    const aggression = numberAt(objectAt(warmup.aggression)?.value ?? warmup.aggression);
+    if (aggression <= 0) {
+      report.error(`${path}.aggression`, `aggression ${aggression} must be greater than 0`);
+    }
   }
 }
 
@@ -186,8 +247,11 @@ function checkLocality(report: Report, path: string, locality: { [key: string]: 
       report.error(`${path}.distribute[${i}].to`, 'locality weights must be from 1 to 100');
     } else if (weights.reduce((sum, weight) => sum + weight, 0) !== 100) {
       report.error(`${path}.distribute[${i}].to`, 'locality weights must add up to 100');
+    } else {
+      report.errorIf(`${path}.distribute[${i}].to`, localitiesProblem(entriesAt(objectAt(value)?.to).map(([name]) => name)));
     }
   });
+  report.errorIf(`${path}.distribute`, localitiesProblem(distribute.map((value) => stringAt(objectAt(value)?.from))));
   if ((failover.length > 0 || priority.length > 0) && !hasOutlierDetection) {
     report.warn(path, 'failover only happens with outlier detection: set outlierDetection');
   }

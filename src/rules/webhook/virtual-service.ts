@@ -8,6 +8,7 @@ import { isHostSubsetOf, wildcardDomainProblem } from './names';
 import { ipSubnetProblem, isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
 import { Report } from './report';
+import { autoPassthroughSniProblem, isAutoPassthroughSni } from './sni-host';
 import { entriesAt, hasItems, isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 const MESH = 'mesh';
@@ -26,7 +27,7 @@ export function checkVirtualService(obj: KubeObject, report: Report): void {
   if (!toGateways) {
     checkNoJwtClaimRouting(report, spec);
   }
-  checkHosts(report, hosts, toGateways);
+  checkHosts(report, hosts, toGateways, toGateways && hosts.some(isAutoPassthroughSni) && hasSniHosts(spec));
   if (!hasItems(spec.http) && !hasItems(spec.tcp) && !hasItems(spec.tls)) {
     report.error('spec', 'a virtual service needs http, tcp or tls routes');
   }
@@ -34,7 +35,9 @@ export function checkVirtualService(obj: KubeObject, report: Report): void {
     const role = delegate ? RouteRole.DELEGATE : isSet(route.delegate) ? RouteRole.ROOT : RouteRole.INDEPENDENT;
     checkHttpRoute(report, path, route, role);
   });
-  listAt(spec.tls).forEach((value, i) => checkTlsRoute(report, `spec.tls[${i}]`, objectAt(value), hosts, toGateways));
+  // SNI hosts are read the gateway way unless the virtual service names the mesh, even with no gateways
+  const sniOnGateways = !gateways.includes(MESH);
+  listAt(spec.tls).forEach((value, i) => checkTlsRoute(report, `spec.tls[${i}]`, objectAt(value), hosts, sniOnGateways));
   listAt(spec.tcp).forEach((value, i) => checkTcpRoute(report, `spec.tcp[${i}]`, objectAt(value)));
   checkExportTo(report, 'spec.exportTo', spec.exportTo, obj.metadata?.namespace);
 }
@@ -65,10 +68,22 @@ function checkNoJwtClaimRouting(report: Report, spec: { [key: string]: any }): v
   });
 }
 
-function checkHosts(report: Report, hosts: string[], toGateways: boolean): void {
+function hasSniHosts(spec: { [key: string]: any }): boolean {
+  for (const route of listAt(spec.tls)) {
+    for (const match of listAt(objectAt(route)?.match)) {
+      if (hasItems(objectAt(match)?.sniHosts)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** @param sniNames whether hosts may be generated SNI names: on gateways, with SNI routes */
+function checkHosts(report: Report, hosts: string[], toGateways: boolean, sniNames: boolean): void {
   let allValid = true;
   hosts.forEach((host, i) => {
-    const problem = wildcardDomainProblem(host);
+    const problem = sniNames && isAutoPassthroughSni(host) ? autoPassthroughSniProblem(host) : wildcardDomainProblem(host);
     if (problem && !isIpAddress(host)) {
       report.error(`spec.hosts[${i}]`, problem);
       allValid = false;
@@ -128,7 +143,7 @@ function checkL4Match(report: Report, path: string, match: { [key: string]: any 
   checkGatewayNames(report, `${path}.gateways`, match.gateways);
 }
 
-function checkTlsRoute(report: Report, path: string, route: { [key: string]: any } | undefined, hosts: string[], toGateways: boolean): void {
+function checkTlsRoute(report: Report, path: string, route: { [key: string]: any } | undefined, hosts: string[], sniOnGateways: boolean): void {
   if (!route) {
     return;
   }
@@ -141,7 +156,7 @@ function checkTlsRoute(report: Report, path: string, route: { [key: string]: any
     if (sniHosts.length === 0) {
       report.error(`${where}.sniHosts`, 'a tls match needs at least one SNI host');
     }
-    sniHosts.forEach((sni, j) => checkSniHost(report, `${where}.sniHosts[${j}]`, sni, hosts, toGateways));
+    sniHosts.forEach((sni, j) => checkSniHost(report, `${where}.sniHosts[${j}]`, sni, hosts, sniOnGateways));
     checkL4Match(report, where, match);
   });
   if (!hasItems(route.route)) {
@@ -150,10 +165,8 @@ function checkTlsRoute(report: Report, path: string, route: { [key: string]: any
   checkRouteDestinations(report, `${path}.route`, route.route, false);
 }
 
-function checkSniHost(report: Report, path: string, sni: string, hosts: string[], toGateways: boolean): void {
-  // gateways may route Istio's own SNI names for auto-passthrough, such as outbound_.80_._.svc.example.com
-  const generated = toGateways && sni.startsWith('outbound_.');
-  const problem = generated ? undefined : wildcardDomainProblem(sni);
+function checkSniHost(report: Report, path: string, sni: string, hosts: string[], onGateways: boolean): void {
+  const problem = onGateways && isAutoPassthroughSni(sni) ? autoPassthroughSniProblem(sni) : wildcardDomainProblem(sni);
   if (problem) {
     if (isIpAddress(sni)) {
       report.warn(path, `SNI host "${sni}" is an IP address, which the SNI specification forbids and most clients do not send`);

@@ -25,6 +25,12 @@ export interface ApplicableCase {
   readonly codes: readonly string[];
   /** The findings upstream expects, restricted to `codes`: `CODE Kind namespace/name`. */
   readonly expected: readonly string[];
+  /**
+   * The mesh config file in mesh-configs/ (without `.yaml`) that re-expresses the case's
+   * `meshConfigFile`, read with `parseMeshConfig` and given as the `meshConfig` option.
+   * @default - none: Istio's default mesh config
+   */
+  readonly meshConfig?: string;
 }
 
 /** An upstream case the suite does not run, and why. */
@@ -44,8 +50,8 @@ const CA_CERTIFICATES = 'destinationrule.CaCertificateAnalyzer';
 const PODS_NOT_SELECTED = 'destinationrule.PodNotSelectedAnalyzer';
 const SE_ADDRESSES = 'serviceentry.ProtocolAddressesAnalyzer';
 
-function applicable(upstream: string, testdata: string[], analyzer: string, codes: string[], expected: string[], fixture?: string): ApplicableCase {
-  return { upstream, testdata, analyzer, fixture: fixture ?? fixtureOf(testdata[0]), codes, expected };
+function applicable(upstream: string, testdata: string[], analyzer: string, codes: string[], expected: string[], fixture?: string, meshConfig?: string): ApplicableCase {
+  return { upstream, testdata, analyzer, fixture: fixture ?? fixtureOf(testdata[0]), codes, expected, ...(meshConfig ? { meshConfig } : {}) };
 }
 
 function inapplicable(upstream: string, testdata: string[], analyzer: string, reason: string): InapplicableCase {
@@ -240,7 +246,7 @@ export const APPLICABLE_CASES: readonly ApplicableCase[] = [
   ]),
   applicable('missing Addresses and Protocol in Service Entry with ISTIO_META_DNS_AUTO_ALLOCATE enabled', [
     'testdata/serviceentry-missing-addresses-protocol.yaml', 'testdata/serviceentry-missing-addresses-protocol-mesh-cfg.yaml',
-  ], SE_ADDRESSES, ['IST0134'], [], 'serviceentry-missing-addresses-protocol'),
+  ], SE_ADDRESSES, ['IST0134'], [], 'serviceentry-missing-addresses-protocol', 'serviceentry-missing-addresses-protocol-mesh-cfg'),
   applicable('certificate duplication in Gateway', ['testdata/gateway-duplicate-certificate.yaml'], 'gateway.CertificateAnalyzer', ['IST0138'], [
     'IST0138 Gateway istio-system/gateway-01-test-01',
     'IST0138 Gateway istio-system/gateway-02-test-01',
@@ -273,7 +279,7 @@ export const APPLICABLE_CASES: readonly ApplicableCase[] = [
   ]),
   applicable('ServiceEntry Addresses Allocated', [
     'testdata/serviceentry-address-allocated.yaml', 'testdata/serviceentry-address-allocated-mesh-cfg.yaml',
-  ], SE_ADDRESSES, ['IST0134'], []),
+  ], SE_ADDRESSES, ['IST0134'], [], undefined, 'serviceentry-address-allocated-mesh-cfg'),
 ];
 
 /** The cases the suite does not run, with the reason. */

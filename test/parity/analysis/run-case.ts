@@ -3,9 +3,11 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { AnalysisOptions, analyze } from '../../../src/rules/analyze';
 import { KubeObject } from '../../../src/rules/finding';
+import { MeshConfig, parseMeshConfig } from '../../../src/rules/mesh-config';
 import { ApplicableCase } from './cases';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
+const MESH_CONFIGS = path.join(__dirname, 'mesh-configs');
 
 /**
  * The options that make `analyze` see what istioctl sees in TestAnalyzers: the test adds the
@@ -37,10 +39,15 @@ function itemsOf(value: any): KubeObject[] {
  */
 export function actualFindings(parityCase: ApplicableCase): string[] {
   const codes = new Set(parityCase.codes);
-  const found = analyze(fixtureObjects(parityCase.fixture), ISTIOCTL_TEST_OPTIONS)
+  const found = analyze(fixtureObjects(parityCase.fixture), { ...ISTIOCTL_TEST_OPTIONS, meshConfig: meshConfigOf(parityCase) })
     .filter((f) => codes.has(f.code))
     .map((f) => `${f.code} ${f.kind} ${f.namespace}/${f.name}`);
   return asSet(found);
+}
+
+/** The case's mesh config, as `istioctl analyze --meshConfigFile` would read it. */
+export function meshConfigOf(parityCase: ApplicableCase): MeshConfig | undefined {
+  return parityCase.meshConfig === undefined ? undefined : parseMeshConfig(fs.readFileSync(path.join(MESH_CONFIGS, `${parityCase.meshConfig}.yaml`), 'utf8'));
 }
 
 /** The findings upstream expects, as a sorted set. */

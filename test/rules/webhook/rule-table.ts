@@ -1,4 +1,5 @@
 import { Finding, FindingLevel, KubeObject } from '../../../src/rules/finding';
+import { IstioRelease } from '../../../src/rules/istio-release';
 import { checkObject } from '../../../src/rules/webhook';
 
 /** One rule: an object it admits, one it flags, and what it says about the latter. */
@@ -13,6 +14,8 @@ export interface RuleCase {
   readonly message: RegExp;
   /** @default FindingLevel.ERROR */
   readonly level?: FindingLevel;
+  /** The release that judges both objects. @default IstioRelease.LATEST */
+  readonly release?: IstioRelease;
 }
 
 /** An Istio networking object of `kind`. */
@@ -24,11 +27,11 @@ export function istio(kind: string, spec: any, name = 'example', namespace = 'ed
 export function describeRules(kind: string, cases: RuleCase[]): void {
   describe(`${kind} admission rules`, () => {
     test.each(cases.map((c) => [c.rule, c] as const))('%s: admits the valid fixture', (_rule, c) => {
-      expect(checkObject(c.valid)).toStrictEqual([]);
+      expect(checkObject(c.valid, c.release)).toStrictEqual([]);
     });
     test.each(cases.map((c) => [c.rule, c] as const))('%s: flags the invalid fixture', (_rule, c) => {
       const level = c.level ?? FindingLevel.ERROR;
-      const findings = checkObject(c.invalid);
+      const findings = checkObject(c.invalid, c.release);
       const matching = findings.filter((f: Finding) => c.message.test(f.message));
       expect(findings.map((f) => f.message)).toContainEqual(expect.stringMatching(c.message));
       expect(matching[0]).toStrictEqual({

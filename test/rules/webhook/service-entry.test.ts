@@ -1,11 +1,15 @@
 import { FindingLevel } from '../../../src/rules/finding';
+import { checkObject } from '../../../src/rules/webhook';
 import { describeRules, istio } from './rule-table';
 
 const https = { number: 443, name: 'https', protocol: 'TLS' };
 const tcp = { number: 5432, name: 'postgres', protocol: 'TCP' };
 const se = (spec: any) => istio('ServiceEntry', { hosts: ['api.example.com'], location: 'MESH_EXTERNAL', ports: [https], resolution: 'DNS', ...spec });
+const http = { number: 80, name: 'http', protocol: 'http' };
+const dynamic = (spec: any) => se({ hosts: ['*.google.com'], ports: [http], resolution: 'DYNAMIC_DNS', ...spec });
+const withWaypoint = (entry: any) => ({ ...entry, metadata: { ...entry.metadata, labels: { 'istio.io/use-waypoint': 'egress-waypoint' } } });
 const statics = (endpoints: any[], extra: any = {}) => se({ resolution: 'STATIC', addresses: ['203.0.113.10'], endpoints, ...extra });
-const optedOut = (spec: any) => ({ ...se(spec), metadata: { name: 'example', namespace: 'edge', annotations: { 'networking.istio.io/enable-autoallocate-ip': 'false' } } });
+const optedOut = (spec: any) => ({ ...se(spec), metadata: { name: 'example', namespace: 'edge', labels: { 'networking.istio.io/enable-autoallocate-ip': 'false' } } });
 
 describeRules('ServiceEntry', [
   { rule: 'at least one host', valid: se({}), invalid: se({ hosts: [] }), message: /at least one host/ },
@@ -21,12 +25,19 @@ describeRules('ServiceEntry', [
   { rule: 'port protocol', valid: se({ ports: [{ ...https, protocol: 'HTTPS' }] }), invalid: se({ ports: [{ ...https, protocol: 'SMTP' }] }), message: /unsupported protocol "SMTP"/ },
   { rule: 'port number', valid: se({ ports: [{ ...https, number: 1 }] }), invalid: se({ ports: [{ ...https, number: 0 }] }), message: /port number 0 must be in the range/ },
   { rule: 'targetPort range', valid: se({ ports: [{ ...https, targetPort: 8443 }] }), invalid: se({ ports: [{ ...https, targetPort: 70000 }] }), message: /port number 70000/ },
-  { rule: 'targetPort with NONE', valid: se({ ports: [{ ...https, targetPort: 8443 }], resolution: 'STATIC', endpoints: [{ address: '10.0.0.1' }] }), invalid: se({ ports: [{ ...https, targetPort: 8443 }], resolution: 'NONE' }), message: /targetPort has no effect with resolution NONE/, level: FindingLevel.WARNING },
   { rule: 'addresses for TCP without auto-allocation', valid: optedOut({ ports: [tcp], hosts: ['db.example.com'], addresses: ['10.1.0.5'] }), invalid: optedOut({ ports: [tcp], hosts: ['db.example.com'] }), message: /needs addresses when automatic address allocation is turned off/, level: FindingLevel.WARNING },
   { rule: 'one host per opaque TCP port', valid: se({ hosts: ['a.example.com', 'b.example.com'], ports: [https] }), invalid: se({ hosts: ['a.example.com', 'b.example.com'], ports: [tcp] }), message: /several hosts cannot share the non-HTTP, non-TLS port 5432/ },
   { rule: 'NONE without endpoints', valid: se({ resolution: 'NONE' }), invalid: se({ resolution: 'NONE', endpoints: [{ address: '10.0.0.1' }] }), message: /resolution NONE cannot have endpoints/ },
-  { rule: 'unset resolution is NONE', valid: se({ resolution: undefined }), invalid: se({ resolution: undefined, endpoints: [] }), message: /resolution NONE cannot have endpoints/ },
+  { rule: 'unset resolution is NONE', valid: se({ resolution: undefined }), invalid: se({ resolution: undefined, endpoints: [{ address: '10.0.0.1' }] }), message: /resolution NONE cannot have endpoints/ },
   { rule: 'DNS_ROUND_ROBIN takes one endpoint', valid: se({ resolution: 'DNS_ROUND_ROBIN', endpoints: [{ address: 'a.example.net' }] }), invalid: se({ resolution: 'DNS_ROUND_ROBIN', endpoints: [{ address: 'a.example.net' }, { address: 'b.example.net' }] }), message: /takes at most one endpoint/ },
+  // validation_test.go TestValidateServiceEntries "discovery type DYNAMIC_DNS" and the cases after it
+  { rule: 'DYNAMIC_DNS', valid: dynamic({ ports: [http, { ...http, number: 8080, name: 'http-alt' }] }), invalid: dynamic({ hosts: ['google.com'] }), message: /spec.hosts\[0\]: with resolution DYNAMIC_DNS, hosts must be wildcards such as "\*.example.com", not "google.com"/ },
+  { rule: 'DYNAMIC_DNS needs hosts', valid: dynamic({ hosts: ['*.google.com', '*.amazon.com'] }), invalid: dynamic({ hosts: [] }), message: /spec.hosts: resolution DYNAMIC_DNS needs at least one wildcard host/ },
+  { rule: 'DYNAMIC_DNS without addresses', valid: dynamic({}), invalid: dynamic({ addresses: ['203.0.113.10'] }), message: /spec.addresses: resolution DYNAMIC_DNS cannot have addresses/ },
+  { rule: 'DYNAMIC_DNS without endpoints', valid: dynamic({}), invalid: dynamic({ endpoints: [{ address: '203.0.113.10' }] }), message: /spec.endpoints: resolution DYNAMIC_DNS cannot have endpoints/ },
+  { rule: 'DYNAMIC_DNS protocols', valid: dynamic({ ports: [{ number: 9090, protocol: 'GRPC', name: 'grpc' }, https] }), invalid: dynamic({ ports: [http, tcp] }), message: /spec.ports\[1\].protocol: resolution DYNAMIC_DNS supports only HTTP, TLS, GRPC and HTTP2 ports, not "TCP"/ },
+  { rule: 'DYNAMIC_DNS location', valid: dynamic({ location: 'MESH_INTERNAL' }), invalid: withWaypoint(dynamic({ location: 'MESH_INTERNAL' })), message: /spec.location: resolution DYNAMIC_DNS cannot be MESH_INTERNAL when the entry uses a waypoint/ },
+  { rule: 'DYNAMIC_DNS partial wildcards', valid: dynamic({ hosts: ['*google.com'] }), invalid: se({ hosts: ['*google.com'], resolution: 'NONE' }), message: /partial wildcard/, level: FindingLevel.WARNING },
   { rule: 'known resolution', valid: se({ resolution: 'DNS' }), invalid: se({ resolution: 'ROUND_ROBIN' }), message: /unsupported resolution "ROUND_ROBIN"/ },
   { rule: 'STATIC endpoints are IPs', valid: statics([{ address: '10.0.0.1' }, { address: 'fd00::1' }]), invalid: statics([{ address: 'api.internal' }]), message: /is not an IP address, as resolution STATIC requires/ },
   { rule: 'DNS endpoints are names or IPs', valid: se({ endpoints: [{ address: 'api.internal' }, { address: '10.0.0.1' }] }), invalid: se({ endpoints: [{ address: 'api..internal' }] }), message: /neither a host name nor an IP address/ },
@@ -41,6 +52,12 @@ describeRules('ServiceEntry', [
   { rule: 'workloadSelector xor endpoints', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } }, endpoints: [{ address: '10.0.0.1' }] }), message: /only one of workloadSelector and endpoints/ },
   { rule: 'workloadSelector without wildcards', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm-*' } } }), message: /wildcard is not supported in a selector/ },
   { rule: 'workloadSelector with labels', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'STATIC', workloadSelector: {} }), message: /without labels applies to every workload/, level: FindingLevel.WARNING },
-  { rule: 'workloadSelector only for STATIC', valid: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'DNS', workloadSelector: { labels: { app: 'vm' } } }), message: /workloadSelector has no effect with resolution DNS/, level: FindingLevel.WARNING },
+  { rule: 'workloadSelector not with NONE', valid: se({ resolution: 'DNS', workloadSelector: { labels: { app: 'vm' } } }), invalid: se({ resolution: 'NONE', workloadSelector: { labels: { app: 'vm' } } }), message: /workloadSelector has no effect with resolution NONE/, level: FindingLevel.WARNING },
   { rule: 'exportTo "~"', valid: se({ exportTo: ['~'] }), invalid: se({ exportTo: ['~', '.'] }), message: /cannot export to no one \("~"\) and to some namespaces/ },
 ]);
+
+describe('ServiceEntry admission without findings', () => {
+  test('a targetPort with resolution NONE, which Istio no longer warns of', () => {
+    expect(checkObject(se({ resolution: 'NONE', ports: [{ ...https, targetPort: 8443 }] }))).toStrictEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ const http = (...routes: any[]) => vs({ http: routes });
 const withRoute = (extra: any) => http({ ...route, ...extra });
 const match = (m: any) => withRoute({ match: [m] });
 const tls = (sniHosts: string[], extra: any = {}) => vs({ tls: [{ match: [{ sniHosts, port: 443 }], route: [{ destination }], ...extra }] });
+const autoPassthrough = (gateways: string[], host: string, sni: string) => vs({ hosts: [host], gateways, tls: [{ match: [{ sniHosts: [sni] }], route: [{ destination }] }] });
 const tcp = (extra: any) => vs({ tcp: [{ route: [{ destination }], ...extra }] });
 
 describeRules('VirtualService', [
@@ -21,7 +22,10 @@ describeRules('VirtualService', [
   { rule: 'legacy gateway reference', valid: vs({ gateways: ['edge/shop'], http: [route] }), invalid: vs({ gateways: ['shop.edge'], http: [route] }), message: /legacy gateway name format: prefer namespace\/name, "edge\/shop"/, level: FindingLevel.WARNING },
   { rule: 'delegate without gateways', valid: istio('VirtualService', { http: [route] }), invalid: istio('VirtualService', { gateways: ['edge/shop'], http: [route] }), message: /delegate virtual service .* cannot name gateways/ },
   { rule: 'delegate without tcp', valid: istio('VirtualService', { http: [route] }), invalid: istio('VirtualService', { tcp: [{ route: [{ destination }] }] }), message: /cannot have tcp routes/ },
-  { rule: 'delegate without regex', valid: istio('VirtualService', { http: [{ ...route, match: [{ uri: { prefix: '/a' } }] }] }), invalid: istio('VirtualService', { http: [{ ...route, match: [{ uri: { regex: '/a.*' } }] }] }), message: /uri matches cannot use regex in delegating or delegate routes/ },
+  // virtualservice_test.go TestValidateDelegateHTTPRoute: delegates match by regex since Istio 1.15, and have their regexes checked
+  { rule: 'delegate regexes', valid: istio('VirtualService', { http: [{ ...route, match: [{ uri: { regex: '/a.*' } }] }] }), invalid: istio('VirtualService', { http: [{ ...route, match: [{ uri: { regex: '/a(' } }] }] }), message: /spec.http\[0\].match\[0\].uri.regex: regex "\/a\(" is invalid/ },
+  // virtualservice_test.go TestValidateRootHTTPRoute "regex uri match"
+  { rule: 'delegating route regexes', valid: http({ delegate: { name: 'shop-api', namespace: 'edge' }, match: [{ uri: { regex: 'test' } }] }), invalid: http({ delegate: { name: 'shop-api', namespace: 'edge' }, match: [{ headers: { 'x-a': { regex: '(' } } }] }), message: /spec.http\[0\].match\[0\].headers.x-a.regex: regex "\(" is invalid/ },
   { rule: 'root route only delegates', valid: http({ delegate: { name: 'shop-api', namespace: 'edge' } }), invalid: http({ ...route, delegate: { name: 'shop-api' } }), message: /a route that delegates cannot also have route destinations/ },
   { rule: 'route, redirect or directResponse', valid: withRoute({}), invalid: http({ match: [{ uri: { prefix: '/' } }] }), message: /needs route destinations, a redirect or a directResponse/ },
   { rule: 'redirect excludes route', valid: http({ redirect: { uri: '/new' } }), invalid: withRoute({ redirect: { uri: '/new' } }), message: /both route destinations and a redirect/ },
@@ -47,6 +51,18 @@ describeRules('VirtualService', [
   { rule: 'regex without lookaround', valid: match({ authority: { regex: '(?i)shop\\.example\\.com' } }), invalid: match({ authority: { regex: 'shop(?!\\.internal)' } }), message: /uses lookaround, which RE2 does not support/ },
   { rule: 'regex without backreferences', valid: match({ queryParams: { id: { regex: '[0-9]+' } } }), invalid: match({ queryParams: { id: { regex: '(a)\\1' } } }), message: /uses a backreference/ },
   { rule: 'regex not empty', valid: match({ headers: { 'x-a': { prefix: 'a' } } }), invalid: match({ headers: { 'x-a': { regex: '' } } }), message: /a regex match cannot be empty/ },
+  // validation_test.go TestValidateHTTPRoute "empty prefix header match"
+  { rule: 'header prefix not empty', valid: match({ headers: { 'x-a': { prefix: 'a' } } }), invalid: match({ headers: { 'x-a': { prefix: '' } } }), message: /spec.http\[0\].match\[0\].headers.x-a.prefix: a prefix match cannot be empty/ },
+  { rule: 'withoutHeaders prefix not empty', valid: match({ withoutHeaders: { 'x-a': { prefix: 'a' } } }), invalid: match({ withoutHeaders: { 'x-a': { prefix: '' } } }), message: /withoutHeaders.x-a.prefix: a prefix match cannot be empty/ },
+  // virtualservice_test.go TestValidateRootHTTPRoute "empty prefix match in method", "empty prefix match in scheme"
+  { rule: 'method prefix not empty', valid: match({ method: { prefix: 'G' } }), invalid: match({ method: { prefix: '' } }), message: /match\[0\].method.prefix: a prefix match cannot be empty/ },
+  { rule: 'scheme prefix not empty', valid: match({ scheme: { prefix: 'http' } }), invalid: match({ scheme: { prefix: '' } }), message: /match\[0\].scheme.prefix: a prefix match cannot be empty/ },
+  { rule: 'authority prefix not empty', valid: match({ authority: { prefix: 'shop.' } }), invalid: match({ authority: { prefix: '' } }), message: /match\[0\].authority.prefix: a prefix match cannot be empty/ },
+  { rule: 'query parameter prefix not empty', valid: match({ queryParams: { id: { prefix: '1' } } }), invalid: match({ queryParams: { id: { prefix: '' } } }), message: /queryParams.id.prefix: a prefix match cannot be empty/ },
+  // virtualservice_test.go TestValidateRootHTTPRoute "empty prefix match in uri", "empty regex match in uri": Envoy matches every path by an empty prefix
+  { rule: 'uri prefix may be empty', valid: match({ uri: { prefix: '' } }), invalid: match({ uri: { regex: '' } }), message: /uri.regex: a regex match cannot be empty/ },
+  // virtualservice_test.go TestValidateRootHTTPRoute "regex without headers match *": `*` asks that the header be absent, it is no RE2 regex
+  { rule: 'withoutHeaders "*"', valid: match({ withoutHeaders: { 'x-a': { regex: '*' } } }), invalid: match({ withoutHeaders: { 'x-a': { regex: '?' } } }), message: /withoutHeaders.x-a.regex: regex "\?" is invalid/ },
   { rule: 'regex length', valid: match({ uri: { regex: 'a'.repeat(1024) } }), invalid: match({ uri: { regex: 'a'.repeat(1025) } }), message: /regex is too large/ },
   { rule: 'match port', valid: match({ port: 8080 }), invalid: match({ port: 65536 }), message: /port number 65536/ },
   { rule: 'match source labels', valid: match({ sourceLabels: { app: 'web', 'example.com/tier': 'front' } }), invalid: match({ sourceLabels: { 'app!': 'web' } }), message: /invalid label key "app!"/ },
@@ -90,6 +106,32 @@ describeRules('VirtualService', [
   { rule: 'TLS route needs a match', valid: tls(['shop.example.com']), invalid: vs({ tls: [{ route: [{ destination }] }] }), message: /a tls route needs at least one match/ },
   { rule: 'TLS match needs SNI hosts', valid: tls(['shop.example.com']), invalid: tls([]), message: /needs at least one SNI host/ },
   { rule: 'SNI host within the hosts', valid: vs({ hosts: ['*.example.com'], tls: [{ match: [{ sniHosts: ['a.example.com'] }], route: [{ destination }] }] }), invalid: tls(['other.example.org']), message: /SNI host "other.example.org" is not covered/ },
+  // validation_test.go TestValidateVirtualService "allow sni based domains"; agent/validation_test.go TestValidateWildcardDomainForVirtualServiceBoundToGateway "invalid SNI domain"
+  {
+    rule: 'auto-passthrough SNI hosts',
+    valid: autoPassthrough(['ns1/gateway'], 'outbound_.15010_._.istiod.istio-system.svc.cluster.local', 'outbound_.15010_._.istiod.istio-system.svc.cluster.local'),
+    invalid: autoPassthrough(['ns1/gateway'], '*.foobar.mesh', 'outbound_.thisIsNotAPort_._.e2e.foobar.mesh'),
+    message: /spec.tls\[0\].match\[0\].sniHosts\[0\]: SNI host "outbound_.thisIsNotAPort_._.e2e.foobar.mesh" is invalid: "thisIsNotAPort" is no port number \(expected outbound_.<port>_._.<host>\)/,
+  },
+  {
+    rule: 'auto-passthrough SNI hosts need all parts',
+    valid: autoPassthrough(['ns1/gateway'], '*.foobar.mesh', 'outbound_.80_._.e2e.foobar.mesh'),
+    invalid: autoPassthrough(['ns1/gateway'], '*.foobar.mesh', 'outbound_.80_.e2e.foobar.mesh'),
+    message: /SNI host "outbound_.80_.e2e.foobar.mesh" is invalid: expected outbound_.<port>_._.<host>/,
+  },
+  {
+    rule: 'auto-passthrough SNI hosts name a host',
+    valid: autoPassthrough(['ns1/gateway'], '*', 'outbound_.80_._.e2e'),
+    invalid: autoPassthrough(['ns1/gateway'], '*', 'outbound_.80_._'),
+    message: /SNI host "outbound_.80_._" is invalid: "" is no host name/,
+  },
+  {
+    // Istio reads SNI hosts the gateway way unless the virtual service names the mesh
+    rule: 'auto-passthrough SNI hosts unless bound to the mesh',
+    valid: autoPassthrough([], '*.foobar.mesh', 'outbound_.80_._.e2e.foobar.mesh'),
+    invalid: autoPassthrough(['mesh'], '*.foobar.mesh', 'outbound_.80_._.e2e.foobar.mesh'),
+    message: /label "outbound_" is not a DNS-1123 label/,
+  },
   { rule: 'SNI IP address', valid: tls(['shop.example.com']), invalid: vs({ hosts: ['10.0.0.1'], tls: [{ match: [{ sniHosts: ['10.0.0.1'] }], route: [{ destination }] }] }), message: /is an IP address/, level: FindingLevel.WARNING },
   { rule: 'TLS route needs destinations', valid: tls(['shop.example.com']), invalid: tls(['shop.example.com'], { route: [] }), message: /a tls route needs route destinations/ },
   { rule: 'destination subnets', valid: tcp({ match: [{ destinationSubnets: ['10.0.0.0/8', '2001:db8::/32', '192.168.0.1'] }] }), invalid: tcp({ match: [{ destinationSubnets: ['10.0.0.0/33'] }] }), message: /"10.0.0.0\/33" is not a valid CIDR block/ },
