@@ -1,21 +1,17 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../imports/networking.istio.io';
-import { isValidHost, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import { validateNamespace, validateObjectName, validatePortNumber } from './dns';
 import { EgressDestinationRule } from './egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode, EgressModeKind } from './egress-mode';
 import { EgressVirtualService } from './egress-virtual-service';
-import { invalidInput } from './errors';
+import { invalidInput, rejectIf } from './errors';
 import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
+import { onlyItem } from './private/only-item';
 import { ServerProtocol } from './routing/server-protocol';
-
-const HTTP_PROTOCOLS: ReadonlyMap<ExternalServiceProtocol, ServerProtocol> = new Map([
-  [ExternalServiceProtocol.HTTP, ServerProtocol.HTTP],
-  [ExternalServiceProtocol.HTTP2, ServerProtocol.HTTP2],
-  [ExternalServiceProtocol.GRPC, ServerProtocol.GRPC],
-]);
-const TLS_PROTOCOLS: ReadonlySet<ExternalServiceProtocol> = new Set([ExternalServiceProtocol.HTTPS, ExternalServiceProtocol.TLS]);
+import { fqdnProblem } from './rules/webhook/names';
+import { isHttpProtocol, isTlsProtocol } from './rules/webhook/protocol';
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -159,14 +155,11 @@ export class EgressRoute extends Construct {
 
   private resolveHost(props: EgressRouteProps): string {
     const hosts = props.externalService.hosts;
-    if (props.host === undefined && hosts.length !== 1) {
-      throw invalidInput(this, 'host', undefined, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}: name the host to route`);
-    }
-    const host = props.host ?? hosts[0];
+    const host = props.host ?? onlyItem(this, 'host', hosts, () => `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}: name the host to route`);
     if (!hosts.includes(host)) {
       throw invalidInput(this, 'host', host, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}`);
     }
-    if (host.includes('*') || !isValidHost(host)) {
+    if (host.includes('*')) {
       throw invalidInput(this, 'host', host, 'the egress gateway sends the traffic to one host, not a wildcard: declare the host in an external service and route it');
     }
     return host;
@@ -177,17 +170,15 @@ export class EgressRoute extends Construct {
     if (props.port !== undefined) {
       return service.findPort(this, 'port', props.port);
     }
-    if (service.ports.length !== 1) {
-      throw invalidInput(this, 'port', undefined, `external service ${service.node.path} has ports ${service.ports.map((p) => p.number).join(', ')}: name the port to route`);
-    }
-    return service.ports[0];
+    const ports = service.ports;
+    return onlyItem(this, 'port', ports, () => `external service ${service.node.path} has ports ${ports.map((p) => p.number).join(', ')}: name the port to route`);
   }
 
   private defaultMode(port: ResolvedExternalServicePort): EgressMode {
-    if (HTTP_PROTOCOLS.has(port.protocol)) {
+    if (isHttpProtocol(port.protocol)) {
       return EgressMode.http();
     }
-    if (TLS_PROTOCOLS.has(port.protocol)) {
+    if (isTlsProtocol(port.protocol)) {
       return EgressMode.tlsPassthrough();
     }
     return EgressMode.tcp();
@@ -201,22 +192,22 @@ export class EgressRoute extends Construct {
       return ServerProtocol.TCP;
     }
     if (mode.kind === EgressModeKind.TLS_PASSTHROUGH) {
-      if (!TLS_PROTOCOLS.has(port.protocol)) {
+      if (!isTlsProtocol(port.protocol)) {
         throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
       }
       return ServerProtocol.TLS;
     }
-    const protocol = HTTP_PROTOCOLS.get(port.protocol);
-    if (protocol === undefined) {
-      const hint = TLS_PROTOCOLS.has(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
+    if (!isHttpProtocol(port.protocol)) {
+      const hint = isTlsProtocol(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
       throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
     }
-    return protocol;
+    // the HTTP protocols of an external service are spelt as a Gateway server's
+    return port.protocol as string as ServerProtocol;
   }
 
   private tlsPort(service: IExternalService, mode: EgressMode): number {
     const port = service.findPort(this, 'mode.port', mode.tlsPort!);
-    if (!TLS_PROTOCOLS.has(port.protocol)) {
+    if (!isTlsProtocol(port.protocol)) {
       throw invalidInput(this, 'mode.port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
     }
     return port.number;
@@ -224,8 +215,8 @@ export class EgressRoute extends Construct {
 
   /** The DestinationRule's TLS settings: SIMPLE, with the SNI and the server's verification. */
   private originationTls(mode: EgressMode): DestinationRuleSpecTrafficPolicyPortLevelSettingsTls {
-    if (mode.sni !== undefined && (mode.sni.includes('*') || !isValidHost(mode.sni))) {
-      throw invalidInput(this, 'mode.sni', mode.sni, 'expected a DNS name such as "api.example.com"');
+    if (mode.sni !== undefined) {
+      rejectIf(this, 'mode.sni', mode.sni, fqdnProblem(mode.sni));
     }
     return {
       mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,

@@ -8,6 +8,17 @@ export function invalidInput(scope: IConstruct, field: string, value: unknown, e
   return new Error(`${scope.node.path || '<root>'}: invalid ${field} ${describe(value)}: ${expected}`);
 }
 
+/**
+ * Throws when a rule predicate of `src/rules` found a problem with `value`: the rule's own
+ * reason, wrapped with the construct path and the field, so that a construct refuses exactly
+ * what the rule set refuses and says why in the rule's words.
+ */
+export function rejectIf(scope: IConstruct, field: string, value: unknown, problem: string | undefined): void {
+  if (problem !== undefined) {
+    throw invalidInput(scope, field, value, problem);
+  }
+}
+
 function describe(value: unknown): string {
   if (value === undefined) {
     return '(not set)';

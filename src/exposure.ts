@@ -2,15 +2,20 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { createIstioObject } from './api-version';
-import { invalidInput } from './errors';
-import { validateHosts, validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from './dns';
+import { onlyItem } from './private/only-item';
+import { invalidInput, rejectIf } from './errors';
+import { validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from './dns';
 import { Backend } from './routing/backend';
 import { HttpRoute, HttpRouteOptions } from './routing/http-route';
 import { RouteDestination, resolveWeights } from './routing/route-destination';
-import { isHttpProtocol, isTlsProtocol, ServerProtocol } from './routing/server-protocol';
+import { ServerProtocol } from './routing/server-protocol';
 import { ServerTls, TlsMode } from './routing/server-tls';
 import { renderTcpRoute, TcpRouteOptions } from './routing/tcp-route';
-import { hostCovers, renderTlsRoute, TlsRouteOptions } from './routing/tls-route';
+import { renderTlsRoute, TlsRouteOptions } from './routing/tls-route';
+import { HostScope, scopedHostProblems } from './rules/webhook/scoped-host';
+import { isHttpProtocol, isTlsProtocol } from './rules/webhook/protocol';
+import { serverTlsProblem } from './rules/webhook/gateway';
+import { sniHostProblem, virtualServiceHostProblem } from './rules/webhook/virtual-service';
 import { IGatewayWorkload } from './workload/gateway-workload';
 
 /** How a service is exposed through a gateway workload. */
@@ -137,7 +142,7 @@ export class Exposure extends Construct {
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName ?? id);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
-    this.hosts = validateHosts(this, 'hosts', props.hosts);
+    this.hosts = this.validateHosts(props.hosts);
     this.protocol = props.protocol ?? (props.tls ? ServerProtocol.HTTPS : ServerProtocol.HTTP);
     this.routeKind = this.resolveRouteKind(props.tls);
     this.port = this.resolvePort(props);
@@ -225,11 +230,11 @@ export class Exposure extends Construct {
     if (this.routeKind !== RouteKind.TLS) {
       throw invalidInput(this, field, options.sniHosts, `tls routes need a server in TLS PASSTHROUGH mode, and this exposure serves ${this.describeServer()}: give tls: ServerTls.passthrough()`);
     }
-    validateHosts(this, `${field}.sniHosts`, options.sniHosts);
+    if (options.sniHosts.length === 0) {
+      throw invalidInput(this, `${field}.sniHosts`, options.sniHosts, 'expected at least one SNI host');
+    }
     options.sniHosts.forEach((sniHost, i) => {
-      if (!this.hosts.some((host) => hostCovers(host, sniHost))) {
-        throw invalidInput(this, `${field}.sniHosts[${i}]`, sniHost, `expected one of the exposure's hosts (${this.hosts.join(', ')}) or a name they cover`);
-      }
+      rejectIf(this, `${field}.sniHosts[${i}]`, sniHost, sniHostProblem(sniHost, this.hosts, true));
       const taken = this.tlsRoutes.findIndex((r) => r.sniHosts.includes(sniHost));
       if (taken >= 0) {
         throw invalidInput(this, `${field}.sniHosts[${i}]`, sniHost, `tlsRoutes[${taken}] already takes it: this route would never match it`);
@@ -240,27 +245,43 @@ export class Exposure extends Construct {
   }
 
   private resolveRouteKind(tls: ServerTls | undefined): RouteKind {
-    if (isTlsProtocol(this.protocol) && tls === undefined) {
-      throw invalidInput(this, 'tls', undefined, `a ${this.protocol} server needs TLS settings: ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough`);
+    const problem = serverTlsProblem(this.protocol, tls === undefined ? undefined : { mode: tls.mode });
+    if (problem !== undefined && tls === undefined) {
+      throw invalidInput(this, 'tls', undefined, `${problem}: give ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough`);
     }
+    rejectIf(this, 'protocol', this.protocol, problem);
+    // Istio admits a PASSTHROUGH mode on a plain HTTP server (it is how httpsRedirect is written);
+    // ServerTls.passthrough() there would route HTTP as TLS.
     if (!isTlsProtocol(this.protocol) && tls !== undefined) {
       throw invalidInput(this, 'protocol', this.protocol, `TLS settings need an HTTPS or TLS server: set protocol to ServerProtocol.HTTPS or ServerProtocol.TLS, or leave it out`);
     }
     if (tls?.mode === TlsMode.PASSTHROUGH) {
       return RouteKind.TLS;
     }
-    return isHttpProtocol(this.protocol) ? RouteKind.HTTP : RouteKind.TCP;
+    // a server that terminates HTTPS carries HTTP to its routes
+    return isHttpProtocol(this.protocol) || this.protocol === ServerProtocol.HTTPS ? RouteKind.HTTP : RouteKind.TCP;
+  }
+
+  /**
+   * The hosts, each valid both as a host of the Gateway server and as a host of the
+   * VirtualService bound to it, the two places they are emitted.
+   */
+  private validateHosts(hosts: readonly string[]): string[] {
+    if (hosts.length === 0) {
+      throw invalidInput(this, 'hosts', hosts, 'expected at least one host');
+    }
+    hosts.forEach((host, i) => {
+      rejectIf(this, `hosts[${i}]`, host, scopedHostProblems(host, HostScope.GATEWAY)[0] ?? virtualServiceHostProblem(host, true));
+    });
+    return [...hosts];
   }
 
   private resolvePort(props: ExposureProps): number {
     if (props.port !== undefined) {
       return validatePortNumber(this, 'port', props.port);
     }
-    if (props.workload.ports.length !== 1) {
-      const known = props.workload.ports.length === 0 ? 'not known' : props.workload.ports.map((p) => p.port).join(', ');
-      throw invalidInput(this, 'port', undefined, `gateway workload ${props.workload.node.path} has ports ${known}: name the port to serve on`);
-    }
-    return props.workload.ports[0].port;
+    const ports = props.workload.ports;
+    return onlyItem(this, 'port', ports, () => `gateway workload ${props.workload.node.path} has ports ${ports.length === 0 ? 'not known' : ports.map((p) => p.port).join(', ')}: name the port to serve on`).port;
   }
 
   /** The server that redirects plain HTTP to HTTPS, where one is wanted. */

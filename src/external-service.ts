@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { isIP } from 'net';
 import { ServiceEntrySpecEndpoints, ServiceEntrySpecLocation, ServiceEntrySpecPorts, ServiceEntrySpecResolution } from '../imports/networking.istio.io';
-import { createIstioObject } from './api-version';
-import { isDns1123Label, isValidHost, validateHosts, validateNamespace, validateObjectName, validatePortNumber } from './dns';
+import { createIstioObject, IstioApiVersion } from './api-version';
+import { validateNamespace, validateObjectName } from './dns';
 import { invalidInput } from './errors';
+import { rejectRuleErrors } from './release-target';
+import { checkServiceEntry } from './rules/webhook/service-entry';
 
 /** The protocol an external service speaks on a port, which tells the mesh how to route it. */
 export enum ExternalServiceProtocol {
@@ -212,30 +213,25 @@ export class ExternalService extends Construct implements IExternalService {
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
-    this.hosts = validateHosts(this, 'hosts', props.hosts);
+    this.hosts = [...props.hosts];
     this.resolution = props.resolution ?? ExternalServiceResolution.DNS;
-    const ports = resolvePorts(this, props.ports);
-    this.resolvedPorts = ports;
-    this.validateHostsForResolution(props.endpoints);
-    validateAddresses(this, props.addresses ?? [], this.resolution);
-    const endpoints = validateEndpoints(this, props.endpoints, this.resolution, new Set(ports.map((p) => p.name)));
-    this.exportTo = props.exportTo === undefined ? undefined : validateExportTo(this, props.exportTo);
-
-    this.resource = createIstioObject(this, 'Resource', 'ServiceEntry', {
-      metadata: {
-        name: validateObjectName(this, 'name', props.name ?? id),
-        namespace: validateNamespace(this, 'namespace', props.namespace),
-      },
-      spec: {
-        hosts: this.hosts,
-        addresses: props.addresses,
-        ports: ports.map((p): ServiceEntrySpecPorts => ({ number: p.number, name: p.name, protocol: p.protocol, targetPort: p.targetPort })),
-        resolution: RESOLUTIONS[this.resolution],
-        location: LOCATIONS[props.location ?? ExternalServiceLocation.MESH_EXTERNAL],
-        endpoints,
-        exportTo: this.exportTo,
-      },
-    });
+    this.resolvedPorts = props.ports.map((p) => ({ number: p.number, name: p.name ?? p.protocol.toLowerCase(), protocol: p.protocol, targetPort: p.targetPort }));
+    this.exportTo = props.exportTo === undefined ? undefined : [...props.exportTo];
+    const metadata = {
+      name: validateObjectName(this, 'name', props.name ?? id),
+      namespace: validateNamespace(this, 'namespace', props.namespace),
+    };
+    const spec = {
+      hosts: this.hosts,
+      addresses: props.addresses,
+      ports: this.resolvedPorts.map((p): ServiceEntrySpecPorts => ({ number: p.number, name: p.name, protocol: p.protocol, targetPort: p.targetPort })),
+      resolution: RESOLUTIONS[this.resolution],
+      location: LOCATIONS[props.location ?? ExternalServiceLocation.MESH_EXTERNAL],
+      endpoints: props.endpoints?.map((e, i) => bindEndpoint(this, `endpoints[${i}]`, e)),
+      exportTo: this.exportTo,
+    };
+    rejectRuleErrors(this, { apiVersion: IstioApiVersion.of(this).apiVersion, kind: 'ServiceEntry', metadata, spec }, checkServiceEntry);
+    this.resource = createIstioObject(this, 'Resource', 'ServiceEntry', { metadata, spec });
   }
 
   /** The service's ports. */
@@ -258,104 +254,12 @@ export class ExternalService extends Construct implements IExternalService {
     const own = this.resource.metadata.namespace;
     return this.exportTo.some((entry) => entry === namespace || (entry === '.' && (own === undefined || own === namespace)));
   }
-
-  private validateHostsForResolution(endpoints: ExternalServiceEndpoint[] | undefined): void {
-    this.hosts.forEach((host, i) => {
-      if (host === '*') {
-        throw invalidInput(this, `hosts[${i}]`, host, 'a service entry cannot capture every host: list the external hosts, or a wildcard such as "*.example.com"');
-      }
-      const resolvesHosts = this.resolution === ExternalServiceResolution.DNS || this.resolution === ExternalServiceResolution.DNS_ROUND_ROBIN;
-      if (host.startsWith('*.') && resolvesHosts && (endpoints ?? []).length === 0) {
-        throw invalidInput(this, `hosts[${i}]`, host, `a wildcard host cannot be resolved with ${this.resolution} resolution: use ExternalServiceResolution.NONE, or give endpoints`);
-      }
-    });
-  }
 }
 
-function resolvePorts(scope: IConstruct, ports: readonly ExternalServicePort[]): ResolvedExternalServicePort[] {
-  if (ports.length === 0) {
-    throw invalidInput(scope, 'ports', ports, 'expected at least one port, such as { number: 443, protocol: ExternalServiceProtocol.TLS }');
+/** The L1 form of an endpoint; the rest of its checks are the ServiceEntry's admission rules. */
+function bindEndpoint(scope: IConstruct, field: string, endpoint: ExternalServiceEndpoint): ServiceEntrySpecEndpoints {
+  if (endpoint.weight !== undefined && (!Number.isInteger(endpoint.weight) || endpoint.weight < 0)) {
+    throw invalidInput(scope, `${field}.weight`, endpoint.weight, 'expected a whole number of at least 0');
   }
-  const names = new Set<string>();
-  const numbers = new Set<number>();
-  return ports.map((p, i) => {
-    const at = `ports[${i}]`;
-    validatePortNumber(scope, `${at}.number`, p.number);
-    if (numbers.has(p.number)) {
-      throw invalidInput(scope, `${at}.number`, p.number, 'port numbers must be unique in a service entry');
-    }
-    const name = p.name ?? p.protocol.toLowerCase();
-    if (!isDns1123Label(name)) {
-      throw invalidInput(scope, `${at}.name`, name, 'expected a DNS-1123 label such as "http" or "https-443"');
-    }
-    if (names.has(name)) {
-      throw invalidInput(scope, `${at}.name`, name, 'port names must be unique in a service entry: name the ports');
-    }
-    if (p.targetPort !== undefined) {
-      validatePortNumber(scope, `${at}.targetPort`, p.targetPort);
-    }
-    numbers.add(p.number);
-    names.add(name);
-    return { number: p.number, name, protocol: p.protocol, targetPort: p.targetPort };
-  });
-}
-
-function validateAddresses(scope: IConstruct, addresses: readonly string[], resolution: ExternalServiceResolution): void {
-  addresses.forEach((address, i) => {
-    const [ip, prefix, ...rest] = address.split('/');
-    const version = isIP(ip);
-    const maxPrefix = version === 6 ? 128 : 32;
-    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
-    if (version === 0 || !validPrefix || rest.length > 0) {
-      throw invalidInput(scope, `addresses[${i}]`, address, 'expected an IP address such as "240.0.0.1" or a CIDR range such as "10.0.0.0/16"');
-    }
-    if (prefix !== undefined && resolution !== ExternalServiceResolution.NONE && resolution !== ExternalServiceResolution.STATIC) {
-      throw invalidInput(scope, `addresses[${i}]`, address, `a CIDR range needs NONE or STATIC resolution, not ${resolution}`);
-    }
-  });
-}
-
-function validateEndpoints(scope: IConstruct, endpoints: ExternalServiceEndpoint[] | undefined, resolution: ExternalServiceResolution, portNames: Set<string>): ServiceEntrySpecEndpoints[] | undefined {
-  const list = endpoints ?? [];
-  if (resolution === ExternalServiceResolution.STATIC && list.length === 0) {
-    throw invalidInput(scope, 'endpoints', endpoints, 'STATIC resolution sends traffic to the endpoints\' IP addresses: give at least one endpoint, or use DNS resolution');
-  }
-  if (resolution === ExternalServiceResolution.NONE && endpoints !== undefined) {
-    throw invalidInput(scope, 'endpoints', endpoints, 'NONE resolution sends traffic where the application dialed: leave endpoints out, or use STATIC or DNS resolution');
-  }
-  if (resolution === ExternalServiceResolution.DNS_ROUND_ROBIN && list.length > 1) {
-    throw invalidInput(scope, 'endpoints', endpoints, 'DNS_ROUND_ROBIN resolution takes at most one endpoint: use DNS resolution for several');
-  }
-  if (endpoints === undefined) {
-    return undefined;
-  }
-  return list.map((e, i) => {
-    const at = `endpoints[${i}]`;
-    const ipOnly = resolution === ExternalServiceResolution.STATIC;
-    if (isIP(e.address) === 0 && (ipOnly || !isValidHost(e.address) || e.address.includes('*'))) {
-      throw invalidInput(scope, `${at}.address`, e.address, ipOnly ? 'STATIC resolution needs an IP address' : 'expected an IP address or a DNS name');
-    }
-    for (const [name, port] of Object.entries(e.ports ?? {})) {
-      if (!portNames.has(name)) {
-        throw invalidInput(scope, `${at}.ports`, name, `endpoint ports are keyed by the service's port names: ${[...portNames].join(', ')}`);
-      }
-      validatePortNumber(scope, `${at}.ports["${name}"]`, port);
-    }
-    if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0)) {
-      throw invalidInput(scope, `${at}.weight`, e.weight, 'expected a whole number of at least 0');
-    }
-    return { address: e.address, ports: e.ports, labels: e.labels, weight: e.weight };
-  });
-}
-
-function validateExportTo(scope: IConstruct, exportTo: readonly string[]): string[] {
-  exportTo.forEach((entry, i) => {
-    if (entry !== '.' && entry !== '*' && !isDns1123Label(entry)) {
-      throw invalidInput(scope, `exportTo[${i}]`, entry, 'expected ".", "*" or a namespace name');
-    }
-  });
-  if (exportTo.includes('*') && exportTo.length > 1) {
-    throw invalidInput(scope, 'exportTo', exportTo, '"*" exports to every namespace: give it alone');
-  }
-  return [...exportTo];
+  return { address: endpoint.address, ports: endpoint.ports, labels: endpoint.labels, weight: endpoint.weight };
 }

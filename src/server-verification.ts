@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls } from '../imports/networking.istio.io';
-import { isDns1123Subdomain } from './dns';
+import { isDns1123Subdomain } from './rules/webhook/kubernetes-names';
 import { invalidInput } from './errors';
 
 /**

@@ -29,7 +29,7 @@ describe('CorsPolicy', () => {
   });
 
   test('an invalid origin regex is an error', () => {
-    expectRouteError({ cors: { allowOrigins: [StringMatch.regex('https://(a|b')] } }, 'invalid httpRoutes[0].cors.allowOrigins[0] "https://(a|b": expected an RE2 regular expression: Invalid regular expression');
+    expectRouteError({ cors: { allowOrigins: [StringMatch.regex('https://(a|b')] } }, 'invalid httpRoutes[0].cors.allowOrigins[0] "https://(a|b": regex "https://(a|b" is invalid (error parsing regexp: missing closing ): `https://(a|b`); Istio uses RE2 syntax');
   });
 
   test('a max age in fractions of a second is an error', () => {
@@ -37,6 +37,6 @@ describe('CorsPolicy', () => {
   });
 
   test('an invalid allowed header name is an error', () => {
-    expectRouteError({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], exposeHeaders: ['x id'] } }, 'invalid httpRoutes[0].cors.exposeHeaders[0] "x id": expected an HTTP header name such as "authorization"');
+    expectRouteError({ cors: { allowOrigins: [StringMatch.exact('https://a.example.com')], exposeHeaders: ['x id'] } }, 'invalid httpRoutes[0].cors.exposeHeaders[0] "x id": "x id" is not a valid header name: use letters, digits and !#$%&\'*+-.^_`|~');
   });
 });

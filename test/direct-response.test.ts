@@ -10,10 +10,10 @@ describe('DirectResponse', () => {
   });
 
   test('a status outside 200-599 is an error', () => {
-    expectRouteError({ directResponse: { status: 100 } }, 'invalid httpRoutes[0].directResponse.status 100: expected an HTTP status from 200 to 599');
+    expectRouteError({ directResponse: { status: 100 } }, 'invalid httpRoutes[0].directResponse.status 100: HTTP status 100 is not in the range 200-600');
   });
 
   test('a body over 1 MiB is an error', () => {
-    expectRouteError({ directResponse: { status: 200, body: 'x'.repeat(1024 * 1024 + 1) } }, 'invalid httpRoutes[0].directResponse.body "1048577 bytes": istio accepts direct response bodies of at most 1 MiB: serve larger content from a service');
+    expectRouteError({ directResponse: { status: 200, body: 'x'.repeat(1024 * 1024 + 1) } }, 'invalid httpRoutes[0].directResponse.body "1048577 bytes": a direct response body must be smaller than 1MB: large bodies slow down the control plane');
   });
 });

@@ -12,11 +12,11 @@ describe('durations', () => {
   });
 
   test('a zero timeout is an error', () => {
-    expectRouteError({ timeout: Duration.seconds(0) }, 'invalid httpRoutes[0].timeout "0 seconds": expected a whole number of milliseconds, at least 1ms');
+    expectRouteError({ timeout: Duration.seconds(0) }, 'invalid httpRoutes[0].timeout "0 seconds": duration "0s" must be at least 1ms');
   });
 
   test('a timeout under a millisecond is an error', () => {
-    expectRouteError({ timeout: Duration.millis(0.5) }, 'invalid httpRoutes[0].timeout "0.5 millis": expected a whole number of milliseconds, at least 1ms');
+    expectRouteError({ timeout: Duration.millis(0.5) }, 'invalid httpRoutes[0].timeout "0.5 millis": duration "0.0005s" must be at least 1ms');
   });
 
   test('a negative timeout cannot be written: cdk8s rejects it', () => {

@@ -357,7 +357,7 @@ describe('EgressRoute errors', () => {
   test('a gateway port outside 1-65535', () => {
     const { chart, egress } = setup();
     expect(() => egress.route('api', { externalService: service(chart, [[80, HTTP]]), gatewayPort: 0 }))
-      .toThrow('test/egress/api: invalid gatewayPort 0: expected a whole number from 1 to 65535');
+      .toThrow('test/egress/api: invalid gatewayPort 0: port number 0 must be in the range 1..65535');
   });
 
   test('no host where the external service has several', () => {
@@ -421,7 +421,7 @@ describe('EgressRoute errors', () => {
   test('TLS origination with an SNI that is not a host name', () => {
     const { chart, egress } = setup();
     expect(() => egress.route('api', { externalService: service(chart, [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls({ sni: '*.example.com' }) }))
-      .toThrow('test/egress/api: invalid mode.sni "*.example.com": expected a DNS name such as "api.example.com"');
+      .toThrow('test/egress/api: invalid mode.sni "*.example.com": domain name "*.example.com" is invalid: label "*" is not a DNS-1123 label');
   });
 
   test('an external service not exported to the egress gateway\'s namespace', () => {

@@ -103,13 +103,20 @@ describe('Exposure: protocol and TLS go together', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
     expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 443, protocol: ServerProtocol.HTTPS, backend }))
-      .toThrow('test/mesh/web: invalid tls (not set): a HTTPS server needs TLS settings: ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough');
+      .toThrow('test/mesh/web: invalid tls (not set): a HTTPS server must have TLS settings: give ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough');
   });
 
   test('TLS settings on a plain HTTP server are an error', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
     expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 80, protocol: ServerProtocol.HTTP, tls, backend }))
+      .toThrow('test/mesh/web: invalid protocol "HTTP": a plain HTTP server cannot have TLS settings other than httpsRedirect: use protocol HTTPS to terminate TLS');
+  });
+
+  test('TLS passthrough on a plain HTTP server, which Istio admits, is an error: it would route HTTP as TLS', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 80, protocol: ServerProtocol.HTTP, tls: ServerTls.passthrough(), backend }))
       .toThrow('test/mesh/web: invalid protocol "HTTP": TLS settings need an HTTPS or TLS server: set protocol to ServerProtocol.HTTPS or ServerProtocol.TLS, or leave it out');
   });
 

@@ -14,19 +14,28 @@ describe('FaultInjection', () => {
     expect(synthRoute({ fault: { abort: { httpStatus: 500 } } }).fault).toStrictEqual({ abort: { httpStatus: 500, percentage: { value: 100 } } });
   });
 
+  // The construct had its own ranges (status 200-599, percent 0-100), unlike the fault rule.
+  test('a share below 0.0001 percent, which Istio rejects, is an error', () => {
+    expectRouteError({ fault: { abort: { httpStatus: 503, percent: 0.00005 } } }, 'invalid httpRoutes[0].fault.abort.percent 0.00005: percentage 0.00005 must be 0 or from 0.0001 to 100');
+  });
+
+  test('status 600, which Istio admits, is emitted', () => {
+    expect(synthRoute({ fault: { abort: { httpStatus: 600 } } }).fault).toStrictEqual({ abort: { httpStatus: 600, percentage: { value: 100 } } });
+  });
+
   test('an empty fault is an error', () => {
     expectRouteError({ fault: {} }, 'invalid httpRoutes[0].fault {}: expected a delay, an abort or both');
   });
 
   test('an abort status outside 200-599 is an error', () => {
-    expectRouteError({ fault: { abort: { httpStatus: 99 } } }, 'invalid httpRoutes[0].fault.abort.httpStatus 99: expected an HTTP status from 200 to 599');
+    expectRouteError({ fault: { abort: { httpStatus: 99 } } }, 'invalid httpRoutes[0].fault.abort.httpStatus 99: HTTP status 99 is not in the range 200-600');
   });
 
   test('a share over 100 percent is an error', () => {
-    expectRouteError({ fault: { delay: { delay: Duration.seconds(1), percent: 150 } } }, 'invalid httpRoutes[0].fault.delay.percent 150: expected a percentage from 0 to 100');
+    expectRouteError({ fault: { delay: { delay: Duration.seconds(1), percent: 150 } } }, 'invalid httpRoutes[0].fault.delay.percent 150: percentage 150 must be 0 or from 0.0001 to 100');
   });
 
   test('a zero delay is an error', () => {
-    expectRouteError({ fault: { delay: { delay: Duration.millis(0) } } }, 'invalid httpRoutes[0].fault.delay.delay "0 millis": expected a whole number of milliseconds, at least 1ms');
+    expectRouteError({ fault: { delay: { delay: Duration.millis(0) } } }, 'invalid httpRoutes[0].fault.delay.delay "0 millis": duration "0s" must be at least 1ms');
   });
 });

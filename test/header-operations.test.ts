@@ -12,8 +12,12 @@ describe('HeaderOperations', () => {
     });
   });
 
-  test('an invalid header name is an error', () => {
-    expectRouteError({ responseHeaders: { remove: ['bad header'] } }, 'invalid httpRoutes[0].responseHeaders.remove "bad header": expected an HTTP header name: letters, digits and !#$%&\'*+-.^_`|~, no pseudo-headers');
+  test('an empty header name is an error', () => {
+    expectRouteError({ responseHeaders: { remove: [''] } }, 'invalid httpRoutes[0].responseHeaders.remove[0] "": header name cannot be empty');
+  });
+
+  test('a header value Envoy cannot parse is an error', () => {
+    expectRouteError({ requestHeaders: { set: { 'x-id': '100%' } } }, 'invalid httpRoutes[0].requestHeaders.set["x-id"] "100%": header value "100%" is invalid');
   });
 
   test('a request may set its authority through the host header', () => {
@@ -21,16 +25,16 @@ describe('HeaderOperations', () => {
   });
 
   test('the host header cannot be removed, nor set on a response', () => {
-    expectRouteError({ requestHeaders: { remove: ['Host'] } }, 'invalid httpRoutes[0].requestHeaders.remove "Host": envoy manages the host header here: only a request\'s set or add may change it');
-    expectRouteError({ responseHeaders: { set: { host: 'x' } } }, 'invalid httpRoutes[0].responseHeaders "host": envoy manages the host header here: only a request\'s set or add may change it');
+    expectRouteError({ requestHeaders: { remove: ['Host'] } }, 'invalid httpRoutes[0].requestHeaders.remove[0] "Host": invalid header "host": the Host header cannot be changed here (use rewrite.authority)');
+    expectRouteError({ responseHeaders: { set: { host: 'x' } } }, 'invalid httpRoutes[0].responseHeaders.set "host": invalid header "host": the Host header cannot be changed here (use rewrite.authority)');
   });
 
   test('pseudo-headers other than a request\'s :authority are an error', () => {
-    expectRouteError({ requestHeaders: { set: { ':path': '/x' } } }, 'invalid httpRoutes[0].requestHeaders ":path": expected an HTTP header name: letters, digits and !#$%&\'*+-.^_`|~, no pseudo-headers');
+    expectRouteError({ requestHeaders: { set: { ':path': '/x' } } }, 'invalid httpRoutes[0].requestHeaders.set ":path": invalid header ":path": header names cannot start with ":"');
   });
 
   test('setting the authority both by rewrite and by header is an error', () => {
     expectRouteError({ rewrite: { authority: 'a.internal' }, requestHeaders: { set: { ':authority': 'b.internal' } } },
-      'invalid httpRoutes[0].requestHeaders.set[":authority"] "b.internal": rewrite.authority already sets the authority: set it in one place');
+      'invalid httpRoutes[0].requestHeaders {"set":{":authority":"b.internal"}}: the authority is set more than once ("a.internal", "b.internal"): set it in one place');
   });
 });

@@ -62,13 +62,36 @@ describe('HttpRouteMatch', () => {
   test('an invalid regex is an error', () => {
     const { web } = exposure();
     expect(() => web.addHttpRoute({ matches: [{ path: PathMatch.regex('/users/[0-9') }] }))
-      .toThrow(/^test\/mesh\/web: invalid httpRoutes\[0\]\.matches\[0\]\.path "\/users\/\[0-9": expected an RE2 regular expression: Invalid regular expression/);
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].path "/users/[0-9": regex "/users/[0-9" is invalid (error parsing regexp: missing closing ]: `[0-9`); Istio uses RE2 syntax');
   });
 
   test('a regex that RE2 cannot compile is an error', () => {
     const { web } = exposure();
     expect(() => web.addHttpRoute({ matches: [{ headers: { 'x-id': StringMatch.regex('(?!admin).*') } }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers["x-id"] "(?!admin).*": expected an RE2 regular expression: lookahead, lookbehind and backreferences are not supported');
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers["x-id"] "(?!admin).*": regex "(?!admin).*" is invalid (error parsing regexp: invalid or unsupported Perl syntax: `(?!`); RE2 has no lookaround');
+  });
+
+  // Reproductions of issue 11: the construct checked regexes with JavaScript's RegExp.
+  test.each([
+    ['a named group', PathMatch.regex('/users/(?P<id>[0-9]+)'), '/users/(?P<id>[0-9]+)'],
+    ['a flag group', PathMatch.regex('(?i:/abc)'), '(?i:/abc)'],
+  ])('%s, valid RE2, is accepted', (_, path, regex) => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({ matches: [{ path }] });
+    expect(firstMatch(chart)).toStrictEqual([{ uri: { regex } }]);
+  });
+
+  test('a string match with a flag group is accepted', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({ matches: [{ headers: { 'x-id': StringMatch.regex('(?i:abc)') } }] });
+    expect(firstMatch(chart)).toStrictEqual([{ headers: { 'x-id': { regex: '(?i:abc)' } } }]);
+  });
+
+  test('a regex longer than Istio allows is an error', () => {
+    const { web } = exposure();
+    const long = `/${'a'.repeat(1099)}`;
+    expect(() => web.addHttpRoute({ matches: [{ path: PathMatch.regex(long) }] }))
+      .toThrow(`test/mesh/web: invalid httpRoutes[0].matches[0].path ${JSON.stringify(long)}: regex is too large: at most 1024 bytes are allowed`);
   });
 
   test('a path that does not start with / is an error', () => {
@@ -83,18 +106,24 @@ describe('HttpRouteMatch', () => {
       .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].authority "": expected a non-empty exact value');
   });
 
-  test('an uppercase header name is an error', () => {
+  test('a header name that is not an HTTP token is an error', () => {
     const { web } = exposure();
-    expect(() => web.addHttpRoute({ matches: [{ headers: { 'X-Canary': StringMatch.exact('true') } }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers "X-Canary": expected a lowercase HTTP header name');
+    expect(() => web.addHttpRoute({ matches: [{ headers: { 'x canary': StringMatch.exact('true') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers "x canary": "x canary" is not a valid header name');
+  });
+
+  test('an uppercase header name is admitted, as Istio admits it (Envoy matches names case-insensitively)', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({ matches: [{ headers: { 'X-Canary': StringMatch.exact('true') } }] });
+    expect(firstMatch(chart)).toStrictEqual([{ headers: { 'X-Canary': { exact: 'true' } } }]);
   });
 
   test('withoutHeaders names headers as headers does', () => {
     const { web } = exposure();
-    expect(() => web.addHttpRoute({ matches: [{ withoutHeaders: { 'X-Debug': StringMatch.exact('1') } }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders "X-Debug": expected a lowercase HTTP header name');
+    expect(() => web.addHttpRoute({ matches: [{ withoutHeaders: { 'x debug': StringMatch.exact('1') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders "x debug": "x debug" is not a valid header name');
     expect(() => web.addHttpRoute({ matches: [{ withoutHeaders: { 'x-id': StringMatch.regex('(?!admin).*') } }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders["x-id"] "(?!admin).*": expected an RE2 regular expression');
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders["x-id"] "(?!admin).*": regex "(?!admin).*" is invalid');
   });
 
   test('an empty scheme is an error', () => {

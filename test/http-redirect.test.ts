@@ -16,11 +16,11 @@ describe('HttpRedirect', () => {
   });
 
   test('a wildcard authority is an error', () => {
-    expectRouteError({ redirect: { authority: '*.example.com' } }, 'invalid httpRoutes[0].redirect.authority "*.example.com": expected a host name such as "www.example.com"');
+    expectRouteError({ redirect: { authority: '*.example.com' } }, 'invalid httpRoutes[0].redirect.authority "*.example.com": domain name "*.example.com" is invalid: label "*" is not a DNS-1123 label');
   });
 
   test('a port out of range is an error', () => {
-    expectRouteError({ redirect: { port: 70000 } }, 'invalid httpRoutes[0].redirect.port 70000: expected a whole number from 1 to 65535');
+    expectRouteError({ redirect: { port: 70000 } }, 'invalid httpRoutes[0].redirect.port 70000: port number 70000 must be in the range 1..65535');
   });
 
   test('a status that is not a redirect is an error', () => {

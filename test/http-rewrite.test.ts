@@ -21,7 +21,7 @@ describe('HttpRewrite', () => {
   });
 
   test('an invalid rewrite regex is an error', () => {
-    expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": expected an RE2 regular expression: Invalid regular expression');
+    expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": regex "(" is invalid (error parsing regexp: missing closing ): `(`); Istio uses RE2 syntax');
   });
 
   test('a relative uri is an error', () => {
@@ -29,7 +29,7 @@ describe('HttpRewrite', () => {
   });
 
   test('an invalid authority is an error', () => {
-    expectRouteError({ rewrite: { authority: 'bad host' } }, 'invalid httpRoutes[0].rewrite.authority "bad host": expected a host name such as "backend.internal"');
+    expectRouteError({ rewrite: { authority: 'bad host' } }, 'invalid httpRoutes[0].rewrite.authority "bad host": domain name "bad host" is invalid: label "bad host" is not a DNS-1123 label');
   });
 
   test('an empty rewrite is an error', () => {

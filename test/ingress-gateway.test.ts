@@ -101,10 +101,23 @@ describe('IngressGateway errors', () => {
       .toThrow('test/edge/app: invalid port (not set): gateway workload test/edge has ports 80, 8080: name the port to serve on');
   });
 
-  test.each(['foo_bar.example.com', 'a..b', '*foo.example.com', 'app.example.com.', '-x.example.com'])('a host that is not a DNS name or wildcard: %s', (host) => {
+  test.each([
+    ['foo_bar.example.com', 'domain name "foo_bar.example.com" is invalid: label "foo_bar" is not a DNS-1123 label or a wildcard'],
+    ['a..b', 'domain name "a..b" is invalid: label "" is not a DNS-1123 label'],
+    ['*foo.example.com', 'partial wildcard "*foo.example.com" is not allowed: use "*" or a "*." prefix'],
+    ['-x.example.com', 'domain name "-x.example.com" is invalid: label "-x" is not a DNS-1123 label or a wildcard'],
+    // Reproduction of issue 11: the construct's own host check admitted an all-digit top-level domain.
+    ['foo.123', 'domain name "foo.123" is invalid: the top level domain "123" cannot be all digits'],
+    ['shop', 'short name "shop" is not allowed: use a fully qualified name'],
+  ])('a host the Gateway rule refuses: %s', (host, reason) => {
     const gateway = new IngressGateway(Testing.chart(), 'edge');
     expect(() => gateway.expose('app', { hosts: ['ok.example.com', host], backend }))
-      .toThrow(`test/edge/app: invalid hosts[1] ${JSON.stringify(host)}: expected a DNS name such as "app.example.com", a wildcard such as "*.example.com", or "*"`);
+      .toThrow(`test/edge/app: invalid hosts[1] ${JSON.stringify(host)}: ${reason}`);
+  });
+
+  test('a host with a trailing dot is admitted, as Istio admits it', () => {
+    const gateway = new IngressGateway(Testing.chart(), 'edge');
+    expect(gateway.expose('app', { hosts: ['app.example.com.'], backend }).hosts).toStrictEqual(['app.example.com.']);
   });
 
   test('an empty host list', () => {
@@ -114,18 +127,18 @@ describe('IngressGateway errors', () => {
 
   test.each([0, 65536, -1, 80.5])('a port outside 1-65535: %s', (port) => {
     expect(() => new IngressGateway(Testing.chart(), 'edge', { ports: [{ name: 'http', port }] }))
-      .toThrow(`test/edge: invalid ports[0].port ${port}: expected a whole number from 1 to 65535`);
+      .toThrow(`test/edge: invalid ports[0].port ${port}: port number ${port} must be in the range 1..65535`);
   });
 
   test('an exposure port outside 1-65535', () => {
     const gateway = IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
     expect(() => gateway.expose('app', { hosts: ['app.example.com'], port: 70000, backend }))
-      .toThrow('test/mesh/app: invalid port 70000: expected a whole number from 1 to 65535');
+      .toThrow('test/mesh/app: invalid port 70000: port number 70000 must be in the range 1..65535');
   });
 
   test('a target port outside 1-65535', () => {
     expect(() => new IngressGateway(Testing.chart(), 'edge', { ports: [{ name: 'http', port: 80, targetPort: 0 }] }))
-      .toThrow('test/edge: invalid ports[0].targetPort 0: expected a whole number from 1 to 65535');
+      .toThrow('test/edge: invalid ports[0].targetPort 0: port number 0 must be in the range 1..65535');
   });
 
   test('duplicate port names on a gateway', () => {
@@ -169,9 +182,16 @@ describe('IngressGateway errors', () => {
     expect(() => new IngressGateway(Testing.chart(), 'edge', { namespace: 'Edge' })).toThrow('test/edge: invalid namespace "Edge": expected a DNS-1123 label');
   });
 
-  test('replicas below one or a maximum below the minimum', () => {
-    expect(() => new IngressGateway(Testing.chart(), 'a', { replicas: GatewayReplicas.fixed(0) })).toThrow('test/a: invalid replicas.min 0: expected a whole number of at least 1');
-    expect(() => new IngressGateway(Testing.chart(), 'b', { replicas: GatewayReplicas.autoscale(3, 2) })).toThrow('test/b: invalid replicas.max 2: expected a whole number of at least replicas.min (3)');
+  // The construct had its own replica rule (at least 1); the MeshGateway rule admits 0.
+  test('negative replicas or a maximum below the minimum are errors, as the MeshGateway rule says', () => {
+    expect(() => new IngressGateway(Testing.chart(), 'a', { replicas: GatewayReplicas.fixed(-1) })).toThrow('test/a: invalid replicas.min -1: expected a number at least 0, got -1');
+    expect(() => new IngressGateway(Testing.chart(), 'b', { replicas: GatewayReplicas.autoscale(3, 2) })).toThrow('test/b: invalid replicas.min 3: the minimum number of replicas (3) is greater than the maximum (2)');
+  });
+
+  test('a gateway scaled to zero replicas is admitted, as the operator admits it', () => {
+    const chart = Testing.chart();
+    new IngressGateway(chart, 'edge', { replicas: GatewayReplicas.fixed(0) });
+    expect(Testing.synth(chart)[0].spec).toMatchObject({ minReplicas: 0, maxReplicas: 0 });
   });
 
   test('a label the operator owns', () => {
@@ -221,13 +241,13 @@ describe('Backend', () => {
     const chart = Testing.chart();
     const service = new kplus.Service(chart, 'svc', { metadata: { name: 'shop', namespace: 'store' }, ports: [{ port: 80 }, { port: 9090 }] });
     expect(() => exposeTo(chart, Backend.fromService(service)))
-      .toThrow('test/mesh/app: invalid backend.port (not set): service shop exposes ports 80, 9090: name one with Backend.fromService(service, { port })');
+      .toThrow('test/mesh/app: invalid backend.port (not set): This VirtualService routes to a service "shop.store.svc.cluster.local" that exposes multiple ports [80 9090]. Specifying a port in the destination is required to disambiguate. Name one with Backend.fromService(service, { port }).');
   });
 
   test('a port the Service does not expose fails', () => {
     const chart = Testing.chart();
     const service = new kplus.Service(chart, 'svc', { metadata: { name: 'shop', namespace: 'store' }, ports: [{ port: 80 }] });
-    expect(() => exposeTo(chart, Backend.fromService(service, { port: 81 }))).toThrow('test/mesh/app: invalid backend.port 81: service shop exposes ports 80');
+    expect(() => exposeTo(chart, Backend.fromService(service, { port: 81 }))).toThrow('test/mesh/app: invalid backend.port 81: Referenced host:port not found: "shop.store.svc.cluster.local:81"');
   });
 
   test('a Service without a namespace fails', () => {
@@ -238,6 +258,6 @@ describe('Backend', () => {
 
   test('a host backend with a wildcard or a bad port fails', () => {
     expect(() => exposeTo(Testing.chart(), Backend.fromHost('*.example.com', 80))).toThrow('test/mesh/app: invalid backend.host "*.example.com": a route destination must be one host, not a wildcard');
-    expect(() => exposeTo(Testing.chart(), Backend.fromHost('a.example.com', 0))).toThrow('test/mesh/app: invalid backend.port 0: expected a whole number from 1 to 65535');
+    expect(() => exposeTo(Testing.chart(), Backend.fromHost('a.example.com', 0))).toThrow('test/mesh/app: invalid backend.port 0: port number 0 must be in the range 1..65535');
   });
 });

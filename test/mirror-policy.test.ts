@@ -17,7 +17,7 @@ describe('MirrorPolicy', () => {
   });
 
   test('a percentage over 100 is an error', () => {
-    expectRouteError({ mirror: { destination: RouteDestination.to(shadow), percent: 101 } }, 'invalid httpRoutes[0].mirror.percent 101: expected a percentage from 0 to 100');
+    expectRouteError({ mirror: { destination: RouteDestination.to(shadow), percent: 101 } }, 'invalid httpRoutes[0].mirror.percent 101: mirror percentage 101 must be from 0 to 100');
   });
 
   test('mirrors copies requests to several destinations, each with its share', () => {
@@ -38,7 +38,7 @@ describe('MirrorPolicy', () => {
 
   test('an empty mirrors list is an error, and each mirror is checked as mirror is', () => {
     expectRouteError({ mirrors: [] }, 'invalid httpRoutes[0].mirrors []: expected at least one mirror, or leave mirrors out');
-    expectRouteError({ mirrors: [{ destination: RouteDestination.to(shadow), percent: 101 }] }, 'invalid httpRoutes[0].mirrors[0].percent 101: expected a percentage from 0 to 100');
+    expectRouteError({ mirrors: [{ destination: RouteDestination.to(shadow), percent: 101 }] }, 'invalid httpRoutes[0].mirrors[0].percent 101: mirror percentage 101 must be from 0 to 100');
     expectRouteError({ mirrors: [{ destination: RouteDestination.to(shadow, { weight: 1 }) }] }, 'invalid httpRoutes[0].mirrors[0].destination {"weight":1}: a mirror destination takes no weight');
   });
 

@@ -1,6 +1,8 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls, TlsVersion } from '../src';
+import { FindingLevel } from '../src/rules/finding';
+import { checkObject } from '../src/rules/webhook';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from './support/crds';
 import { findObject } from './support/objects';
 
@@ -138,26 +140,37 @@ describe('ServerTls on an exposure', () => {
       .toThrow('test/edge/web: invalid tls.maxProtocolVersion "TLSV1_1": expected a version no older than minProtocolVersion (TLSV1_2)');
   });
 
-  test('an empty or malformed cipher suite list is an error', () => {
-    const { gateway } = setup();
-    expect(() => gateway.expose('a', { hosts: ['a.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: [] }), backend }))
-      .toThrow('test/edge/a: invalid tls.cipherSuites []: expected at least one cipher suite, or leave cipherSuites out for Envoy\'s defaults');
-    expect(() => gateway.expose('b', { hosts: ['b.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: ['AES 128'] }), backend }))
-      .toThrow('test/edge/b: invalid tls.cipherSuites[0] "AES 128": expected an Envoy cipher suite name such as "ECDHE-ECDSA-AES256-GCM-SHA384"');
-  });
+  // Reproductions of issue 11: the construct refused what the Gateway rule admits with a warning.
+  function warningsOf(chart: any, name: string): string[] {
+    return checkObject(findObject(Testing.synth(chart), 'Gateway', name)).filter((f) => f.level === FindingLevel.WARNING).map((f) => f.message);
+  }
 
-  test('duplicate cipher suites are an error', () => {
-    const { gateway } = setup();
-    expect(() => gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: ['AES128-SHA', 'AES128-SHA'] }), backend }))
-      .toThrow('test/edge/web: invalid tls.cipherSuites[1] "AES128-SHA": cipher suites must be unique');
-  });
-
-  test('TLS 1.0 or 1.1 without cipher suites is an error, with them it is emitted', () => {
+  test('an unknown cipher suite is emitted, and the Gateway rule warns that Envoy ignores it', () => {
     const { chart, gateway } = setup();
-    expect(() => gateway.expose('a', { hosts: ['a.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', minProtocolVersion: TlsVersion.TLSV1_1 }), backend }))
-      .toThrow('test/edge/a: invalid tls.cipherSuites (not set): minProtocolVersion TLSV1_1 needs cipher suites that version supports: Envoy\'s defaults no longer include any');
+    gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: ['AES 128', 'AES128-SHA'] }), backend });
+    expect(gatewayServers(chart)[0].tls.cipherSuites).toStrictEqual(['AES 128', 'AES128-SHA']);
+    expect(warningsOf(chart, 'web')).toStrictEqual(['spec.servers[0].tls.cipherSuites: ignoring invalid cipher suites: AES 128']);
+  });
+
+  test('duplicate cipher suites are emitted, and the Gateway rule warns that Envoy ignores the repeats', () => {
+    const { chart, gateway } = setup();
+    gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: ['AES128-SHA', 'AES128-SHA'] }), backend });
+    expect(warningsOf(chart, 'web')).toStrictEqual(['spec.servers[0].tls.cipherSuites: ignoring duplicate cipher suites: AES128-SHA']);
+  });
+
+  test('an empty cipher suite list means Envoy\'s defaults, as for Istio', () => {
+    const { chart, gateway } = setup();
+    gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', cipherSuites: [] }), backend });
+    expect(warningsOf(chart, 'web')).toStrictEqual([]);
+  });
+
+  test('TLS 1.0 or 1.1 without cipher suites is emitted with the Gateway rule\'s warning; with them there is none', () => {
+    const { chart, gateway } = setup();
+    gateway.expose('a', { hosts: ['a.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', minProtocolVersion: TlsVersion.TLSV1_1 }), backend });
+    expect(warningsOf(chart, 'a')).toStrictEqual(['spec.servers[0].tls: minProtocolVersion TLSV1_1 needs cipherSuites that support it: the defaults no longer do']);
     gateway.expose('b', { hosts: ['b.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', minProtocolVersion: TlsVersion.TLSV1_0, cipherSuites: ['AES128-SHA'] }), backend });
     expect(gatewayServers(chart, 'b')[0].tls).toStrictEqual({ mode: 'SIMPLE', credentialName: 'c', minProtocolVersion: 'TLSV1_0', cipherSuites: ['AES128-SHA'] });
+    expect(warningsOf(chart, 'b')).toStrictEqual([]);
   });
 });
 

@@ -104,12 +104,14 @@ describe('ServiceSubsets', () => {
   test('subset names are DNS labels, unique, with labels', () => {
     const { chart, backend } = setup();
     const subsets = new ServiceSubsets(chart, 'web-versions', { backend });
-    expect(() => subsets.addSubset('V1', { version: 'v1' })).toThrow('test/web-versions: invalid subset name "V1": expected a DNS-1123 label such as "v1" or "canary"');
+    expect(() => subsets.addSubset('v_1', { version: 'v1' })).toThrow('test/web-versions: invalid subset name "v_1": invalid subset name "v_1": expected a DNS-1123 label');
+    // Istio's DNS label admits upper case; the construct had refused it
+    subsets.addSubset('V0', { version: 'v0' });
     subsets.addSubset('v1', { version: 'v1' });
     expect(() => subsets.addSubset('v1', { version: 'v2' })).toThrow('test/web-versions: invalid subset name "v1": subset names must be unique in a DestinationRule');
     expect(() => subsets.addSubset('v2', {})).toThrow('test/web-versions: invalid subsets["v2"].labels {}: expected at least one label: a subset without labels is every pod of the service');
-    expect(() => ServiceSubsets.fromSubsetNames(chart, 'bad', { backend, subsetNames: ['Blue'] }))
-      .toThrow('test/bad: invalid subsetNames[0] "Blue": expected a DNS-1123 label such as "v1" or "canary"');
+    expect(() => ServiceSubsets.fromSubsetNames(chart, 'bad', { backend, subsetNames: ['blue.green'] }))
+      .toThrow('test/bad: invalid subsetNames[0] "blue.green": invalid subset name "blue.green": expected a DNS-1123 label');
   });
 });
 

@@ -1,21 +1,34 @@
 import { Testing } from 'cdk8s';
 import { Backend, IngressGateway, RouteDestination, ServerProtocol, ServerTls } from '../src';
 import { findObject } from './support/objects';
-import { hostCovers } from '../src/routing/tls-route';
 
 const tls = ServerTls.simple({ credentialName: 'shop-cert' });
 
-describe('hostCovers', () => {
+function passthroughExposure(host: string) {
+  const chart = Testing.chart();
+  const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+  return mesh.expose('dbs', { hosts: [host], port: 443, protocol: ServerProtocol.TLS, tls: ServerTls.passthrough() });
+}
+
+// The exposure asks the VirtualService rule which SNI hosts its hosts cover (Istio's SubsetOf).
+describe('which SNI hosts an exposure\'s host covers', () => {
+  const db = Backend.fromHost('db.data.svc.cluster.local', 5432);
   test.each<[string, string, boolean]>([
     ['db.example.com', 'db.example.com', true],
     ['*.example.com', 'db.example.com', true],
     ['*.example.com', 'a.b.example.com', true],
+    ['*.example.com', '*.b.example.com', true],
     ['*', 'anything.example.org', true],
     ['*.example.com', 'example.com', false],
     ['*.example.com', 'db.example.org', false],
     ['db.example.com', 'api.example.com', false],
-  ])('server host %s covers SNI host %s: %s', (host, sni, expected) => {
-    expect(hostCovers(host, sni)).toBe(expected);
+  ])('host %s covers SNI host %s: %s', (host, sni, covered) => {
+    const add = () => passthroughExposure(host).addTlsRoute({ sniHosts: [sni], destinations: [RouteDestination.to(db)] });
+    if (covered) {
+      expect(add).not.toThrow();
+    } else {
+      expect(add).toThrow(`SNI host "${sni}" is not covered by any host of the virtual service: [${host}]`);
+    }
   });
 });
 
@@ -49,7 +62,7 @@ describe('TLS routes', () => {
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
     const dbs = mesh.expose('dbs', { hosts: ['*.db.example.com'], port: 443, protocol: ServerProtocol.TLS, tls: ServerTls.passthrough() });
     expect(() => dbs.addTlsRoute({ sniHosts: ['db.example.org'], destinations: [RouteDestination.to(blue)] }))
-      .toThrow('test/mesh/dbs: invalid tlsRoutes[0].sniHosts[0] "db.example.org": expected one of the exposure\'s hosts (*.db.example.com) or a name they cover');
+      .toThrow('test/mesh/dbs: invalid tlsRoutes[0].sniHosts[0] "db.example.org": SNI host "db.example.org" is not covered by any host of the virtual service: [*.db.example.com]');
     dbs.addTlsRoute({ sniHosts: ['a.db.example.com'], destinations: [RouteDestination.to(blue)] });
     expect(() => dbs.addTlsRoute({ sniHosts: ['a.db.example.com'], destinations: [RouteDestination.to(green)] }))
       .toThrow('test/mesh/dbs: invalid tlsRoutes[1].sniHosts[0] "a.db.example.com": tlsRoutes[0] already takes it: this route would never match it');

@@ -1,8 +1,11 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { invalidInput } from '../errors';
-import { validateHosts, validatePortNumber } from '../dns';
+import { invalidInput, rejectIf } from '../errors';
+import { validatePortNumber } from '../dns';
+import { onlyItem } from '../private/only-item';
+import { destinationPortProblem } from '../rules/analysis/virtualservice-destinations';
+import { destinationHostProblem } from '../rules/webhook/destination';
 
 /** Where a route sends traffic: a host and a port. */
 export interface BackendConfig {
@@ -56,7 +59,7 @@ class HostBackend extends Backend {
   }
 
   public bind(scope: IConstruct, field: string): BackendConfig {
-    validateHosts(scope, `${field}.host`, [this.host]);
+    rejectIf(scope, `${field}.host`, this.host, destinationHostProblem(this.host));
     if (this.host.includes('*')) {
       throw invalidInput(scope, `${field}.host`, this.host, 'a route destination must be one host, not a wildcard');
     }
@@ -75,25 +78,16 @@ class ServiceBackend extends Backend {
     if (namespace === undefined) {
       throw invalidInput(scope, `${field}.service`, this.service.name, `service ${this.service.node.path} has no namespace, so its cluster-local host is unknown: set metadata.namespace on the Service or a namespace on its chart`);
     }
-    return { host: `${this.service.name}.${namespace}.svc.cluster.local`, port: this.servicePort(scope, field) };
+    const host = `${this.service.name}.${namespace}.svc.cluster.local`;
+    return { host, port: this.servicePort(scope, field, host) };
   }
 
-  private servicePort(scope: IConstruct, field: string): number {
+  /** The port the route names: the VirtualService destination rule's verdict, and the only port by default. */
+  private servicePort(scope: IConstruct, field: string, host: string): number {
     const ports = this.service.ports.map((p) => p.port);
     const wanted = this.options.port;
-    if (wanted !== undefined) {
-      if (!ports.includes(wanted)) {
-        throw invalidInput(scope, `${field}.port`, wanted, `service ${this.service.name} exposes ${describePorts(ports)}`);
-      }
-      return wanted;
-    }
-    if (ports.length !== 1) {
-      throw invalidInput(scope, `${field}.port`, wanted, `service ${this.service.name} exposes ${describePorts(ports)}: name one with Backend.fromService(service, { port })`);
-    }
-    return ports[0];
+    const problem = destinationPortProblem(host, ports, wanted);
+    rejectIf(scope, `${field}.port`, wanted, problem === undefined || wanted !== undefined ? problem : `${problem} Name one with Backend.fromService(service, { port }).`);
+    return wanted ?? onlyItem(scope, `${field}.port`, ports, () => `service ${this.service.name} exposes no ports: give it one`);
   }
-}
-
-function describePorts(ports: number[]): string {
-  return ports.length === 0 ? 'no ports' : `ports ${ports.join(', ')}`;
 }

@@ -1,9 +1,9 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpCorsPolicy } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
+import { invalidInput, rejectIf } from '../errors';
 import { istioDuration } from './duration';
-import { isHeaderName } from './header-operations';
+import { headerNameProblem } from '../rules/webhook/headers';
 import { HttpMethod, StringMatch } from './http-match';
 
 /** A Cross-Origin Resource Sharing policy, answered by the gateway. */
@@ -49,8 +49,8 @@ export function bindCorsPolicy(scope: IConstruct, field: string, cors: CorsPolic
   }
   for (const key of ['allowHeaders', 'exposeHeaders'] as const) {
     (cors[key] ?? []).forEach((name, i) => {
-      if (!isHeaderName(name)) {
-        throw invalidInput(scope, `${field}.${key}[${i}]`, name, 'expected an HTTP header name such as "authorization"');
+      if (name !== '*') {
+        rejectIf(scope, `${field}.${key}[${i}]`, name, headerNameProblem(name));
       }
     });
   }

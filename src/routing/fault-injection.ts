@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpFault } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
+import { invalidInput, rejectIf } from '../errors';
+import { faultPercentageProblem, httpStatusProblem } from '../rules/webhook/http-policies';
 import { istioDuration } from './duration';
 
 /** Delays injected before forwarding requests, to test how clients cope with latency. */
@@ -18,7 +19,7 @@ export interface FaultDelay {
 
 /** Errors injected instead of forwarding requests, to test how clients cope with failures. */
 export interface FaultAbort {
-  /** The HTTP status returned, from 200 to 599. */
+  /** The HTTP status returned, from 200 to 600. */
   readonly httpStatus: number;
 
   /**
@@ -49,26 +50,28 @@ export function bindFaultInjection(scope: IConstruct, field: string, fault: Faul
     throw invalidInput(scope, field, fault, 'expected a delay, an abort or both');
   }
   const abort = fault.abort;
-  if (abort !== undefined && (!Number.isInteger(abort.httpStatus) || abort.httpStatus < 200 || abort.httpStatus > 599)) {
-    throw invalidInput(scope, `${field}.abort.httpStatus`, abort.httpStatus, 'expected an HTTP status from 200 to 599');
+  if (abort !== undefined) {
+    rejectIf(scope, `${field}.abort.httpStatus`, abort.httpStatus, httpStatusProblem(abort.httpStatus) ?? wholeNumberProblem(abort.httpStatus));
   }
   return {
     delay: fault.delay === undefined ? undefined : {
       fixedDelay: istioDuration(scope, `${field}.delay.delay`, fault.delay.delay),
-      percentage: { value: validatePercent(scope, `${field}.delay.percent`, fault.delay.percent) },
+      percentage: { value: faultPercentage(scope, `${field}.delay.percent`, fault.delay.percent) },
     },
     abort: abort === undefined ? undefined : {
       httpStatus: abort.httpStatus,
-      percentage: { value: validatePercent(scope, `${field}.abort.percent`, abort.percent) },
+      percentage: { value: faultPercentage(scope, `${field}.abort.percent`, abort.percent) },
     },
   };
 }
 
-/** Throws unless `percent` is from 0 to 100; defaults it to 100. */
-export function validatePercent(scope: IConstruct, field: string, percent: number | undefined): number {
+/** `percent`, by default 100, unless the fault rule refuses it. */
+function faultPercentage(scope: IConstruct, field: string, percent: number | undefined): number {
   const value = percent ?? 100;
-  if (!Number.isFinite(value) || value < 0 || value > 100) {
-    throw invalidInput(scope, field, value, 'expected a percentage from 0 to 100');
-  }
+  rejectIf(scope, field, value, faultPercentageProblem(value));
   return value;
+}
+
+function wholeNumberProblem(value: number): string | undefined {
+  return Number.isInteger(value) ? undefined : 'expected a whole number';
 }

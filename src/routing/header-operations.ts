@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpHeadersRequest } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
+import { rejectIf } from '../errors';
+import { headerOperationProblem, headerValueProblem, requestWriteProblem } from '../rules/webhook/headers';
 
 /** Changes to the headers of a request or a response. */
 export interface HeaderOperations {
@@ -32,42 +33,19 @@ export enum HeaderTarget {
   RESPONSE = 'response',
 }
 
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
-
-/** True when `name` is an HTTP header name (an RFC 9110 token); pseudo-headers are not. */
-export function isHeaderName(name: string): boolean {
-  return HEADER_NAME.test(name);
-}
-
-/** True for the names Envoy reads as the request's authority. */
-export function isAuthorityHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'host' || lower === ':authority';
-}
-
 /** The L1 form of `operations`. */
 export function bindHeaderOperations(scope: IConstruct, field: string, operations: HeaderOperations, target: HeaderTarget): VirtualServiceSpecHttpHeadersRequest {
-  const writes = [...Object.keys(operations.set ?? {}), ...Object.keys(operations.add ?? {})];
-  for (const name of writes) {
-    if (!(target === HeaderTarget.REQUEST && isAuthorityHeader(name))) {
-      validateName(scope, field, name);
+  const writeProblem = target === HeaderTarget.REQUEST ? requestWriteProblem : headerOperationProblem;
+  for (const verb of ['set', 'add'] as const) {
+    for (const [name, value] of Object.entries(operations[verb] ?? {})) {
+      rejectIf(scope, `${field}.${verb}`, name, writeProblem(name));
+      rejectIf(scope, `${field}.${verb}["${name}"]`, value, headerValueProblem(value));
     }
   }
-  for (const name of operations.remove ?? []) {
-    validateName(scope, `${field}.remove`, name);
-  }
+  (operations.remove ?? []).forEach((name, i) => rejectIf(scope, `${field}.remove[${i}]`, name, headerOperationProblem(name)));
   return {
     set: operations.set === undefined ? undefined : { ...operations.set },
     add: operations.add === undefined ? undefined : { ...operations.add },
     remove: operations.remove === undefined ? undefined : [...operations.remove],
   };
-}
-
-function validateName(scope: IConstruct, field: string, name: string): void {
-  if (name.toLowerCase() === 'host') {
-    throw invalidInput(scope, field, name, 'envoy manages the host header here: only a request\'s set or add may change it');
-  }
-  if (!isHeaderName(name)) {
-    throw invalidInput(scope, field, name, 'expected an HTTP header name: letters, digits and !#$%&\'*+-.^_`|~, no pseudo-headers');
-  }
 }

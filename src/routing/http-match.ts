@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchUri } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
-import { isHeaderName } from './header-operations';
+import { invalidInput, rejectIf } from '../errors';
+import { headerNameProblem } from '../rules/webhook/headers';
 import { validateRegex } from './regex';
 
 /** How a string in a request is matched. */
@@ -190,7 +190,7 @@ export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRoute
 }
 
 function bindHeaders(scope: IConstruct, field: string, headers: { [name: string]: StringMatch } | undefined) {
-  return bindNamed(scope, field, headers, (name) => isHeaderName(name) && name === name.toLowerCase(), 'expected a lowercase HTTP header name');
+  return bindNamed(scope, field, headers, matchHeaderNameProblem);
 }
 
 function bindQueryParams(scope: IConstruct, field: string, params: { [name: string]: StringMatch } | undefined) {
@@ -199,18 +199,24 @@ function bindQueryParams(scope: IConstruct, field: string, params: { [name: stri
       throw invalidInput(scope, `${field}["${name}"]`, match.value, 'istio matches query parameters exactly or by regex: use StringMatch.exact or StringMatch.regex');
     }
   }
-  return bindNamed(scope, field, params, (name) => name.length > 0, 'expected a non-empty query parameter name');
+  return bindNamed(scope, field, params, queryParamNameProblem);
 }
 
-function bindNamed(scope: IConstruct, field: string, matches: { [name: string]: StringMatch } | undefined, validName: (name: string) => boolean, expected: string) {
+function matchHeaderNameProblem(name: string): string | undefined {
+  return headerNameProblem(name, true);
+}
+
+function queryParamNameProblem(name: string): string | undefined {
+  return name.length > 0 ? undefined : 'expected a non-empty query parameter name';
+}
+
+function bindNamed(scope: IConstruct, field: string, matches: { [name: string]: StringMatch } | undefined, nameProblem: (name: string) => string | undefined) {
   if (matches === undefined) {
     return undefined;
   }
   const bound: { [name: string]: VirtualServiceSpecHttpMatchUri } = {};
   for (const name of Object.keys(matches).sort()) {
-    if (!validName(name)) {
-      throw invalidInput(scope, `${field}`, name, expected);
-    }
+    rejectIf(scope, field, name, nameProblem(name));
     bound[name] = matches[name].bind(scope, `${field}["${name}"]`);
   }
   return bound;

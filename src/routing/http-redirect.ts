@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRedirect } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
-import { isValidHost, validatePortNumber } from '../dns';
+import { invalidInput, rejectIf } from '../errors';
+import { validatePortNumber } from '../dns';
+import { fqdnProblem } from '../rules/webhook/names';
 
 /** The scheme a redirect sends the client to. */
 export enum RedirectScheme {
@@ -54,8 +55,8 @@ export function bindHttpRedirect(scope: IConstruct, field: string, redirect: Htt
   if (redirect.uri !== undefined && !redirect.uri.startsWith('/')) {
     throw invalidInput(scope, `${field}.uri`, redirect.uri, 'expected a path starting with "/"');
   }
-  if (redirect.authority !== undefined && (redirect.authority.includes('*') || !isValidHost(redirect.authority))) {
-    throw invalidInput(scope, `${field}.authority`, redirect.authority, 'expected a host name such as "www.example.com"');
+  if (redirect.authority !== undefined) {
+    rejectIf(scope, `${field}.authority`, redirect.authority, fqdnProblem(redirect.authority));
   }
   if (redirect.port !== undefined) {
     validatePortNumber(scope, `${field}.port`, redirect.port);

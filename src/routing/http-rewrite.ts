@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRewrite } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
+import { invalidInput, rejectIf } from '../errors';
 import { requireFeature } from '../release-target';
+import { fqdnProblem } from '../rules/webhook/names';
 import { URI_REGEX_REWRITE } from '../rules/webhook/release-history';
-import { isValidHost } from '../dns';
 import { validateRegex } from './regex';
 
 /** A rewrite of the request before it is forwarded. */
@@ -45,8 +45,8 @@ export function bindHttpRewrite(scope: IConstruct, field: string, rewrite: HttpR
   if (rewrite.uri !== undefined && !rewrite.uri.startsWith('/')) {
     throw invalidInput(scope, `${field}.uri`, rewrite.uri, 'expected a path starting with "/"');
   }
-  if (rewrite.authority !== undefined && (rewrite.authority.includes('*') || !isValidHost(rewrite.authority))) {
-    throw invalidInput(scope, `${field}.authority`, rewrite.authority, 'expected a host name such as "backend.internal"');
+  if (rewrite.authority !== undefined) {
+    rejectIf(scope, `${field}.authority`, rewrite.authority, fqdnProblem(rewrite.authority));
   }
   if (rewrite.uri === undefined && rewrite.uriRegex === undefined && rewrite.authority === undefined) {
     throw invalidInput(scope, field, rewrite, 'expected uri, uriRegex or authority');

@@ -1,14 +1,15 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
+import { invalidInput, rejectIf } from '../errors';
 import { requireFeature } from '../release-target';
+import { authorityConflictProblem } from '../rules/webhook/http-route';
 import { MIRRORS } from '../rules/webhook/release-history';
 import { bindCorsPolicy, CorsPolicy } from './cors-policy';
 import { bindDirectResponse, DirectResponse } from './direct-response';
 import { istioDuration } from './duration';
 import { bindFaultInjection, FaultInjection } from './fault-injection';
-import { bindHeaderOperations, HeaderOperations, HeaderTarget, isAuthorityHeader } from './header-operations';
+import { bindHeaderOperations, HeaderOperations, HeaderTarget } from './header-operations';
 import { bindHttpMatch, HttpMatchContext, HttpRouteMatch } from './http-match';
 import { bindHttpRedirect, HttpRedirect } from './http-redirect';
 import { bindHttpRewrite, HttpRewrite } from './http-rewrite';
@@ -217,18 +218,7 @@ export class HttpRoute {
   /** Istio rejects a route that sets the authority in two places: the rewrite and the headers. */
   private validateSingleAuthority(): void {
     const { rewrite, requestHeaders } = this.options;
-    const sources: Array<{ field: string; value: string }> = [];
-    if (rewrite?.authority !== undefined) {
-      sources.push({ field: 'rewrite.authority', value: rewrite.authority });
-    }
-    for (const operation of ['set', 'add'] as const) {
-      const headers = requestHeaders?.[operation] ?? {};
-      for (const name of Object.keys(headers).filter(isAuthorityHeader)) {
-        sources.push({ field: `requestHeaders.${operation}["${name}"]`, value: headers[name] });
-      }
-    }
-    if (sources.length > 1) {
-      throw invalidInput(this.scope, `${this.field}.${sources[1].field}`, sources[1].value, `${sources[0].field} already sets the authority: set it in one place`);
-    }
+    const headers = { request: { set: requestHeaders?.set, add: requestHeaders?.add } };
+    rejectIf(this.scope, `${this.field}.requestHeaders`, requestHeaders, authorityConflictProblem(rewrite?.authority ?? '', headers));
   }
 }

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp, VirtualServiceSpecHttpMirrors } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
-import { validatePercent } from './fault-injection';
+import { invalidInput, rejectIf } from '../errors';
+import { mirrorPercentageProblem } from '../rules/webhook/http-route';
 import { RouteDestination } from './route-destination';
 
 /** A copy of a route's requests sent to a second destination, whose responses are dropped. */
@@ -25,7 +25,7 @@ export function validateMirrorPolicy(scope: IConstruct, field: string, mirror: M
   if (share.weight !== undefined || share.percent !== undefined) {
     throw invalidInput(scope, `${field}.destination`, share, 'a mirror destination takes no weight: set the mirror\'s percent instead');
   }
-  validatePercent(scope, `${field}.percent`, mirror.percent);
+  mirrorPercentage(scope, field, mirror);
 }
 
 /** The L1 `mirror` and `mirrorPercentage` of `mirror`. Called at synth, like destinations. */
@@ -38,6 +38,13 @@ export function bindMirrorPolicy(scope: IConstruct, field: string, mirror: Mirro
 export function bindMirror(scope: IConstruct, field: string, mirror: MirrorPolicy): VirtualServiceSpecHttpMirrors {
   return {
     destination: mirror.destination.bind(scope, `${field}.destination`),
-    percentage: { value: validatePercent(scope, `${field}.percent`, mirror.percent) },
+    percentage: { value: mirrorPercentage(scope, field, mirror) },
   };
+}
+
+/** The mirror's percent, by default 100, unless the mirror rule refuses it. */
+function mirrorPercentage(scope: IConstruct, field: string, mirror: MirrorPolicy): number {
+  const value = mirror.percent ?? 100;
+  rejectIf(scope, `${field}.percent`, value, mirrorPercentageProblem(value));
+  return value;
 }

@@ -2,6 +2,10 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRetries } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
+import { rejectRuleErrors } from '../release-target';
+import { KubeObject } from '../rules/finding';
+import { checkRetries } from '../rules/webhook/http-policies';
+import { Report } from '../rules/webhook/report';
 import { istioDuration } from './duration';
 
 /** A condition under which Envoy retries a request. */
@@ -50,18 +54,19 @@ export interface RetryPolicy {
 
 /** The L1 form of `retries`. */
 export function bindRetryPolicy(scope: IConstruct, field: string, retries: RetryPolicy): VirtualServiceSpecHttpRetries {
-  if (!Number.isInteger(retries.attempts) || retries.attempts < 0) {
-    throw invalidInput(scope, `${field}.attempts`, retries.attempts, 'expected a whole number of at least 0');
+  if (!Number.isInteger(retries.attempts)) {
+    throw invalidInput(scope, `${field}.attempts`, retries.attempts, 'expected a whole number');
   }
-  if (retries.attempts === 0 && (retries.perTryTimeout !== undefined || retries.retryOn !== undefined)) {
-    throw invalidInput(scope, `${field}.attempts`, 0, 'zero attempts disables retries, so perTryTimeout and retryOn would be ignored: remove them or allow at least one attempt');
-  }
-  if (retries.retryOn !== undefined && retries.retryOn.length === 0) {
-    throw invalidInput(scope, `${field}.retryOn`, retries.retryOn, 'expected at least one condition, or leave retryOn out for Istio\'s defaults');
-  }
-  return {
+  const bound: VirtualServiceSpecHttpRetries = {
     attempts: retries.attempts,
     perTryTimeout: retries.perTryTimeout === undefined ? undefined : istioDuration(scope, `${field}.perTryTimeout`, retries.perTryTimeout),
     retryOn: retries.retryOn === undefined ? undefined : [...new Set(retries.retryOn)].join(','),
   };
+  // the retry rule reads the policy at `retries` of a route; its paths name this prop's fields
+  rejectRuleErrors(scope, { apiVersion: '', kind: 'HTTPRetry', retries: bound }, checkRetryPolicy, (path) => path.replace(/^retries/, field));
+  return bound;
+}
+
+function checkRetryPolicy(obj: KubeObject, report: Report): void {
+  checkRetries(report, 'retries', obj.retries);
 }

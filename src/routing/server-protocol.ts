@@ -13,13 +13,3 @@ export enum ServerProtocol {
   /** TLS carrying any protocol, terminated at the gateway or passed through by SNI. */
   TLS = 'TLS',
 }
-
-/** True when routes on a server of `protocol` are HTTP routes rather than TCP routes. */
-export function isHttpProtocol(protocol: ServerProtocol): boolean {
-  return protocol !== ServerProtocol.TCP && protocol !== ServerProtocol.TLS;
-}
-
-/** True when a server of `protocol` speaks TLS to its clients and so needs TLS settings. */
-export function isTlsProtocol(protocol: ServerProtocol): boolean {
-  return protocol === ServerProtocol.HTTPS || protocol === ServerProtocol.TLS;
-}

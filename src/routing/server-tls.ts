@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { invalidInput } from '../errors';
-import { isDns1123Subdomain } from '../dns';
 import { requireFeature } from '../release-target';
+import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
 import { OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
 import { IGatewayWorkload } from '../workload/gateway-workload';
 
@@ -111,7 +111,6 @@ const MODES: Record<TlsMode, GatewaySpecServersTlsMode> = {
 };
 /** Versions in order, to compare a minimum with a maximum; TLS_AUTO compares with nothing. */
 const VERSION_ORDER = [TlsVersion.TLSV1_0, TlsVersion.TLSV1_1, TlsVersion.TLSV1_2, TlsVersion.TLSV1_3];
-const CIPHER_SUITE = /^[A-Za-z0-9_\-[\]|]+$/;
 
 /** The TLS settings of a Gateway server. */
 export class ServerTls {
@@ -205,25 +204,9 @@ export class ServerTls {
     if (max !== undefined && VERSION_ORDER.indexOf(max) >= 0 && VERSION_ORDER.indexOf(max) < VERSION_ORDER.indexOf(min)) {
       throw invalidInput(scope, `${field}.maxProtocolVersion`, max, `expected a version no older than minProtocolVersion (${min})`);
     }
+    // Cipher suites are the Gateway rule's: Istio admits unknown, repeated or missing ones (for
+    // TLS 1.0 and 1.1) with a warning, which the synth-time check prints.
     const cipherSuites = this.options.cipherSuites;
-    if (cipherSuites !== undefined) {
-      if (cipherSuites.length === 0) {
-        throw invalidInput(scope, `${field}.cipherSuites`, cipherSuites, 'expected at least one cipher suite, or leave cipherSuites out for Envoy\'s defaults');
-      }
-      const seen = new Set<string>();
-      cipherSuites.forEach((suite, i) => {
-        if (!CIPHER_SUITE.test(suite)) {
-          throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'expected an Envoy cipher suite name such as "ECDHE-ECDSA-AES256-GCM-SHA384"');
-        }
-        if (seen.has(suite)) {
-          throw invalidInput(scope, `${field}.cipherSuites[${i}]`, suite, 'cipher suites must be unique');
-        }
-        seen.add(suite);
-      });
-    }
-    if ((min === TlsVersion.TLSV1_0 || min === TlsVersion.TLSV1_1) && cipherSuites === undefined) {
-      throw invalidInput(scope, `${field}.cipherSuites`, undefined, `minProtocolVersion ${min} needs cipher suites that version supports: Envoy's defaults no longer include any`);
-    }
     return {
       minProtocolVersion: MIN_VERSIONS[min],
       maxProtocolVersion: max === undefined ? undefined : MAX_VERSIONS[max],

@@ -1,8 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { createIstioObject } from '../api-version';
-import { invalidInput } from '../errors';
-import { isDns1123Label, validateNamespace, validateObjectName } from '../dns';
+import { invalidInput, rejectIf } from '../errors';
+import { validateNamespace, validateObjectName } from '../dns';
+import { subsetNameProblem } from '../rules/webhook/destination';
 import { Backend } from './backend';
 
 /** The subsets of one service that routes can split traffic between. */
@@ -94,9 +95,7 @@ export class ServiceSubsets extends Construct implements IServiceSubsets {
    * @param labels pod labels, such as `{ version: 'v1' }`
    */
   public addSubset(name: string, labels: { [key: string]: string }): void {
-    if (!isDns1123Label(name)) {
-      throw invalidInput(this, 'subset name', name, 'expected a DNS-1123 label such as "v1" or "canary"');
-    }
+    rejectIf(this, 'subset name', name, subsetNameProblem(name));
     if (this.subsets.has(name)) {
       throw invalidInput(this, 'subset name', name, 'subset names must be unique in a DestinationRule');
     }
@@ -119,11 +118,7 @@ class ExistingServiceSubsets extends Construct implements IServiceSubsets {
   constructor(scope: Construct, id: string, props: ExistingServiceSubsetsProps) {
     super(scope, id);
     this.backend = props.backend;
-    props.subsetNames.forEach((name, i) => {
-      if (!isDns1123Label(name)) {
-        throw invalidInput(this, `subsetNames[${i}]`, name, 'expected a DNS-1123 label such as "v1" or "canary"');
-      }
-    });
+    props.subsetNames.forEach((name, i) => rejectIf(this, `subsetNames[${i}]`, name, subsetNameProblem(name)));
     this.names = new Set(props.subsetNames);
   }
 

@@ -19,11 +19,3 @@ export function renderTlsRoute(scope: IConstruct, field: string, port: number, s
     route: destinations.map((d, i) => ({ destination: d.bind(scope, `${field}.destinations[${i}]`), weight: weights[i] })),
   };
 }
-
-/** True when a server for `host` receives connections for `sniHost`. */
-export function hostCovers(host: string, sniHost: string): boolean {
-  if (host === '*' || host === sniHost) {
-    return true;
-  }
-  return host.startsWith('*.') && sniHost.endsWith(host.slice(1)) && sniHost.length > host.length - 1;
-}

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { invalidInput } from '../errors';
-import { isDns1123Label, validatePortNumber } from '../dns';
+import { validatePortNumber } from '../dns';
+import { isDns1123Label } from '../rules/webhook/kubernetes-names';
 
 /** The transport protocol of a gateway Service port. */
 export enum PortProtocol {

@@ -2,6 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MeshGateway, MeshGatewaySpecPortsTargetPort, MeshGatewaySpecServiceType, MeshGatewaySpecType } from '../../imports/istio.banzaicloud.io';
 import { invalidInput } from '../errors';
+import { rejectRuleErrors } from '../release-target';
+import { checkMeshGateway } from '../rules/webhook/mesh-gateway';
 import { validateNamespace, validateServiceName } from '../dns';
 import { GatewayPort, ResolvedGatewayPort, resolveGatewayPorts } from './gateway-port';
 
@@ -126,39 +128,31 @@ export function createMeshGateway(scope: Construct, type: MeshGatewayType, defau
     throw invalidInput(scope, 'ports', [], 'expected at least one port');
   }
   const replicas = options.replicas ?? GatewayReplicas.fixed(1);
-  validateReplicas(scope, replicas);
   for (const label of RESERVED_LABELS) {
     if (options.labels?.[label] !== undefined) {
       throw invalidInput(scope, `labels["${label}"]`, options.labels[label], `the operator sets ${label} itself: leave it out`);
     }
   }
   const selectorLabels = { [GATEWAY_NAME_LABEL]: name, [GATEWAY_TYPE_LABEL]: type };
+  const spec = {
+    type: type === MeshGatewayType.INGRESS ? MeshGatewaySpecType.INGRESS : MeshGatewaySpecType.EGRESS,
+    serviceType: SERVICE_TYPES[options.serviceType ?? defaultServiceType],
+    minReplicas: replicas.min,
+    maxReplicas: replicas.max,
+    labels: options.labels,
+    podAnnotations: options.podAnnotations,
+    serviceAnnotations: options.serviceAnnotations,
+    ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.targetPort, protocol: p.protocol })),
+  };
+  rejectRuleErrors(scope, { apiVersion: MeshGateway.GVK.apiVersion, kind: MeshGateway.GVK.kind, metadata: { name, namespace }, spec }, checkMeshGateway, meshGatewayProp);
   const resource = new MeshGateway(scope, 'Resource', {
     metadata: { name, namespace },
-    spec: {
-      type: type === MeshGatewayType.INGRESS ? MeshGatewaySpecType.INGRESS : MeshGatewaySpecType.EGRESS,
-      serviceType: SERVICE_TYPES[options.serviceType ?? defaultServiceType],
-      minReplicas: replicas.min,
-      maxReplicas: replicas.max,
-      labels: options.labels,
-      podAnnotations: options.podAnnotations,
-      serviceAnnotations: options.serviceAnnotations,
-      ports: ports.map((p) => ({
-        name: p.name,
-        port: p.port,
-        targetPort: MeshGatewaySpecPortsTargetPort.fromNumber(p.targetPort),
-        protocol: p.protocol,
-      })),
-    },
+    spec: { ...spec, ports: spec.ports.map((p) => ({ ...p, targetPort: MeshGatewaySpecPortsTargetPort.fromNumber(p.targetPort) })) },
   });
   return { resource, name, namespace: resource.metadata.namespace, ports, selectorLabels };
 }
 
-function validateReplicas(scope: Construct, replicas: GatewayReplicas): void {
-  if (!Number.isInteger(replicas.min) || replicas.min < 1) {
-    throw invalidInput(scope, 'replicas.min', replicas.min, 'expected a whole number of at least 1');
-  }
-  if (!Number.isInteger(replicas.max) || replicas.max < replicas.min) {
-    throw invalidInput(scope, 'replicas.max', replicas.max, `expected a whole number of at least replicas.min (${replicas.min})`);
-  }
+/** The option that sets a field of the MeshGateway, for errors. */
+function meshGatewayProp(path: string): string {
+  return path.replace(/^spec\.minReplicas$/, 'replicas.min').replace(/^spec\.maxReplicas$/, 'replicas.max').replace(/^metadata\./, '').replace(/^spec\./, '');
 }

@@ -33,16 +33,26 @@ export function analyzeVirtualServiceDestinations(context: AnalysisContext, repo
         }
         continue;
       }
-      if (destination.port === undefined) {
-        if (entry.ports.length > 1) {
-          report(findingOf(MESSAGES.VirtualServiceDestinationPortSelectorRequired, vs,
-            `This VirtualService routes to a service ${quote(destination.host)} that exposes multiple ports ${list(entry.ports.map((p) => p.number))}. Specifying a port in the destination is required to disambiguate.`));
-        }
-      } else if (!entry.ports.some((p) => p.number === destination.port)) {
-        report(findingOf(MESSAGES.ReferencedResourceNotFound, vs, `Referenced host:port not found: ${quote(`${destination.host}:${destination.port}`)}`));
+      const portProblem = destinationPortProblem(destination.host, entry.ports.map((p) => p.number), destination.port);
+      if (portProblem !== undefined) {
+        const message = destination.port === undefined ? MESSAGES.VirtualServiceDestinationPortSelectorRequired : MESSAGES.ReferencedResourceNotFound;
+        report(findingOf(message, vs, portProblem));
       }
     }
   }
+}
+
+/**
+ * Why a destination of `host`, a service with `ports`, cannot name `port` (IST0101), or cannot
+ * leave it out because the service has several (IST0112); undefined when it can.
+ */
+export function destinationPortProblem(host: string, ports: readonly number[], port: number | undefined): string | undefined {
+  if (port === undefined) {
+    return ports.length > 1
+      ? `This VirtualService routes to a service ${quote(host)} that exposes multiple ports ${list(ports)}. Specifying a port in the destination is required to disambiguate.`
+      : undefined;
+  }
+  return ports.includes(port) ? undefined : `Referenced host:port not found: ${quote(`${host}:${port}`)}`;
 }
 
 /**

@@ -9,11 +9,7 @@ import { isSet, listAt, numberAt, objectAt, stringAt } from './values';
 
 /** Reports a destination Istio rejects: `*` or an invalid host, an invalid subset name or port. */
 export function checkDestination(report: Report, path: string, destination: { [key: string]: any }): void {
-  const host = stringAt(destination.host);
-  const hostProblem = host === '*' ? 'invalid destination host "*": name a service' : wildcardDomainProblem(host);
-  if (hostProblem !== undefined) {
-    report.error(`${path}.host`, hostProblem);
-  }
+  report.errorIf(`${path}.host`, destinationHostProblem(stringAt(destination.host)));
   if (destination.subset !== undefined && destination.subset !== null) {
     report.errorIf(`${path}.subset`, subsetNameProblem(stringAt(destination.subset)));
   }
@@ -21,6 +17,11 @@ export function checkDestination(report: Report, path: string, destination: { [k
   if (port) {
     report.errorIf(`${path}.port.number`, portProblem(port.number));
   }
+}
+
+/** Why `host` cannot be the host of a route destination, or undefined. */
+export function destinationHostProblem(host: string): string | undefined {
+  return host === '*' ? 'invalid destination host "*": name a service' : wildcardDomainProblem(host);
 }
 
 /** Why `name` cannot name a DestinationRule subset, or undefined. */

@@ -4,7 +4,7 @@
  * require (the gateway and Service types, the replica counts, that ports are given) the schema
  * layer has checked before these rules run.
  */
-import { isDns1035Label } from '../../dns';
+import { isDns1035Label } from './kubernetes-names';
 import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { forEachItem } from './items';

@@ -61,7 +61,7 @@ function checkServer(report: Report, path: string, server: { [key: string]: any 
     checkServerTls(report, `${path}.tls`, tls);
   }
   if (portValid && port) {
-    checkTlsForProtocol(report, path, stringAt(port.protocol), tls);
+    report.errorIf(`${path}.tls`, serverTlsProblem(stringAt(port.protocol), tls));
   }
 }
 
@@ -89,24 +89,22 @@ function checkServerPort(report: Report, path: string, port: { [key: string]: an
   return valid;
 }
 
-function checkTlsForProtocol(report: Report, path: string, protocol: string, tls: { [key: string]: any } | undefined): void {
+/** Why a server of `protocol` cannot have the TLS settings `tls` (or none), or undefined. */
+export function serverTlsProblem(protocol: string, tls: { [key: string]: any } | undefined): string | undefined {
   if (isTlsProtocol(protocol)) {
-    if (!tls) {
-      report.error(`${path}.tls`, `a ${protocol.toUpperCase()} server must have TLS settings`);
-    }
-    return;
+    return tls ? undefined : `a ${protocol.toUpperCase()} server must have TLS settings`;
   }
   if (!tls) {
-    return;
+    return undefined;
   }
   if (!isHttpProtocol(protocol)) {
-    report.error(`${path}.tls`, `a ${protocol.toUpperCase()} server cannot have TLS settings: use protocol HTTPS or TLS`);
-    return;
+    return `a ${protocol.toUpperCase()} server cannot have TLS settings: use protocol HTTPS or TLS`;
   }
   // a plain HTTP server may only carry httpsRedirect, which leaves the mode at PASSTHROUGH
   const mode = serverTlsMode(tls);
   const passthrough = mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH';
   if (!passthrough || stringAt(tls.caCertificates) !== '' || stringAt(tls.privateKey) !== '' || stringAt(tls.serverCertificate) !== '') {
-    report.error(`${path}.tls`, 'a plain HTTP server cannot have TLS settings other than httpsRedirect: use protocol HTTPS to terminate TLS');
+    return 'a plain HTTP server cannot have TLS settings other than httpsRedirect: use protocol HTTPS to terminate TLS';
   }
+  return undefined;
 }

@@ -1,22 +1,22 @@
 import { Report } from './report';
 import { entriesAt, listAt, objectAt, stringAt } from './values';
 
-/** RFC 7230's token characters, what an HTTP header name is made of. */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
-/** HTTP/2's pseudo-headers, which a match can test. */
+/** An HTTP token (RFC 9110), what Istio's header name check reads as a name. */
+const HEADER_NAME = /^[-!#$%&'*+.^_`|~A-Za-z0-9]+$/;
+/** The HTTP/2 pseudo-headers a match may name. */
 const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 const JWT_CLAIM_PREFIX = '@request.auth.claims';
 
 /**
- * Why `name` is not a header name, or undefined; `inMatch` also admits what a match can test: the
- * `@request.auth.claims...` pseudo-headers of JWT claim routing and HTTP/2's pseudo-headers.
+ * Why `name` is not a header name a match (`match`: also a pseudo-header or an
+ * `@request.auth.claims...` claim) or a CORS policy can use, or undefined.
  */
-export function headerNameProblem(name: string, inMatch = false): string | undefined {
+export function headerNameProblem(name: string, match = false): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
-  if (inMatch && (isJwtClaim(name) || PSEUDO_HEADERS.has(name))) {
+  if (match && (isJwtClaim(name) || PSEUDO_HEADERS.has(name))) {
     return undefined;
   }
   return HEADER_NAME.test(name) ? undefined : `"${name}" is not a valid header name: use letters, digits and !#$%&'*+-.^_\`|~`;
@@ -52,7 +52,7 @@ enum Parse {
  * Why a header value is not one Envoy accepts, or undefined: no control characters; `%` only
  * as `%%` or around a variable, `%NAME%` or `%NAME(args)%` with args plain or a JSON string array.
  */
-function headerValueProblem(value: string): string | undefined {
+export function headerValueProblem(value: string): string | undefined {
   if (CONTROL_CHARACTERS.test(value)) {
     return `header value ${JSON.stringify(value)} contains control characters`;
   }
@@ -151,14 +151,16 @@ export function checkHeaderOperations(report: Report, path: string, headers: unk
   }
 }
 
-function requestWriteProblem(name: string): string | undefined {
+/** Why a request's set or add cannot write the header `name`, or undefined: the authority may be written. */
+export function requestWriteProblem(name: string): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }
   return isInternal(name) && !isAuthority(name) ? `invalid header "${name}": header names cannot start with ":"` : undefined;
 }
 
-function headerOperationProblem(name: string): string | undefined {
+/** Why a response's set or add, or a remove, cannot name the header `name`, or undefined. */
+export function headerOperationProblem(name: string): string | undefined {
   if (name === '') {
     return 'header name cannot be empty';
   }

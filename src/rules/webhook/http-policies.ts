@@ -69,9 +69,11 @@ export function checkCors(report: Report, path: string, cors: { [key: string]: a
 /** Why a fraction percentage is neither 0 nor from 0.0001 to 100, or undefined. */
 function percentageProblem(percentage: unknown): string | undefined {
   const value = objectAt(percentage)?.value;
-  if (value === undefined || value === null) {
-    return undefined;
-  }
+  return value === undefined || value === null ? undefined : faultPercentageProblem(value);
+}
+
+/** Why `value` cannot be the percentage of a fault (neither 0 nor from 0.0001 to 100), or undefined. */
+export function faultPercentageProblem(value: unknown): string | undefined {
   const n = numberAt(value);
   if (typeof value !== 'number' || n < 0 || n > 100 || (n > 0 && n < 0.0001)) {
     return `percentage ${JSON.stringify(value)} must be 0 or from 0.0001 to 100`;

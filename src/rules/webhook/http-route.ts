@@ -211,9 +211,14 @@ function checkMirrors(report: Report, path: string, route: { [key: string]: any 
 
 function checkMirrorPercentage(report: Report, path: string, percentage: unknown): void {
   const value = objectAt(percentage)?.value;
-  if (typeof value === 'number' && (value < 0 || value > 100)) {
-    report.error(path, `mirror percentage ${value} must be from 0 to 100`);
+  if (typeof value === 'number') {
+    report.errorIf(path, mirrorPercentageProblem(value));
   }
+}
+
+/** Why `value` cannot be the percentage of requests mirrored, or undefined. */
+export function mirrorPercentageProblem(value: number): string | undefined {
+  return value < 0 || value > 100 ? `mirror percentage ${value} must be from 0 to 100` : undefined;
 }
 
 function checkRedirect(report: Report, path: string, redirect: { [key: string]: any } | undefined): void {
@@ -264,12 +269,22 @@ function checkAuthorityRewrites(report: Report, path: string, route: { [key: str
     // a rewrite alone sets the authority once
     return;
   }
-  const writes = authorityWrites(route.headers);
-  const rewrite = stringAt(objectAt(route.rewrite)?.authority);
+  report.errorIf(path, authorityConflictProblem(stringAt(objectAt(route.rewrite)?.authority), route.headers));
+}
+
+/**
+ * Why a route that rewrites the authority to `rewrite` (or not, '') and writes the request
+ * headers `headers` sets the authority more than once, or undefined.
+ */
+export function authorityConflictProblem(rewrite: string, headers: unknown): string | undefined {
+  const writes = authorityWrites(headers);
   const all = rewrite === '' ? writes : [rewrite, ...writes];
-  if (all.length > 1) {
-    report.error(path, `the authority is set more than once (${all.map((a) => JSON.stringify(a)).join(', ')}): set it in one place`);
-  }
+  return all.length > 1 ? `the authority is set more than once (${all.map((a) => JSON.stringify(a)).join(', ')}): set it in one place` : undefined;
+}
+
+/** Why a direct response body of `bytes` is too large, or undefined. */
+export function directResponseBodyProblem(bytes: number): string | undefined {
+  return bytes > MIB ? 'a direct response body must be smaller than 1MB: large bodies slow down the control plane' : undefined;
 }
 
 function checkDirectResponse(report: Report, path: string, response: { [key: string]: any } | undefined): void {
@@ -280,8 +295,9 @@ function checkDirectResponse(report: Report, path: string, response: { [key: str
   if (body) {
     // bytes are base64: three bytes per four characters
     const size = isSet(body.string) ? Buffer.byteLength(stringAt(body.string)) : Math.floor(stringAt(body.bytes).length * 3 / 4);
-    if (size > MIB) {
-      report.error(`${path}.body`, 'a direct response body must be smaller than 1MB: large bodies slow down the control plane');
+    const problem = directResponseBodyProblem(size);
+    if (problem) {
+      report.error(`${path}.body`, problem);
     } else if (size > 100 * KIB) {
       report.warn(`${path}.body`, 'a direct response body over 100KB may slow down the control plane');
     }

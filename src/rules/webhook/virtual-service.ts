@@ -83,18 +83,31 @@ function hasSniHosts(spec: { [key: string]: any }): boolean {
 function checkHosts(report: Report, hosts: string[], toGateways: boolean, sniNames: boolean): void {
   let allValid = true;
   hosts.forEach((host, i) => {
-    const problem = sniNames && isAutoPassthroughSni(host) ? autoPassthroughSniProblem(host) : wildcardDomainProblem(host);
-    if (problem && !isIpAddress(host)) {
+    const problem = virtualServiceHostProblem(host, toGateways, sniNames);
+    if (problem) {
       report.error(`spec.hosts[${i}]`, problem);
-      allValid = false;
-    } else if (!problem && !toGateways && host === '*') {
-      report.error(`spec.hosts[${i}]`, 'the wildcard host "*" is not allowed for virtual services of the mesh: bind it to a gateway or name the hosts');
       allValid = false;
     }
   });
   if (allValid) {
     checkDuplicateHosts(report, hosts);
   }
+}
+
+/**
+ * Why `host` cannot be a host of a virtual service, or undefined.
+ * @param toGateways whether the virtual service is bound to gateways only, not to the mesh
+ * @param sniNames whether hosts may be generated SNI names: on gateways, with SNI routes
+ */
+export function virtualServiceHostProblem(host: string, toGateways: boolean, sniNames = false): string | undefined {
+  const problem = sniNames && isAutoPassthroughSni(host) ? autoPassthroughSniProblem(host) : wildcardDomainProblem(host);
+  if (problem) {
+    return isIpAddress(host) ? undefined : problem;
+  }
+  if (!toGateways && host === '*') {
+    return 'the wildcard host "*" is not allowed for virtual services of the mesh: bind it to a gateway or name the hosts';
+  }
+  return undefined;
 }
 
 /**
@@ -165,19 +178,33 @@ function checkTlsRoute(report: Report, path: string, route: { [key: string]: any
   checkRouteDestinations(report, `${path}.route`, route.route, false);
 }
 
-function checkSniHost(report: Report, path: string, sni: string, hosts: string[], onGateways: boolean): void {
-  const problem = onGateways && isAutoPassthroughSni(sni) ? autoPassthroughSniProblem(sni) : wildcardDomainProblem(sni);
-  if (problem) {
-    if (isIpAddress(sni)) {
-      report.warn(path, `SNI host "${sni}" is an IP address, which the SNI specification forbids and most clients do not send`);
-    } else {
-      report.error(path, problem);
-    }
+function checkSniHost(report: Report, path: string, sni: string, hosts: readonly string[], onGateways: boolean): void {
+  if (isIpAddress(sni)) {
+    report.warn(path, `SNI host "${sni}" is an IP address, which the SNI specification forbids and most clients do not send`);
     return;
   }
-  if (!hosts.some((host) => isHostSubsetOf(sni, host))) {
-    report.error(path, `SNI host "${sni}" is not covered by any host of the virtual service: [${hosts.join(', ')}]`);
+  report.errorIf(path, sniHostProblem(sni, hosts, onGateways));
+}
+
+/**
+ * Why `sni` cannot be an SNI host of a TLS route of a virtual service with `hosts`, or
+ * undefined: it must be a domain name that one of the hosts covers. An IP address is admitted
+ * (with a warning, see checkSniHost).
+ * @param onGateways whether the virtual service is not the mesh's, where Istio's own
+ *   auto-passthrough SNI names (`outbound_.<port>_._.<host>`) may be routed
+ */
+export function sniHostProblem(sni: string, hosts: readonly string[], onGateways: boolean): string | undefined {
+  if (isIpAddress(sni)) {
+    return undefined;
   }
+  const problem = onGateways && isAutoPassthroughSni(sni) ? autoPassthroughSniProblem(sni) : wildcardDomainProblem(sni);
+  if (problem) {
+    return problem;
+  }
+  if (!hosts.some((host) => isHostSubsetOf(sni, host))) {
+    return `SNI host "${sni}" is not covered by any host of the virtual service: [${hosts.join(', ')}]`;
+  }
+  return undefined;
 }
 
 function checkTcpRoute(report: Report, path: string, route: { [key: string]: any } | undefined): void {
