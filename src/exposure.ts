@@ -15,7 +15,7 @@ import { renderTlsRoute, TlsRouteOptions } from './routing/tls-route';
 import { HostScope, scopedHostProblems } from './rules/webhook/scoped-host';
 import { isHttpProtocol, isTlsProtocol } from './rules/webhook/protocol';
 import { serverTlsProblem } from './rules/webhook/gateway';
-import { sniHostProblem, virtualServiceHostProblem } from './rules/webhook/virtual-service';
+import { overlappingHosts, sniHostProblem, virtualServiceHostProblem } from './rules/webhook/virtual-service';
 import { IGatewayWorkload } from './workload/gateway-workload';
 
 /** How a service is exposed through a gateway workload. */
@@ -143,6 +143,7 @@ export class Exposure extends Construct {
     this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName ?? id);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     this.hosts = this.validateHosts(props.hosts);
+    this.validateDistinctHosts();
     this.protocol = props.protocol ?? (props.tls ? ServerProtocol.HTTPS : ServerProtocol.HTTP);
     this.routeKind = this.resolveRouteKind(props.tls);
     this.port = this.resolvePort(props);
@@ -242,6 +243,14 @@ export class Exposure extends Construct {
     });
     resolveWeights(this, `${field}.destinations`, options.destinations);
     this.tlsRoutes.push({ sniHosts: [...options.sniHosts], destinations: [...options.destinations] });
+  }
+
+  /** Istio rejects a VirtualService (and so this exposure's) whose hosts overlap. */
+  private validateDistinctHosts(): void {
+    const [overlap] = overlappingHosts(this.hosts);
+    if (overlap !== undefined) {
+      throw invalidInput(this, `hosts[${overlap.index}]`, this.hosts[overlap.index], `"${this.hosts[overlap.coveredBy]}" already covers it: give each host once, the wildcard or the names it covers`);
+    }
   }
 
   private resolveRouteKind(tls: ServerTls | undefined): RouteKind {

@@ -213,3 +213,21 @@ describeWithCrds('Exposure routes against the CRD schemas', () => {
     expectValidAgainstCrds(new CrdValidator(), Testing.synth(chart));
   });
 });
+
+describe('Exposure: hosts', () => {
+  test('hosts that overlap are an error: Istio rejects a VirtualService whose hosts overlap', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh.expose('web', { hosts: ['a.example.com', '*.example.com'], port: 80, backend }))
+      .toThrow('test/mesh/web: invalid hosts[0] "a.example.com": "*.example.com" already covers it: give each host once, the wildcard or the names it covers');
+    expect(() => mesh.expose('twice', { hosts: ['b.example.com', 'b.example.com'], port: 80, backend }))
+      .toThrow('test/mesh/twice: invalid hosts[1] "b.example.com": "b.example.com" already covers it');
+  });
+
+  test('a host and a wildcard below it overlap, hosts of sibling domains do not', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh.expose('web', { hosts: ['*.a.example.com', '*.example.com'], port: 80, backend })).toThrow('invalid hosts[0] "*.a.example.com"');
+    mesh.expose('ok', { hosts: ['*.a.example.com', 'b.example.com', 'a.example.com'], port: 80, backend });
+  });
+});

@@ -105,6 +105,14 @@ describeWithCrds('ExternalService against the CRD schemas', () => {
 });
 
 describe('ExternalService errors', () => {
+  test('several hosts on a TCP port are an error unless resolution is NONE: Istio cannot tell them apart', () => {
+    const chart = Testing.chart();
+    const ports = [http80, { number: 5432, name: 'tcp', protocol: ExternalServiceProtocol.TCP }];
+    expect(() => new ExternalService(chart, 'db', { hosts: ['a.example.com', 'b.example.com'], ports }))
+      .toThrow('test/db: invalid hosts ["a.example.com","b.example.com"]: several hosts cannot share the non-HTTP, non-TLS port 5432: nothing tells the hosts apart (use resolution NONE, or one service entry per host)');
+    new ExternalService(chart, 'any', { hosts: ['a.example.com', 'b.example.com'], ports, resolution: ExternalServiceResolution.NONE });
+  });
+
   function create(props: any): ExternalService {
     return new ExternalService(Testing.chart(), 'ext', { hosts: ['api.example.com'], ports: [http80], ...props });
   }

@@ -35,6 +35,10 @@ describe('FaultInjection', () => {
     expectRouteError({ fault: { delay: { delay: Duration.seconds(1), percent: 150 } } }, 'invalid httpRoutes[0].fault.delay.percent 150: percentage 150 must be 0 or from 0.0001 to 100');
   });
 
+  test('a share between 0 and 0.0001 percent is an error: Istio rejects it', () => {
+    expectRouteError({ fault: { abort: { httpStatus: 503, percent: 0.00005 } } }, 'invalid httpRoutes[0].fault.abort.percent 0.00005: percentage 0.00005 must be 0 or from 0.0001 to 100');
+  });
+
   test('a zero delay is an error', () => {
     expectRouteError({ fault: { delay: { delay: Duration.millis(0) } } }, 'invalid httpRoutes[0].fault.delay.delay "0 millis": duration "0s" must be at least 1ms');
   });

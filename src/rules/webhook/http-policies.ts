@@ -66,8 +66,8 @@ export function checkCors(report: Report, path: string, cors: { [key: string]: a
   }
 }
 
-/** Why a fraction percentage is neither 0 nor from 0.0001 to 100, or undefined. */
-function percentageProblem(percentage: unknown): string | undefined {
+/** Why a fraction percentage (`{ value }`) is neither 0 nor from 0.0001 to 100, or undefined. */
+export function percentageProblem(percentage: unknown): string | undefined {
   const value = objectAt(percentage)?.value;
   return value === undefined || value === null ? undefined : faultPercentageProblem(value);
 }

@@ -243,3 +243,14 @@ function checkEndpoint(report: Report, path: string, endpoint: { [key: string]: 
   }
   checkLabels(report, `${path}.labels`, endpoint.labels);
 }
+
+/**
+ * The port, if any, that several hosts of a service entry share although it carries neither
+ * HTTP (told apart by authority) nor TLS (by SNI): Istio rejects it unless resolution is NONE.
+ */
+export function sharedOpaquePort(resolution: string, hostCount: number, ports: ReadonlyArray<{ number: number; protocol: string }>): number | undefined {
+  if (resolution === 'NONE' || hostCount < 2) {
+    return undefined;
+  }
+  return ports.find((port) => !isHttpProtocol(port.protocol) && !isTlsProtocol(port.protocol))?.number;
+}

@@ -94,6 +94,14 @@ function checkHosts(report: Report, hosts: string[], toGateways: boolean, sniNam
   }
 }
 
+/** A host of a list that an earlier-listed or wildcard host of the list already covers. */
+export interface HostOverlap {
+  /** The position of the covered host. */
+  readonly index: number;
+  /** The position of the host that covers it: the same host earlier, or a wildcard. */
+  readonly coveredBy: number;
+}
+
 /**
  * Why `host` cannot be a host of a virtual service, or undefined.
  * @param toGateways whether the virtual service is bound to gateways only, not to the mesh
@@ -115,16 +123,17 @@ export function virtualServiceHostProblem(host: string, toGateways: boolean, sni
  * `x.a.com` and `*.a.com`). Each host is looked up against the wildcards by its suffixes, so the
  * cost grows with the hosts' total length, not with their number squared.
  */
-function checkDuplicateHosts(report: Report, hosts: string[]): void {
+export function overlappingHosts(hosts: readonly string[]): HostOverlap[] {
+  const overlaps: HostOverlap[] = [];
   if (hosts.length < 2) {
-    return;
+    return overlaps;
   }
   const exact = new Map<string, number>();
   const wildcards = new Map<string, number>();
   hosts.forEach((host, i) => {
     const first = exact.get(host);
     if (first !== undefined) {
-      report.error(`spec.hosts[${i}]`, `duplicate hosts in virtual service: "${hosts[first]}" and "${host}"`);
+      overlaps.push({ index: i, coveredBy: first });
       return;
     }
     exact.set(host, i);
@@ -133,18 +142,28 @@ function checkDuplicateHosts(report: Report, hosts: string[]): void {
     }
   });
   if (wildcards.size === 0) {
-    return;
+    return overlaps;
   }
   exact.forEach((i, host) => {
     const start = host.startsWith('*') ? 1 : 0;
     for (let at = start; at <= host.length; at++) {
       const owner = wildcards.get(host.slice(at));
       if (owner !== undefined && owner !== i) {
-        report.error(`spec.hosts[${i}]`, `duplicate hosts in virtual service: "${hosts[owner]}" already covers "${host}"`);
+        overlaps.push({ index: i, coveredBy: owner });
         return;
       }
     }
   });
+  return overlaps;
+}
+
+function checkDuplicateHosts(report: Report, hosts: string[]): void {
+  for (const { index, coveredBy } of overlappingHosts(hosts)) {
+    const message = hosts[index] === hosts[coveredBy]
+      ? `duplicate hosts in virtual service: "${hosts[coveredBy]}" and "${hosts[index]}"`
+      : `duplicate hosts in virtual service: "${hosts[coveredBy]}" already covers "${hosts[index]}"`;
+    report.error(`spec.hosts[${index}]`, message);
+  }
 }
 
 function checkL4Match(report: Report, path: string, match: { [key: string]: any }): void {

@@ -104,6 +104,9 @@ describeRules('VirtualService', [
   { rule: 'CORS origin regex', valid: withRoute({ corsPolicy: { allowOrigins: [{ prefix: 'https://' }] } }), invalid: withRoute({ corsPolicy: { allowOrigins: [{ regex: '(?<=x)y' }] } }), message: /lookaround/ },
   { rule: 'CORS methods', valid: withRoute({ corsPolicy: { allowMethods: ['GET', 'POST'] } }), invalid: withRoute({ corsPolicy: { allowMethods: ['get'] } }), message: /"get" is not a supported HTTP method/ },
   { rule: 'CORS headers', valid: withRoute({ corsPolicy: { allowHeaders: ['*', 'x-a'], exposeHeaders: ['x-b'] } }), invalid: withRoute({ corsPolicy: { exposeHeaders: ['x:b'] } }), message: /"x:b" is not a valid header name/ },
+  // Cases of istio's TestValidateHTTPHeaderName (pkg/config/validation/validation_test.go): header names are RFC 7230 tokens.
+  { rule: 'header match names: RFC 7230 tokens and pseudo-headers (TestValidateHTTPHeaderName)', valid: match({ headers: { 'funky!$#_': { exact: 'a' }, ':authority': { exact: 'a' } }, withoutHeaders: { "x'b": { exact: 'a' } } }), invalid: match({ headers: { '::': { exact: 'a' } } }), message: /"::" is not a valid header name/ },
+  { rule: 'CORS header names: RFC 7230 tokens (TestValidateHTTPHeaderName)', valid: withRoute({ corsPolicy: { allowHeaders: ['funky!$#_'], exposeHeaders: ["a'"] } }), invalid: withRoute({ corsPolicy: { allowHeaders: ['illegal"char'] } }), message: /"illegal"char" is not a valid header name/ },
   { rule: 'CORS maxAge seconds', valid: withRoute({ corsPolicy: { maxAge: '24h' } }), invalid: withRoute({ corsPolicy: { maxAge: '1500ms' } }), message: /maxAge is only accurate to seconds/ },
   { rule: 'TLS route needs a match', valid: tls(['shop.example.com']), invalid: vs({ tls: [{ route: [{ destination }] }] }), message: /a tls route needs at least one match/ },
   { rule: 'TLS match needs SNI hosts', valid: tls(['shop.example.com']), invalid: tls([]), message: /needs at least one SNI host/ },
