@@ -26,9 +26,10 @@ test('prints one istioctl-style line per finding, with the file and line of its 
   const input = `${ANALYSIS}/virtualservice-gateways-invalid/input.yaml`;
   const result = run('analyze', input);
   expect(result.stdout.split('\n')).toEqual([
-    `Error [IST0101] (VirtualService edge/typo ${input}:17) Referenced gateway not found: "pubic"`,
-    `Warning [IST0132] (VirtualService shop/edge ${input}:43) one or more host [edge.example.com] defined in VirtualService shop/edge not found in Gateway edge/public.`,
-    `Warning [IST0132] (VirtualService blog/shop ${input}:30) one or more host [shop.example.com] defined in VirtualService blog/shop not found in Gateway edge/public.`,
+    `Error [IST0101] (VirtualService edge/typo ${input}:20) Referenced gateway not found: "pubic"`,
+    `Warning [IST0132] (VirtualService shop/edge ${input}:46) one or more host [edge.example.com] defined in VirtualService shop/edge not found in Gateway edge/public.`,
+    `Warning [IST0132] (VirtualService blog/shop ${input}:33) one or more host [shop.example.com] defined in VirtualService blog/shop not found in Gateway edge/public.`,
+    `Warning [IST0132] (VirtualService edge/typo ${input}:20) one or more host [edge.example.com] defined in VirtualService edge/typo not found in Gateway edge/pubic.`,
     '',
   ]);
   expect(result.status).toBe(1);
@@ -52,6 +53,7 @@ test('reads folders recursively (.yaml, .yml, List items), several paths, and sk
     `Error [IST0101] (VirtualService edge/typo ${CLI}/folder/routes.yaml:17)`,
     `Warning [IST0132] (VirtualService shop/edge ${CLI}/folder/routes.yaml:43)`,
     `Warning [IST0132] (VirtualService blog/shop ${CLI}/folder/routes.yaml:30)`,
+    `Warning [IST0132] (VirtualService edge/typo ${CLI}/folder/routes.yaml:17)`,
   ]);
   expect(result.status).toBe(1);
 });
@@ -132,6 +134,7 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
     expect(objectsOf(result.stdout)).toEqual([
       'Error [IST0101] (VirtualService edge/typo)',
       'Warning [IST0132] (VirtualService shop/edge)',
+      'Warning [IST0132] (VirtualService edge/typo)',
     ]);
     expect(result.status).toBe(1);
   });
@@ -146,6 +149,7 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
     expect(objectsOf(result.stdout)).toEqual([
       'Error [IST0101] (VirtualService edge/typo)',
       'Warning [IST0132] (VirtualService blog/shop)',
+      'Warning [IST0132] (VirtualService edge/typo)',
     ]);
   });
 
@@ -157,7 +161,7 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
   test('warns that a code the analysis never reports has no effect', () => {
     const result = run('analyze', '--suppress', 'IST0102=Namespace frod', input);
     expect(result.stderr).toBe('Warning: IST0102 is not a message code this analysis reports: --suppress IST0102=Namespace frod has no effect\n');
-    expect(objectsOf(result.stdout)).toHaveLength(3);
+    expect(objectsOf(result.stdout)).toHaveLength(4);
   });
 
   test.each([
@@ -196,7 +200,7 @@ describe('as people use istioctl analyze', () => {
 
   test('reads standard input for - and names it - in findings', () => {
     const result = runWithStdin(text, 'analyze', '-');
-    expect(result.stdout.split('\n')[0]).toBe('Error [IST0101] (VirtualService edge/typo -:17) Referenced gateway not found: "pubic"');
+    expect(result.stdout.split('\n')[0]).toBe('Error [IST0101] (VirtualService edge/typo -:20) Referenced gateway not found: "pubic"');
     expect(result.status).toBe(1);
   });
 
@@ -233,7 +237,7 @@ describe('as people use istioctl analyze', () => {
 
   test('--output-threshold leaves out the lesser findings but not what they fail', () => {
     const result = run('analyze', '--output-threshold=Error', '--failure-threshold=Warning', `${ANALYSIS}/serviceentry-addresses-invalid`);
-    expect(result).toEqual({ status: 1, stdout: 'No validation issues found when analyzing 2 objects.\n', stderr: '' });
+    expect(result).toEqual({ status: 1, stdout: 'No validation issues found when analyzing 3 objects.\n', stderr: '' });
     expect(run('analyze', '--output-threshold', 'Error', input).stdout.split('\n').filter((l) => l)).toHaveLength(1);
   });
 

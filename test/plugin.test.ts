@@ -53,14 +53,14 @@ test('passes when every finding is a warning', async () => {
   const { plugin, context } = load([path.join(FIXTURES, 'serviceentry-addresses-invalid', 'input.yaml')]);
   await plugin.validate(context);
   expect(context.report.success).toBe(true);
-  expect(context.report.toJson().violations.map((v) => v.ruleName)).toEqual(['IST0134 ServiceEntryAddressesRequired', 'IST0134 ServiceEntryAddressesRequired']);
+  expect(context.report.toJson().violations.map((v) => v.ruleName)).toEqual(['IST0134 ServiceEntryAddressesRequired', 'IST0134 ServiceEntryAddressesRequired', 'IST0134 ServiceEntryAddressesRequired']);
 });
 
 test('failureThreshold: Warning in the properties fails the validation on warnings', async () => {
   const { plugin, context } = load([path.join(FIXTURES, 'serviceentry-addresses-invalid', 'input.yaml')], { failureThreshold: 'Warning' });
   await plugin.validate(context);
   expect(context.report.success).toBe(false);
-  expect(context.report.toJson().violations.map((v) => v.ruleName)).toEqual(['IST0134 ServiceEntryAddressesRequired', 'IST0134 ServiceEntryAddressesRequired']);
+  expect(context.report.toJson().violations.map((v) => v.ruleName)).toEqual(['IST0134 ServiceEntryAddressesRequired', 'IST0134 ServiceEntryAddressesRequired', 'IST0134 ServiceEntryAddressesRequired']);
 });
 
 test('defaultGateway: false in the properties stops assuming the default gateway', async () => {

@@ -79,7 +79,7 @@ describe('errors fail synth, warnings print', () => {
     gateway.expose('shop', { hosts: ['shop.example.com'], backend: Backend.fromHost('shop.shop.svc.cluster.local', 80) });
     new networking.Gateway(chart, 'legacy', {
       metadata: { name: 'legacy' },
-      spec: { selector: gateway.selectorLabels, servers: [{ port: { number: 8000, name: 'http', protocol: 'HTTP' }, hosts: ['*.example.com'] }] },
+      spec: { selector: gateway.selectorLabels, servers: [{ port: { number: 8000, name: 'http', protocol: 'HTTP' }, hosts: ['shop.example.com'] }] },
     });
     let message = '';
     try {
@@ -270,7 +270,7 @@ describe('suppression', () => {
     IstioAnalysis.enable(chart);
     virtualService(chart, 'quiet', 'missing', { [SUPPRESS_ANNOTATION]: 'IST0101' });
     virtualService(chart, 'loud', 'missing', { [SUPPRESS_ANNOTATION]: 'IST0132' });
-    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0101 loud']);
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0101 loud', 'IST0132 quiet']);
   });
 
   test('IstioAnalysis.suppress silences a code, or every code, for all objects below a construct', () => {
@@ -281,7 +281,8 @@ describe('suppression', () => {
     virtualService(legacy, 'two', 'missing');
     const other = virtualService(chart, 'three', 'missing');
     IstioAnalysis.suppress(legacy, 'IST0101');
-    expect(IstioAnalysis.enable(chart).findings().map((f) => f.finding.name)).toEqual(['three']);
+    expect(IstioAnalysis.enable(chart).findings().map((f) => `${f.finding.code} ${f.finding.name}`)).toEqual(['IST0132 one', 'IST0101 three', 'IST0132 three', 'IST0132 two']);
+    IstioAnalysis.suppress(legacy, 'IST0132');
     IstioAnalysis.suppress(other, '*');
     expect(IstioAnalysis.enable(chart).findings()).toEqual([]);
     expect(() => Testing.synth(chart)).not.toThrow();

@@ -111,6 +111,11 @@ export interface ServicePort {
   readonly name?: string;
   /** The protocol as written; Service ports default to TCP. */
   readonly protocol?: string;
+  /**
+   * The port of the pods a Service port forwards to, when it is a number (or a string of
+   * digits); a named one is not known.
+   */
+  readonly targetPort?: number;
 }
 
 /** A Kubernetes Service, given or implied by a MeshGateway, an IstioMeshGateway or the default gateway. */
@@ -251,6 +256,9 @@ export class MeshIndex {
   /** The objects of each kind, in input order. */
   private readonly byKind = new Map<string, KubeObject[]>();
   private readonly gateways = new Map<string, KubeObject>();
+  /** The Istio Gateways in input order: the kind Gateway of the Gateway API is another object. */
+  private readonly istioGatewayList: KubeObject[] = [];
+  private readonly kubernetesGateways = new Map<string, KubeObject>();
   private readonly workloads = new LabelIndex<Workload>((w) => w.labels);
   /** The pods of `workloads` that name the node they run on, with the node's name. */
   private readonly podNodes = new Map<Workload, string>();
@@ -305,9 +313,19 @@ export class MeshIndex {
     return this.secretObjects.get(fullName);
   }
 
-  /** The Gateway named `namespace/name`. */
+  /** The Istio Gateway named `namespace/name`. */
   public gateway(fullName: string): KubeObject | undefined {
     return this.gateways.get(fullName);
+  }
+
+  /** The Istio Gateways (networking.istio.io), in input order. */
+  public istioGateways(): readonly KubeObject[] {
+    return this.istioGatewayList;
+  }
+
+  /** The Kubernetes Gateway API Gateway (gateway.networking.k8s.io) named `namespace/name`. */
+  public kubernetesGateway(fullName: string): KubeObject | undefined {
+    return this.kubernetesGateways.get(fullName);
   }
 
   /** The workloads `selector` selects, in any namespace (as Istio does for Gateways). */
@@ -412,6 +430,9 @@ export class MeshIndex {
       case 'Gateway':
         if (apiGroupOf(obj) === 'networking.istio.io') {
           this.gateways.set(fullNameOf(obj), obj);
+          this.istioGatewayList.push(obj);
+        } else if (apiGroupOf(obj) === 'gateway.networking.k8s.io') {
+          this.kubernetesGateways.set(fullNameOf(obj), obj);
         }
         break;
       case 'Pod': {
@@ -580,7 +601,15 @@ function exportToAnnotation(obj: KubeObject): string[] {
 }
 
 function servicePorts(ports: any): ServicePort[] {
-  return arrayOf(ports).map((p: any) => ({ number: Number(p?.port), name: p?.name, protocol: p?.protocol ?? 'TCP' }));
+  return arrayOf(ports).map((p: any) => ({ number: Number(p?.port), name: p?.name, protocol: p?.protocol ?? 'TCP', targetPort: targetPortNumber(p?.targetPort) }));
+}
+
+/** A Kubernetes `targetPort` (a number, or a name) as a number, when it is one. */
+function targetPortNumber(targetPort: unknown): number | undefined {
+  if (typeof targetPort === 'number') {
+    return targetPort;
+  }
+  return typeof targetPort === 'string' && /^[0-9]+$/.test(targetPort) ? Number(targetPort) : undefined;
 }
 
 /** `value` when it is an array, else an empty one: the rules read input that may be malformed. */

@@ -195,6 +195,9 @@ describe('analyze input handling', () => {
     };
     expect(analyze([vs])).toStrictEqual([{
       code: 'IST0101', level: 'Error', kind: 'VirtualService', name: 'vs', namespace: 'default', message: 'Referenced gateway not found: "gw"',
+    }, {
+      code: 'IST0132', level: 'Warning', kind: 'VirtualService', name: 'vs', namespace: 'default',
+      message: 'one or more host [a] defined in VirtualService default/vs not found in Gateway default/gw.',
     }]);
   });
 
@@ -203,6 +206,7 @@ describe('analyze input handling', () => {
     expect(analyze([vs]).map(formatFinding)).toStrictEqual([
       'Error [IST0106] (VirtualService default/vs) spec: a virtual service needs http, tcp or tls routes',
       'Error [IST0101] (VirtualService default/vs) Referenced gateway not found: "gw"',
+      'Warning [IST0132] (VirtualService default/vs) one or more host [a] defined in VirtualService default/vs not found in Gateway default/gw.',
     ]);
   });
 
@@ -236,10 +240,46 @@ describe('analyze input handling', () => {
     ]);
   });
 
-  test('a Gateway named by a Gateway of another API group is not a Gateway', () => {
-    const k8sGateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'default' }, spec: {} };
-    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' }, spec: { hosts: ['a'], gateways: ['gw'] } };
-    expect(analyze([k8sGateway, vs]).map((f) => `${f.code} ${f.kind}`)).toContain('IST0101 VirtualService');
+  test('a VirtualService without hosts bound to a Gateway has no host the Gateway exposes (upstream: virtualservice/gateways.go, vsHostInGateway)', () => {
+    const gateway = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'gw', namespace: 'shop' },
+      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] },
+    };
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs', namespace: 'shop' }, spec: { gateways: ['gw'], http: [{ directResponse: { status: 204 } }] } };
+    expect(analyze([gateway, vs]).filter((f) => f.code === 'IST0132')).toStrictEqual([{
+      code: 'IST0132', level: 'Warning', kind: 'VirtualService', name: 'vs', namespace: 'shop',
+      message: 'one or more host [] defined in VirtualService shop/vs not found in Gateway shop/gw.',
+    }]);
+  });
+
+  describe('a VirtualService bound to a Kubernetes Gateway API Gateway (upstream: virtualservice/gateways.go, analyzers_test.go "virtualServiceKubernetesGateways")', () => {
+    const k8sGateway = (listeners: object[]) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'default' },
+      spec: { gatewayClassName: 'istio', listeners },
+    });
+    const vs = (host: string) => ({
+      apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' },
+      spec: { hosts: [host], gateways: ['gw'], http: [{ directResponse: { status: 204 } }] },
+    });
+    const crossObject = (objects: object[]) => analyze(objects as any[], { defaultGateway: false }).filter((f) => !PER_OBJECT_CODES.has(f.code)).map(formatFinding);
+
+    test('finds the Gateway, and matches its hosts against the listener hostnames', () => {
+      const listeners = [{ name: 'http', hostname: '*.example.com', port: 80, protocol: 'HTTP' }];
+      expect(crossObject([k8sGateway(listeners), vs('shop.example.com')])).toStrictEqual([]);
+      expect(crossObject([k8sGateway(listeners), vs('shop.example.org')])).toStrictEqual([
+        'Warning [IST0132] (VirtualService default/vs) one or more host [shop.example.org] defined in VirtualService default/vs not found in Gateway default/gw.',
+      ]);
+    });
+
+    test('a listener without hostname serves every host', () => {
+      expect(crossObject([k8sGateway([{ name: 'http', port: 80, protocol: 'HTTP' }]), vs('shop.example.org')])).toStrictEqual([]);
+    });
+
+    test('is not read as an Istio Gateway by the Gateway analyzers', () => {
+      expect(crossObject([k8sGateway([{ name: 'http', port: 80, protocol: 'HTTP' }])])).toStrictEqual([]);
+    });
   });
 });
 

@@ -13,6 +13,9 @@ describe('IstioAnalyzer', () => {
     expect(findings).toEqual([{
       code: 'IST0101', level: FindingLevel.ERROR, kind: 'VirtualService', name: 'orphan', namespace: 'shop',
       message: 'Referenced gateway not found: "missing"',
+    }, {
+      code: 'IST0132', level: FindingLevel.WARNING, kind: 'VirtualService', name: 'orphan', namespace: 'shop',
+      message: 'one or more host [orphan.example.com] defined in VirtualService shop/orphan not found in Gateway shop/missing.',
     }]);
   });
 
@@ -34,7 +37,7 @@ describe('IstioAnalyzer', () => {
   test('the suppression annotation silences the code on the object', () => {
     const quiet = { ...orphan, metadata: { ...orphan.metadata, annotations: { [IstioAnalyzer.SUPPRESS_ANNOTATION]: 'IST0101' } } };
     expect(IstioAnalyzer.SUPPRESS_ANNOTATION).toBe('galley.istio.io/analyze-suppress');
-    expect(IstioAnalyzer.analyze([quiet], { assumeHostsAndSecretsExist: true })).toEqual([]);
+    expect(IstioAnalyzer.analyze([quiet], { assumeHostsAndSecretsExist: true }).map((f) => f.code)).toEqual(['IST0132']);
   });
 });
 

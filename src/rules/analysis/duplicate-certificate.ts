@@ -1,35 +1,46 @@
 import { KubeObject } from '../finding';
-import { arrayOf, fullNameOf, selectorKey } from '../mesh-index';
+import { arrayOf, fullNameOf, Labels, selects } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, list, MESSAGES, Report } from './messages';
 
 /**
- * IST0138 GatewayDuplicateCertificate: Gateways on the same workload (the same selector) that
- * serve the same certificate, by `credentialName` or by the same certificate and key files.
- * Browsers reuse one HTTP/2 connection for every host of a certificate, and Envoy answers 404
- * for hosts of the other Gateway on it.
+ * IST0138 GatewayDuplicateCertificate: a Gateway that serves the same certificate (by
+ * `credentialName`, or by the same certificate and key files) as another Gateway whose selector
+ * has every label of its own, in any namespace. Browsers reuse one HTTP/2 connection for every
+ * host of a certificate, and Envoy answers 404 for hosts of the other Gateway on it.
+ *
+ * As istioctl does, the finding is on the Gateway with the fewer labels (both, when the selectors
+ * are equal), once per other Gateway, and names that Gateway second.
  */
 export function analyzeDuplicateCertificates(context: AnalysisContext, report: Report): void {
-  const groups = new Map<string, KubeObject[]>();
-  for (const gateway of context.index.ofKind('Gateway')) {
+  const byCertificate = new Map<string, KubeObject[]>();
+  const certificatesOf = new Map<KubeObject, Set<string>>();
+  for (const gateway of context.index.istioGateways()) {
     const keys = new Set(arrayOf(gateway.spec?.servers).map((s) => certificateKey(s?.tls)).filter((k): k is string => k !== undefined));
+    certificatesOf.set(gateway, keys);
     for (const key of keys) {
-      const group = `${selectorKey(gateway.spec?.selector)}~${key}`;
-      const members = groups.get(group);
-      if (members) {
-        members.push(gateway);
+      const sharing = byCertificate.get(key);
+      if (sharing) {
+        sharing.push(gateway);
       } else {
-        groups.set(group, [gateway]);
+        byCertificate.set(key, [gateway]);
       }
     }
   }
-  for (const members of groups.values()) {
-    if (members.length < 2) {
-      continue;
+  for (const [gateway, keys] of certificatesOf) {
+    const selector: Labels = gateway.spec?.selector ?? {};
+    const others = new Set<KubeObject>();
+    for (const key of keys) {
+      for (const other of byCertificate.get(key)!) {
+        if (other !== gateway && selects(selector, other.spec?.selector ?? {})) {
+          others.add(other);
+        }
+      }
     }
-    const message = `Duplicate certificate in multiple gateways ${list(members.map(fullNameOf).sort())} may cause 404s if clients re-use HTTP2 connections.`;
-    for (const gateway of members) {
-      report(findingOf(MESSAGES.GatewayDuplicateCertificate, gateway, message));
+    const name = fullNameOf(gateway);
+    for (const otherName of [...others].map(fullNameOf).sort()) {
+      report(findingOf(MESSAGES.GatewayDuplicateCertificate, gateway,
+        `Duplicate certificate in multiple gateways ${list([name, otherName])} may cause 404s if clients re-use HTTP2 connections.`));
     }
   }
 }

@@ -5,14 +5,15 @@ import { AnalysisContext } from './context';
 
 /**
  * What a Gateway needs of the workload it selects: some pods match its selector (IST0101), the
- * Services of those pods expose each server port (IST0162), and each `credentialName` Secret is
- * in the workload's namespace (IST0101), where the gateway reads it.
+ * Services of those pods expose each server port, as a Service port or as the targetPort one
+ * forwards to (IST0162), and each `credentialName` Secret is in the workload's namespace
+ * (IST0101), where the gateway reads it.
  */
 export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report): void {
   const index = context.index;
   // Many Gateways share one workload: gather its Service ports once per selector.
   const tcpPortsBySelector = new Map<string, Set<number>>();
-  for (const gateway of index.ofKind('Gateway')) {
+  for (const gateway of index.istioGateways()) {
     const selector = gateway.spec?.selector ?? {};
     const workloads = index.selectWorkloads(selector);
     if (workloads.length === 0) {
@@ -33,7 +34,10 @@ export function analyzeGatewayWorkloads(context: AnalysisContext, report: Report
   }
 }
 
-/** The TCP ports of the Services that select any of `workloads`. */
+/**
+ * The TCP ports of the Services that select any of `workloads`, and the targetPorts they forward
+ * to: a server listens on the pods' port, which istioctl accepts as well as the Service port.
+ */
 function servicePorts(index: MeshIndex, workloads: Workload[]): Set<number> {
   const tcpPorts = new Set<number>();
   for (const workload of workloads) {
@@ -41,6 +45,9 @@ function servicePorts(index: MeshIndex, workloads: Workload[]): Set<number> {
       for (const port of service.ports) {
         if (port.protocol === 'TCP') {
           tcpPorts.add(port.number);
+          if (port.targetPort !== undefined && port.targetPort !== 0) {
+            tcpPorts.add(port.targetPort);
+          }
         }
       }
     }

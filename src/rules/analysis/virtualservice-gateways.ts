@@ -1,7 +1,7 @@
 import { KubeObject } from '../finding';
 import { arrayOf, fullNameOf, namespaceOf } from '../mesh-index';
 import { AnalysisContext } from './context';
-import { HostIndex, withoutNamespace } from './hosts';
+import { HostIndex, hostsOverlap, withoutNamespace } from './hosts';
 import { findingOf, list, MESSAGES, quote, Report } from './messages';
 import { isInternalGatewayReference } from './virtualservice-internal-gateways';
 
@@ -9,9 +9,12 @@ import { isInternalGatewayReference } from './virtualservice-internal-gateways';
 export const MESH_GATEWAY = 'mesh';
 
 /**
- * The Gateways a VirtualService binds to: each must exist (IST0101), and at least one of the
+ * The Gateways a VirtualService binds to (Istio Gateways, or Gateway API Gateways of the same
+ * name, as istioctl looks them up): each must exist (IST0101), and at least one of the
  * VirtualService's hosts must be among the hosts the Gateway exposes to the VirtualService's
- * namespace (IST0132), or the Gateway never routes to it.
+ * namespace (IST0132), or the Gateway never routes to it. A Gateway that does not exist exposes
+ * no host, and a VirtualService without hosts has none to expose, so both draw IST0132 as well,
+ * as istioctl reports them.
  */
 export function analyzeVirtualServiceGateways(context: AnalysisContext, report: Report): void {
   const exposedHosts = new ExposedHostsCache();
@@ -25,11 +28,14 @@ export function analyzeVirtualServiceGateways(context: AnalysisContext, report: 
       }
       const gatewayName = ref.includes('/') ? ref : `${namespace}/${ref}`;
       const gateway = context.index.gateway(gatewayName);
-      if (!gateway) {
+      const kubernetesGateway = gateway ? undefined : context.index.kubernetesGateway(gatewayName);
+      if (!gateway && !kubernetesGateway) {
         report(findingOf(MESSAGES.ReferencedResourceNotFound, vs, `Referenced gateway not found: ${quote(ref)}`));
-        continue;
       }
-      if (hosts.length > 0 && !exposedHosts.of(gateway, namespace).matchesAny(hosts)) {
+      const hostFound = gateway
+        ? exposedHosts.of(gateway, namespace).matchesAny(hosts)
+        : kubernetesGateway !== undefined && listenersServeAny(kubernetesGateway, hosts);
+      if (!hostFound) {
         report(findingOf(MESSAGES.VirtualServiceHostNotFoundInGateway, vs,
           `one or more host ${list(hosts)} defined in VirtualService ${fullNameOf(vs)} not found in Gateway ${gatewayName}.`));
       }
@@ -81,6 +87,19 @@ class ExposedHostsCache {
     }
     return exposed;
   }
+}
+
+/**
+ * True when a listener of a Gateway API Gateway serves one of `hosts`: a listener without
+ * hostname serves every host. istioctl compares the hostnames whatever namespaces the listeners
+ * allow routes from.
+ */
+function listenersServeAny(gateway: KubeObject, hosts: string[]): boolean {
+  const listeners = arrayOf(gateway.spec?.listeners);
+  if (listeners.some((l) => typeof l?.hostname !== 'string' || l.hostname === '')) {
+    return true;
+  }
+  return listeners.some((l) => hosts.some((host) => hostsOverlap(l.hostname, host)));
 }
 
 function visibleTo(serverHost: string, gatewayNamespace: string, namespace: string): boolean {

@@ -100,6 +100,7 @@ describe('the schema layer of analyze', () => {
     expect(findings.map((f) => [f.code, f.kind, f.message])).toStrictEqual([
       ['IST0106', 'Gateway', 'spec.servers[0].port.number: expected integer, got string "https"'],
       ['IST0101', 'VirtualService', 'Referenced gateway not found: "shop"'],
+      ['IST0132', 'VirtualService', 'one or more host [shop.example.com] defined in VirtualService edge/shop not found in Gateway edge/shop.'],
     ]);
   });
 
