@@ -2,8 +2,9 @@
 import * as fs from 'fs';
 import { Command, parseArgs, USAGE } from './cli/args';
 import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
-import { analyze, objectKey } from './rules/analyze';
+import { analyze, AnalysisOptions, objectKey } from './rules/analyze';
 import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from './rules/finding';
+import { parseMeshConfig } from './rules/mesh-config';
 import { namespaceOf } from './rules/mesh-index';
 
 /** Exit statuses of the CLI. */
@@ -61,7 +62,7 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   for (const warning of inputs.warnings) {
     output.err(`Warning: ${warning}\n`);
   }
-  const findings = analyze(inputs.objects.map((o) => o.object), command.options).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const findings = analyze(inputs.objects.map((o) => o.object), analysisOptions(command)).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
   const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
     .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
   if (command.json) {
@@ -73,6 +74,25 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   }
   // As in istioctl, the output threshold does not change what fails.
   return findings.some((f) => isAtLeast(f.level, command.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+}
+
+/** The command's analysis options, with the mesh config of its `--meshConfigFile`. */
+function analysisOptions(command: Command): AnalysisOptions {
+  const file = command.meshConfigFile;
+  if (file === undefined) {
+    return command.options;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as Error).message}`);
+  }
+  try {
+    return { ...command.options, meshConfig: parseMeshConfig(text) };
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as Error).message}`);
+  }
 }
 
 /** Each finding printed with the file and line of its object, when the object was read from one. */

@@ -247,3 +247,39 @@ describe('as people use istioctl analyze', () => {
     expect(result.stderr).toContain(`invalid ${flag} "Fatal": expected Info, Warning, Error`);
   });
 });
+
+describe('the options istioctl analyze takes from the mesh and the release', () => {
+  const defaultGatewayUser = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n  namespace: edge\nspec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["shop.example.com"]\n';
+  const relativeWeights = [
+    'apiVersion: networking.istio.io/v1', 'kind: VirtualService', 'metadata:', '  name: shop', '  namespace: shop', 'spec:', '  hosts: [shop]', '  http:',
+    '  - route:', '    - destination: {host: shop-v1}', '      weight: 3', '    - destination: {host: shop-v2}', '      weight: 1', '',
+  ].join('\n');
+
+  test('--meshConfigFile with ingressControllerMode OFF assumes no default ingress gateway', () => {
+    expect(runWithStdin(defaultGatewayUser, 'analyze').status).toBe(0);
+    const result = runWithStdin(defaultGatewayUser, 'analyze', '--meshConfigFile', `${CLI}/mesh-config/ingress-off.yaml`);
+    expect(result.stdout).toBe('Error [IST0101] (Gateway edge/edge -:1) Referenced selector not found: "istio=ingressgateway"\n');
+    expect(result.status).toBe(1);
+  });
+
+  test('a mesh config that cannot be read is unreadable input, named by its file', () => {
+    const result = runWithStdin(defaultGatewayUser, 'analyze', `--meshConfigFile=${CLI}/mesh-config/bad.yaml`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^error: ${CLI}/mesh-config/bad.yaml: .*ingressControllerMode`));
+    expect(runWithStdin(defaultGatewayUser, 'analyze', '--meshConfigFile', `${CLI}/mesh-config/missing.yaml`).status).toBe(2);
+  });
+
+  test('--istio-version judges by that release: relative weights are refused before 1.15', () => {
+    expect(runWithStdin(relativeWeights, 'analyze', '--assume-hosts-and-secrets-exist').status).toBe(0);
+    expect(runWithStdin(relativeWeights, 'analyze', '--assume-hosts-and-secrets-exist', '--istio-version', '1.15').status).toBe(0);
+    const old = runWithStdin(relativeWeights, 'analyze', '--assume-hosts-and-secrets-exist', '--istio-version=1.14.6');
+    expect(old.stdout).toMatch(/^Error \[IST0106\] \(VirtualService shop\/shop -:1\) .*weight/);
+    expect(old.status).toBe(1);
+  });
+
+  test.each(['1.9', 'latest', ''])('--istio-version %p is bad usage', (version) => {
+    const result = run('analyze', '--istio-version', version, `${CLI}/folder`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`invalid --istio-version ${JSON.stringify(version)}`);
+  });
+});

@@ -1,5 +1,6 @@
 import { AnalysisOptions } from '../rules/analyze';
 import { FindingLevel } from '../rules/finding';
+import { IstioRelease } from '../rules/istio-release';
 import { ResourceSuppression } from '../rules/resource-suppression';
 
 /** The path that names standard input, as for istioctl. */
@@ -22,6 +23,10 @@ options:
   --assume-hosts-and-secrets-exist     take destination hosts, DestinationRule hosts, credential
                                        Secrets and the subsets of hosts the input has no
                                        DestinationRule for, missing from the input, to exist elsewhere
+  --istio-version VERSION              judge the manifests by the admission rules of this Istio release
+                                       (1.10 or later, as 1.22 or 1.22.3; default the newest known)
+  --meshConfigFile FILE                read the mesh config from FILE (MeshConfig YAML, the mesh key
+                                       of the istio ConfigMap), as istioctl analyze does
   -S, --suppress CODE=RESOURCE         leave out the findings of CODE about RESOURCE, written as
                                        Kind name.namespace, where * stands for any text
                                        ("IST0132=VirtualService *.shop"); can be repeated
@@ -38,6 +43,8 @@ export interface Command {
   readonly failureThreshold: FindingLevel;
   readonly outputThreshold: FindingLevel;
   readonly options: AnalysisOptions;
+  /** The MeshConfig YAML file to read, as istioctl's `--meshConfigFile`. */
+  readonly meshConfigFile?: string;
   readonly suppressions: ResourceSuppression[];
 }
 
@@ -61,6 +68,8 @@ export function parseArgs(args: readonly string[]): Command {
   let assumeHostsAndSecretsExist = false;
   let failureThreshold = FindingLevel.ERROR;
   let outputThreshold = FindingLevel.INFO;
+  let istioRelease: IstioRelease | undefined;
+  let meshConfigFile: string | undefined;
   const suppressions: ResourceSuppression[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -76,6 +85,13 @@ export function parseArgs(args: readonly string[]): Command {
       const level = parseLevel(name, value());
       failureThreshold = name === '--failure-threshold' ? level : failureThreshold;
       outputThreshold = name === '--output-threshold' ? level : outputThreshold;
+    } else if (name === '--istio-version') {
+      istioRelease = parseRelease(value());
+    } else if (name === '--meshConfigFile') {
+      meshConfigFile = value();
+      if (!meshConfigFile) {
+        throw new Error('--meshConfigFile needs a FILE');
+      }
     } else if (name === '--no-default-gateway') {
       defaultGateway = false;
     } else if (name === '--assume-hosts-and-secrets-exist') {
@@ -96,7 +112,8 @@ export function parseArgs(args: readonly string[]): Command {
     json,
     failureThreshold,
     outputThreshold,
-    options: { defaultGateway, assumeHostsAndSecretsExist },
+    options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease },
+    meshConfigFile,
     suppressions,
   };
 }
@@ -108,6 +125,14 @@ function parseLevel(flag: string, text: string | undefined): FindingLevel {
     throw new Error(`invalid ${flag} ${JSON.stringify(text ?? '')}: expected ${LEVELS.join(', ')}`);
   }
   return level;
+}
+
+function parseRelease(text: string | undefined): IstioRelease {
+  try {
+    return IstioRelease.parse(text ?? '');
+  } catch (e) {
+    throw new Error(`invalid --istio-version ${JSON.stringify(text ?? '')}: ${(e as Error).message}`);
+  }
 }
 
 function helpCommand(): Command {
