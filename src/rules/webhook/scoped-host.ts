@@ -43,7 +43,7 @@ export function scopedHostProblems(entry: string, scope: HostScope): string[] {
   if (written === '' || host === '') {
     problems.push(`host "${entry}": neither the namespace nor the dnsName can be empty`);
   }
-  const special = namespace === '*' || namespace === '.' || (scope !== HostScope.GATEWAY && namespace === '~');
+  const special = namespace === '*' || namespace === '.' || (scope === HostScope.SIDECAR && namespace === '~');
   if (!special && namespace !== '' && !isDnsLabel(namespace)) {
     problems.push(`invalid namespace "${written}" in host "${entry}"`);
   }

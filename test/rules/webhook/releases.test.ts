@@ -115,6 +115,7 @@ describe('admission rules by Istio release', () => {
     expect(checkObject(excluding, IstioRelease.LATEST)).toMatchObject([{ code: 'IST0133', level: FindingLevel.WARNING, message: expect.stringMatching(/"\*\/\*" already selects every host/) }]);
     // validation_test.go TestValidateSidecar "exclude with invalid namespace"
     expect(checkObject(sidecar({ egress: [{ hosts: ['*/*', '~Invalid_NS/*'] }] }), IstioRelease.MAIN).map((f) => f.message)).toContainEqual(expect.stringMatching(/invalid namespace "~Invalid_NS"/));
+    expect(checkObject(sidecar({ egress: [{ hosts: ['*/*', '~~/foo.com'] }] }), IstioRelease.MAIN).map((f) => f.message)).toContainEqual(expect.stringMatching(/invalid namespace "~~"/));
   });
 
   test('ALLOW_ANY_DYNAMIC_DNS is no Sidecar outbound mode at any release', () => {
