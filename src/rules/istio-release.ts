@@ -5,17 +5,24 @@ const RELEASE_TEXT = /^1\.(0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))?$/;
  * The Istio release the admission rules judge for: what one release admits, another may
  * refuse (relative route weights before 1.15, `OPTIONAL_MUTUAL` before 1.19, `DYNAMIC_DNS`
  * before 1.28). Releases are compared by major and minor version; patch releases share the
- * rules of their minor release. Releases after `LATEST` are judged by `LATEST`'s rules.
+ * rules of their minor release. Releases after `MAIN` are judged by `MAIN`'s rules.
  */
 export class IstioRelease {
   /** Istio 1.10, the oldest release the rules know: the one the Banzai MeshGateway operator runs. */
   public static readonly OLDEST = new IstioRelease(1, OLDEST_MINOR);
 
   /**
-   * Istio 1.30, the newest release the rules were learned from: the release of the CRDs the
-   * library is generated from (1.30.3), with the admission webhook of Istio's main branch.
+   * Istio 1.30, the newest release: the release of the CRDs the library is generated from
+   * (1.30.3). Istio's main branch adds rules after it, judged at `MAIN`.
    */
   public static readonly LATEST = new IstioRelease(1, 30);
+
+  /**
+   * Istio 1.31, the next minor release, as Istio's main branch of 2026-08-22 defines it: the
+   * newest rules the library learned, which 1.30 does not have yet (`prefixRewrite` redirects,
+   * HTTP/2 keepalive, zone-aware load balancing, Sidecar egress exclusions).
+   */
+  public static readonly MAIN = new IstioRelease(1, 31);
 
   /**
    * The release `major.minor`.

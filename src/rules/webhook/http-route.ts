@@ -7,7 +7,8 @@ import { isDnsLabel } from './names';
 import { portProblem } from './net';
 import { regexProblem } from './regex';
 import {
-  checkArrived, checkFieldsArrived, DIRECT_RESPONSE, EMPTY_HEADER_PREFIX_REFUSED, MIRRORS, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES, URI_REGEX_REWRITE,
+  checkArrived, checkFieldsArrived, DIRECT_RESPONSE, EMPTY_HEADER_PREFIX_REFUSED, MIRRORS, REDIRECT_PREFIX_REWRITE, REGEX_IN_DELEGATION, UNIFORM_STRING_MATCHES,
+  URI_REGEX_REWRITE,
 } from './release-history';
 import { Report } from './report';
 import { checkStringMatch, hasEmptyPrefix, isPresenceMatch, isRegexMatch } from './string-match';
@@ -49,7 +50,7 @@ export function checkHttpRoute(report: Report, path: string, route: { [key: stri
   }
   checkMirrors(report, path, route);
   if (isSet(route.redirect)) {
-    checkRedirect(report, `${path}.redirect`, objectAt(route.redirect));
+    checkRedirect(report, `${path}.redirect`, objectAt(route.redirect), listAt(route.match));
   }
   if (isSet(route.retries)) {
     checkRetries(report, `${path}.retries`, objectAt(route.retries));
@@ -221,12 +222,17 @@ export function mirrorPercentageProblem(value: number): string | undefined {
   return value < 0 || value > 100 ? `mirror percentage ${value} must be from 0 to 100` : undefined;
 }
 
-function checkRedirect(report: Report, path: string, redirect: { [key: string]: any } | undefined): void {
+function checkRedirect(report: Report, path: string, redirect: { [key: string]: any } | undefined, matches: readonly any[]): void {
   if (!redirect) {
     return;
   }
+  checkFieldsArrived(report, path, redirect, [REDIRECT_PREFIX_REWRITE]);
+  const prefixRewrite = report.release.isAtLeast(REDIRECT_PREFIX_REWRITE.since) ? stringAt(redirect.prefixRewrite) : '';
+  if (prefixRewrite) {
+    checkPrefixRewrite(report, path, redirect, matches);
+  }
   const scheme = stringAt(redirect.scheme);
-  if (!stringAt(redirect.uri) && !stringAt(redirect.authority) && !isSet(redirect.port) && !isSet(redirect.derivePort) && !scheme) {
+  if (!stringAt(redirect.uri) && !prefixRewrite && !stringAt(redirect.authority) && !isSet(redirect.port) && !isSet(redirect.derivePort) && !scheme) {
     report.error(path, 'a redirect must set uri, authority, scheme or port');
   }
   const code = numberAt(redirect.redirectCode);
@@ -238,6 +244,16 @@ function checkRedirect(report: Report, path: string, redirect: { [key: string]: 
   }
   if (numberAt(redirect.port) > 0) {
     report.errorIf(`${path}.port`, portProblem(redirect.port));
+  }
+}
+
+/** A redirect's prefixRewrite replaces the matched prefix, so it needs every URI match to be a prefix. */
+function checkPrefixRewrite(report: Report, path: string, redirect: { [key: string]: any }, matches: readonly any[]): void {
+  if (stringAt(redirect.uri)) {
+    report.error(path, 'a redirect may set uri or prefixRewrite, not both');
+  }
+  if (matches.some((match) => isSet(objectAt(match)?.uri) && !isSet(objectAt(objectAt(match)?.uri)?.prefix))) {
+    report.error(`${path}.prefixRewrite`, 'a redirect with prefixRewrite needs every URI match to be a prefix match');
   }
 }
 

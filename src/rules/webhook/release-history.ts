@@ -76,6 +76,13 @@ export const DYNAMIC_DNS_TLS = IstioRelease.of(1, 29);
 /** `DYNAMIC_DNS` also for GRPC and HTTP2 ports, and for MESH_INTERNAL entries without a waypoint (b29d7766ddc). */
 export const DYNAMIC_DNS_GRPC_AND_INTERNAL = IstioRelease.of(1, 30);
 
+/** Rules and fields of Istio's main branch after 1.30, judged as the next minor release (`IstioRelease.MAIN`). */
+export const REDIRECT_PREFIX_REWRITE = field(31, 'prefixRewrite', 'use uri');
+export const HTTP2_KEEPALIVE = field(31, 'http2KeepAlive');
+export const ZONE_AWARE_LB_SETTING = field(31, 'zoneAwareLbSetting', 'use localityLbSetting');
+/** Sidecar egress hosts `~ns/*` and `~/host` exclude namespaces or hosts from a select-all entry; before, `~ns` is an invalid namespace. */
+export const SIDECAR_EGRESS_EXCLUSIONS = IstioRelease.of(1, 31);
+
 /**
  * Why `release` lacks `feature`, or undefined: an older release's webhook rejects an option it
  * does not know and drops a field it does not know (as its CRD's schema prunes it), so either

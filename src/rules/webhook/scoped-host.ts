@@ -7,6 +7,8 @@ export enum HostScope {
   GATEWAY = 'gateway',
   /** Sidecar egress listeners: `ns/` is required, `~` is allowed as the namespace. */
   SIDECAR = 'sidecar',
+  /** Sidecar egress listeners from Istio 1.31: a namespace (or none) prefixed with `~` excludes its hosts. */
+  SIDECAR_WITH_EXCLUSIONS = 'sidecar-with-exclusions',
 }
 
 function hostPartProblems(host: string, scope: HostScope): string[] {
@@ -34,15 +36,16 @@ export function scopedHostProblems(entry: string, scope: HostScope): string[] {
   if (slash < 0) {
     return scope === HostScope.GATEWAY ? hostPartProblems(entry, scope) : [`host "${entry}" must be of the form namespace/dnsName`];
   }
-  const namespace = entry.slice(0, slash);
+  const written = entry.slice(0, slash);
+  const namespace = scope === HostScope.SIDECAR_WITH_EXCLUSIONS && written.startsWith('~') ? written.slice(1) : written;
   const host = entry.slice(slash + 1);
   const problems: string[] = [];
-  if (namespace === '' || host === '') {
+  if (written === '' || host === '') {
     problems.push(`host "${entry}": neither the namespace nor the dnsName can be empty`);
   }
   const special = namespace === '*' || namespace === '.' || (scope === HostScope.SIDECAR && namespace === '~');
   if (!special && namespace !== '' && !isDnsLabel(namespace)) {
-    problems.push(`invalid namespace "${namespace}" in host "${entry}"`);
+    problems.push(`invalid namespace "${written}" in host "${entry}"`);
   }
   if (host !== '') {
     problems.push(...hostPartProblems(host, scope));

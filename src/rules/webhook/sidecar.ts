@@ -5,6 +5,7 @@ import { fqdnProblem, isDnsLabel } from './names';
 import { ipAddressProblem, isUnixAddress, portProblem, unixAddressProblem } from './net';
 import { isHttpProtocol, isTlsProtocol, protocolProblem } from './protocol';
 import { forEachItem } from './items';
+import { SIDECAR_EGRESS_EXCLUSIONS } from './release-history';
 import { Report } from './report';
 import { HostScope, scopedHostProblems } from './scoped-host';
 import { checkServerTls } from './server-tls';
@@ -188,10 +189,13 @@ function checkEgressHosts(report: Report, path: string, hosts: string[], namespa
     report.error(path, 'an egress listener needs at least one host');
     return;
   }
+  const exclusions = report.release.isAtLeast(SIDECAR_EGRESS_EXCLUSIONS);
+  const scope = exclusions ? HostScope.SIDECAR_WITH_EXCLUSIONS : HostScope.SIDECAR;
   const byNamespace = new Map<string, Set<string>>();
   hosts.forEach((entry, i) => {
     const slash = entry.indexOf('/');
-    if (slash >= 0) {
+    // An exclusion takes hosts away, so it neither duplicates another entry nor sits beside the select-all entry.
+    if (slash >= 0 && !(exclusions && entry.startsWith('~'))) {
       const ns = entry.slice(0, slash) === '.' ? namespace : entry.slice(0, slash);
       const host = entry.slice(slash + 1);
       const seen = byNamespace.get(ns) ?? new Set<string>();
@@ -201,7 +205,7 @@ function checkEgressHosts(report: Report, path: string, hosts: string[], namespa
       }
       seen.add(host);
     }
-    for (const problem of scopedHostProblems(entry, HostScope.SIDECAR)) {
+    for (const problem of scopedHostProblems(entry, scope)) {
       report.error(`${path}[${i}]`, problem);
     }
   });
@@ -211,6 +215,10 @@ function checkEgressHosts(report: Report, path: string, hosts: string[], namespa
 }
 
 function checkOutboundTrafficPolicy(report: Report, path: string, policy: { [key: string]: any }): void {
+  if (policy.mode === 'ALLOW_ANY_DYNAMIC_DNS') {
+    report.error(`${path}.mode`, 'mode ALLOW_ANY_DYNAMIC_DNS is a mesh-wide mode (MeshConfig outboundTrafficPolicy), not a Sidecar one: use ALLOW_ANY or REGISTRY_ONLY');
+    return;
+  }
   const proxy = objectAt(policy.egressProxy);
   if (!proxy) {
     return;

@@ -5,8 +5,8 @@ import { isIpAddress, portProblem } from './net';
 import { forEachItem } from './items';
 import { localitiesProblem } from './locality';
 import {
-  checkArrived, checkFieldsArrived, FAILOVER_PRIORITY, MAGLEV, MAX_CONCURRENT_STREAMS, MAX_CONNECTION_DURATION, PROXY_PROTOCOL, RETRY_BUDGET,
-  TUNNEL, WARMUP, WARMUP_DURATION_SECS,
+  checkArrived, checkFieldsArrived, FAILOVER_PRIORITY, HTTP2_KEEPALIVE, MAGLEV, MAX_CONCURRENT_STREAMS, MAX_CONNECTION_DURATION, PROXY_PROTOCOL, RETRY_BUDGET,
+  TUNNEL, WARMUP, WARMUP_DURATION_SECS, ZONE_AWARE_LB_SETTING,
 } from './release-history';
 import { Report } from './report';
 import { entriesAt, isSet, listAt, numberAt, objectAt, stringAt } from './values';
@@ -77,6 +77,15 @@ function checkDurations(report: Report, path: string, settings: { [key: string]:
   }
 }
 
+function checkRequiredDurations(report: Report, path: string, settings: { [key: string]: any }, fields: string[]): void {
+  for (const field of fields) {
+    if (!isSet(settings[field])) {
+      report.error(path, `${field} is required`);
+    }
+  }
+  checkDurations(report, path, settings, fields);
+}
+
 function checkNonNegative(report: Report, path: string, settings: { [key: string]: any }, fields: string[]): void {
   for (const field of fields) {
     if (numberAt(settings[field]) < 0) {
@@ -114,6 +123,10 @@ export function checkConnectionPool(report: Report, path: string, pool: { [key: 
     checkFieldsArrived(report, where, http, HTTP_POOL_RELEASE_FIELDS);
     checkNonNegative(report, where, http, ['http1MaxPendingRequests', 'http2MaxRequests', 'maxRequestsPerConnection', 'maxRetries', 'maxConcurrentStreams']);
     checkDurations(report, where, http, ['idleTimeout']);
+    const keepAlive = objectAt(http.http2KeepAlive);
+    if (keepAlive && checkArrived(report, `${where}.http2KeepAlive`, HTTP2_KEEPALIVE)) {
+      checkRequiredDurations(report, `${where}.http2KeepAlive`, keepAlive, ['interval', 'timeout']);
+    }
     if (http.h2UpgradePolicy === 'UPGRADE' && http.useClientProtocol === true) {
       report.error(where, 'useClientProtocol cannot be true when h2UpgradePolicy is UPGRADE');
     }
@@ -198,6 +211,9 @@ function checkLoadBalancer(report: Report, path: string, lb: { [key: string]: an
   }
   checkFieldsArrived(report, path, lb, LOAD_BALANCER_RELEASE_FIELDS);
   const locality = objectAt(lb.localityLbSetting);
+  if (isSet(lb.zoneAwareLbSetting) && checkArrived(report, `${path}.zoneAwareLbSetting`, ZONE_AWARE_LB_SETTING) && locality) {
+    report.error(path, 'set localityLbSetting or zoneAwareLbSetting, not both');
+  }
   if (locality) {
     checkFieldsArrived(report, `${path}.localityLbSetting`, locality, LOCALITY_RELEASE_FIELDS);
     checkLocality(report, `${path}.localityLbSetting`, locality, hasOutlierDetection);

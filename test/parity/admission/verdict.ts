@@ -1,3 +1,4 @@
+import { IstioRelease } from '../../../src/rules/istio-release';
 import { checkObject } from '../../../src/rules/webhook';
 import { AdmissionCase, Verdict } from './case';
 
@@ -5,9 +6,12 @@ import { AdmissionCase, Verdict } from './case';
 const REJECT = 'IST0106';
 const WARN = 'IST0133';
 
-/** The verdict of our per-object rules on `c`'s object; cross-object findings are the analysis layer's. */
+/**
+ * The verdict of our per-object rules on `c`'s object, at the release the upstream tests were
+ * learned from (Istio's main branch, `IstioRelease.MAIN`); cross-object findings are the analysis layer's.
+ */
 export function ourVerdict(c: AdmissionCase): Verdict {
-  const codes = checkObject(c.object).map((f) => f.code);
+  const codes = checkObject(c.object, IstioRelease.MAIN).map((f) => f.code);
   if (codes.includes(REJECT)) {
     return 'reject';
   }

@@ -28,6 +28,9 @@ const warmup = istio('DestinationRule', { host: 'shop.edge.svc.cluster.local', t
 const dynamic = (port: any, spec: any = {}) => istio('ServiceEntry', { hosts: ['*.example.com'], ports: [port], resolution: 'DYNAMIC_DNS', ...spec });
 const http = { number: 80, name: 'http', protocol: 'HTTP' };
 const before = (release: IstioRelease) => IstioRelease.of(release.major, release.minor - 1);
+const redirect = (r: any, m: any = { uri: { prefix: '/old' } }) => vs({ http: [{ match: [m], redirect: r }] });
+const sidecar = (spec: any) => istio('Sidecar', spec);
+const keepAlive = (k: any) => policy({ connectionPool: { http: { http2KeepAlive: k } } });
 
 const CASES: ReleaseCase[] = [
   // validation_test.go TestValidateHTTPRoute and TestValidateTCPRoute at 1.14.0 ("total weight != 100"); from 1.15 weights are relative
@@ -64,6 +67,15 @@ const CASES: ReleaseCase[] = [
     { rule: 'maxConcurrentStreams', object: policy({ connectionPool: { http: { maxConcurrentStreams: 100 } } }), changesIn: IstioRelease.of(1, 21), message: /connectionPool.http.maxConcurrentStreams: maxConcurrentStreams needs Istio 1.21/ },
     { rule: 'server caCrl', object: gatewayTls({ mode: 'MUTUAL', serverCertificate: '/c.pem', privateKey: '/k.pem', caCertificates: '/ca.pem', caCrl: '/crl.pem' }), changesIn: IstioRelease.of(1, 22), message: /spec.servers\[0\].tls.caCrl: caCrl needs Istio 1.22/ },
     { rule: 'client caCrl', object: policy({ tls: { mode: 'SIMPLE', caCertificates: '/ca.pem', caCrl: '/crl.pem' } }), changesIn: IstioRelease.of(1, 22), message: /spec.trafficPolicy.tls.caCrl: caCrl needs Istio 1.22/ },
+    // Istio main after 1.30, judged as 1.31 (IstioRelease.MAIN)
+    // validation_test.go TestValidateHTTPRoute "prefix_rewrite redirect with prefix URI match"
+    { rule: 'redirect prefixRewrite', object: redirect({ prefixRewrite: '/new' }), changesIn: IstioRelease.MAIN, message: /spec.http\[0\].redirect.prefixRewrite: prefixRewrite needs Istio 1.31 or later, not 1.30: use uri/ },
+    // validation_test.go TestValidateConnectionPool "valid connection pool, http2 keepalive"
+    { rule: 'http2KeepAlive', object: keepAlive({ interval: '15s', timeout: '5s' }), changesIn: IstioRelease.MAIN, message: /connectionPool.http.http2KeepAlive: http2KeepAlive needs Istio 1.31 or later, not 1.30/ },
+    // validation_test.go TestValidateLoadBalancer "valid: zoneAwareLbSetting only"
+    { rule: 'zoneAwareLbSetting', object: policy({ loadBalancer: { zoneAwareLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }] } } }), changesIn: IstioRelease.MAIN, message: /loadBalancer.zoneAwareLbSetting: zoneAwareLbSetting needs Istio 1.31 or later, not 1.30: use localityLbSetting/ },
+    // validation_test.go TestValidateSidecar "import all except a namespace"
+    { rule: 'Sidecar egress namespace exclusion', object: sidecar({ egress: [{ hosts: ['*/*', '~ns1/*'] }] }), changesIn: IstioRelease.MAIN, message: /spec.egress\[0\].hosts\[1\]: invalid namespace "~ns1" in host "~ns1\/\*"/ },
     { rule: 'retryBudget', object: policy({ retryBudget: { percent: { value: 20 }, minRetryConcurrency: 3 } }), changesIn: IstioRelease.of(1, 27), message: /spec.trafficPolicy.retryBudget: retryBudget needs Istio 1.27/ },
   ].map((c) => ({ ...c, refusedFrom: false })),
 ];
@@ -75,6 +87,48 @@ describe('admission rules by Istio release', () => {
     const refused = checkObject(c.object, refusing);
     expect(refused.map((f) => f.message)).toContainEqual(expect.stringMatching(c.message));
     expect(refused.find((f) => c.message.test(f.message))).toMatchObject({ code: 'IST0106', level: FindingLevel.ERROR, kind: c.object.kind, name: 'example' });
+  });
+
+  // Rules of Istio main that refuse, at 1.31, an object that 1.30 refuses for another reason: the field is unknown there.
+  test.each([
+    // validation_test.go TestValidateHTTPRedirect "uri and prefix_rewrite mutually exclusive"
+    ['uri and prefixRewrite', redirect({ uri: '/old', prefixRewrite: '/new' }), /spec.http\[0\].redirect: a redirect may set uri or prefixRewrite, not both/, /prefixRewrite needs Istio 1.31/],
+    // validation_test.go TestValidateHTTPRoute "prefix_rewrite redirect with exact URI match is invalid"
+    ['prefixRewrite after an exact match', redirect({ prefixRewrite: '/new' }, { uri: { exact: '/old' } }), /redirect.prefixRewrite: a redirect with prefixRewrite needs every URI match to be a prefix match/, /prefixRewrite needs Istio 1.31/],
+    // validation_test.go TestValidateConnectionPool "invalid connection pool, http2 keepalive without timeout"
+    ['http2KeepAlive without timeout', keepAlive({ interval: '15s' }), /connectionPool.http.http2KeepAlive: timeout is required/, /http2KeepAlive needs Istio 1.31/],
+    // validation_test.go TestValidateConnectionPool "invalid connection pool, bad http2 keepalive interval"
+    ['bad http2KeepAlive interval', keepAlive({ interval: '15.000000005s', timeout: '5s' }), /http2KeepAlive.interval: .*15.000000005s/, /http2KeepAlive needs Istio 1.31/],
+    // validation_test.go TestValidateLoadBalancer "invalid: localityLbSetting and zoneAwareLbSetting both set"
+    ['localityLbSetting and zoneAwareLbSetting', policy({ loadBalancer: { localityLbSetting: {}, zoneAwareLbSetting: {} } }), /spec.trafficPolicy.loadBalancer: set localityLbSetting or zoneAwareLbSetting, not both/, /zoneAwareLbSetting needs Istio 1.31/],
+  ])('%s is refused at 1.31 by its rule, at 1.30 as unknown', (_rule, object, atMain, atLatest) => {
+    const messages = (release: IstioRelease) => checkObject(object, release).filter((f) => f.code === 'IST0106').map((f) => f.message);
+    expect(messages(IstioRelease.MAIN)).toContainEqual(expect.stringMatching(atMain));
+    expect(messages(IstioRelease.LATEST)).toContainEqual(expect.stringMatching(atLatest));
+    expect(messages(IstioRelease.LATEST)).not.toContainEqual(expect.stringMatching(atMain));
+  });
+
+  test('a Sidecar host exclusion stands beside */* from 1.31; before, ~ is a namespace of its own', () => {
+    // validation_test.go TestValidateSidecar "import all except an exact host"
+    const excluding = sidecar({ egress: [{ hosts: ['*/*', '~/foo.com'] }] });
+    expect(checkObject(excluding, IstioRelease.MAIN)).toStrictEqual([]);
+    expect(checkObject(excluding, IstioRelease.LATEST)).toMatchObject([{ code: 'IST0133', level: FindingLevel.WARNING, message: expect.stringMatching(/"\*\/\*" already selects every host/) }]);
+    // validation_test.go TestValidateSidecar "exclude with invalid namespace"
+    expect(checkObject(sidecar({ egress: [{ hosts: ['*/*', '~Invalid_NS/*'] }] }), IstioRelease.MAIN).map((f) => f.message)).toContainEqual(expect.stringMatching(/invalid namespace "~Invalid_NS"/));
+    expect(checkObject(sidecar({ egress: [{ hosts: ['*/*', '~~/foo.com'] }] }), IstioRelease.MAIN).map((f) => f.message)).toContainEqual(expect.stringMatching(/invalid namespace "~~"/));
+  });
+
+  test('ALLOW_ANY_DYNAMIC_DNS is no Sidecar outbound mode at any release', () => {
+    // validation_test.go TestValidateSidecar "ALLOW_ANY_DYNAMIC_DNS rejected in sidecar"
+    const object = sidecar({ outboundTrafficPolicy: { mode: 'ALLOW_ANY_DYNAMIC_DNS' } });
+    for (const release of [IstioRelease.OLDEST, IstioRelease.LATEST, IstioRelease.MAIN]) {
+      expect(checkObject(object, release)).toMatchObject([{ code: 'IST0106', message: expect.stringMatching(/spec.outboundTrafficPolicy.mode: mode ALLOW_ANY_DYNAMIC_DNS is a mesh-wide mode/) }]);
+    }
+  });
+
+  test('releases after 1.31 are judged by its rules', () => {
+    expect(IstioRelease.MAIN.toString()).toBe('1.31');
+    expect(checkObject(keepAlive({ interval: '15s' }), IstioRelease.of(1, 32))).toStrictEqual(checkObject(keepAlive({ interval: '15s' }), IstioRelease.MAIN));
   });
 
   test('the default target is the latest release', () => {
