@@ -1,6 +1,7 @@
 import { KubeObject } from './finding';
 import { DEFAULT_INGRESS_SERVICE, hasIngressController, MeshConfig } from './mesh-config';
 import { sortedKeys } from './sorted-keys';
+import { appendTo } from './multimap';
 
 /** Labels, as on a pod or in a selector. */
 export type Labels = { readonly [key: string]: string };
@@ -216,13 +217,7 @@ class LabelIndex<T> {
     this.all.push(item);
     const labels = this.labelsOf(item);
     for (const key of Object.keys(labels)) {
-      const posting = `${key}=${labels[key]}`;
-      const items = this.postings.get(posting);
-      if (items) {
-        items.push(item);
-      } else {
-        this.postings.set(posting, [item]);
-      }
+      appendTo(this.postings, `${key}=${labels[key]}`, item);
     }
   }
 
@@ -527,13 +522,7 @@ export class MeshIndex {
     this.services.push(service);
     const selector = service.selector ?? {};
     for (const key of Object.keys(selector)) {
-      const posting = `${service.namespace} ${key}=${selector[key]}`;
-      const list = this.servicesBySelectorLabel.get(posting);
-      if (list) {
-        list.push(service);
-      } else {
-        this.servicesBySelectorLabel.set(posting, [service]);
-      }
+      appendTo(this.servicesBySelectorLabel, `${service.namespace} ${key}=${selector[key]}`, service);
     }
     const entry: HostEntry = { ports: service.ports, workloadSelector: service.selector };
     for (const scope of exportTo) {

@@ -2,6 +2,7 @@ import { KubeObject } from '../finding';
 import { arrayOf, fullNameOf, Labels, selects } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, list, MESSAGES, Report } from './messages';
+import { appendTo } from '../multimap';
 
 /**
  * IST0138 GatewayDuplicateCertificate: a Gateway that serves the same certificate (by
@@ -19,12 +20,7 @@ export function analyzeDuplicateCertificates(context: AnalysisContext, report: R
     const keys = new Set(arrayOf(gateway.spec?.servers).map((s) => certificateKey(s?.tls)).filter((k): k is string => k !== undefined));
     certificatesOf.set(gateway, keys);
     for (const key of keys) {
-      const sharing = byCertificate.get(key);
-      if (sharing) {
-        sharing.push(gateway);
-      } else {
-        byCertificate.set(key, [gateway]);
-      }
+      appendTo(byCertificate, key, gateway);
     }
   }
   for (const [gateway, keys] of certificatesOf) {

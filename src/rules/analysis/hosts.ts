@@ -3,6 +3,8 @@
  * every host below `example.com` (not `example.com` itself), other hosts only themselves.
  */
 
+import { appendTo } from '../multimap';
+
 /** The domain a wildcard host covers (`*.example.com` -> `example.com`, `*` -> ``), or undefined. */
 function wildcardDomain(host: string): string | undefined {
   if (host === '*') {
@@ -50,15 +52,6 @@ export function withoutNamespace(host: string): string {
   return slash < 0 ? host : host.slice(slash + 1);
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const values = map.get(key);
-  if (values) {
-    values.push(value);
-  } else {
-    map.set(key, [value]);
-  }
-}
-
 function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   const values = map.get(key);
   if (values) {
@@ -85,10 +78,10 @@ export class HostIndex<T> {
   public add(host: string, value: T): void {
     const domain = wildcardDomain(host);
     if (domain === undefined) {
-      push(this.exact, host, value);
+      appendTo(this.exact, host, value);
       this.exactBelow = undefined;
     } else {
-      push(this.wildcards, domain, value);
+      appendTo(this.wildcards, domain, value);
       for (const parent of parentDomains(domain)) {
         addTo(this.wildcardsBelow, parent, value);
       }

@@ -1,3 +1,5 @@
+import { appendTo } from '../multimap';
+
 /**
  * An http match by URI prefix, reduced to the conditions Istio compares when it asks whether an
  * earlier prefix match leaves a later one nothing to match: each string match as `exact:<v>`,
@@ -60,12 +62,7 @@ export function coveringPrefixMatches(matches: readonly PrefixMatch[]): PrefixCo
         }
       }
     }
-    const same = byPrefix.get(match.prefix);
-    if (same) {
-      same.push(position);
-    } else {
-      byPrefix.set(match.prefix, [position]);
-    }
+    appendTo(byPrefix, match.prefix, position);
   });
   return found.sort((a, b) => a.by - b.by || a.covered - b.covered).map((c) => c.cover);
 }

@@ -1,4 +1,5 @@
 import { Labels, MeshIndex, selectorKey, Workload } from '../mesh-index';
+import { appendTo } from '../multimap';
 
 /**
  * For each distinct selector among `selectors` (by its text, `selectorKey`), the selectors that
@@ -21,12 +22,7 @@ export function relatedSelectors(index: MeshIndex, selectors: readonly Labels[])
     const workloads = index.selectWorkloads(selector);
     workloadsOf.set(key, workloads);
     for (const workload of workloads) {
-      const keys = selectorsOf.get(workload);
-      if (keys) {
-        keys.push(key);
-      } else {
-        selectorsOf.set(workload, [key]);
-      }
+      appendTo(selectorsOf, workload, key);
     }
   }
   const related = new Map<string, string[]>();

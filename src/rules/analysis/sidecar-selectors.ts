@@ -2,6 +2,7 @@ import { KubeObject } from '../finding';
 import { Labels, namespaceOf, POD_TEMPLATE_KINDS, selectorKey, selects } from '../mesh-index';
 import { AnalysisContext } from './context';
 import { findingOf, list, MESSAGES, quote, Report } from './messages';
+import { appendTo } from '../multimap';
 
 /** A Sidecar with a workload selector. */
 interface SelectiveSidecar {
@@ -101,13 +102,4 @@ function selectorOf(sidecar: KubeObject): Labels | undefined {
 
 function namesOf(objects: readonly KubeObject[]): string[] {
   return objects.map((o) => o.metadata?.name ?? '').sort();
-}
-
-function appendTo<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const items = map.get(key);
-  if (items) {
-    items.push(item);
-  } else {
-    map.set(key, [item]);
-  }
 }
