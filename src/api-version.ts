@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as istio from '../imports/networking.istio.io';
-import { IstioAnalysis } from './synth-check';
+import { IstioAnalysis } from './analysis/istio-analysis';
 
 const API_GROUP = 'networking.istio.io';
 const CONTEXT_KEY = 'cdk8s-istio-gateways/apiVersion';

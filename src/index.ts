@@ -1,17 +1,17 @@
 // The public surface, named one by one: internal helpers (object factories, validation
 // functions) stay out of it, so the API remains what jsii can publish to other languages.
 export { IstioApiVersion } from './api-version';
-export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress-gateway';
-export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress-mode';
-export { ServerVerification } from './server-verification';
-export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress-route';
-export { Exposure, ExposeOptions, ExposureProps } from './exposure';
+export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress/egress-gateway';
+export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress/egress-mode';
+export { ServerVerification } from './egress/server-verification';
+export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
+export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {
   ExternalService, ExternalServiceEndpoint, ExternalServiceLocation, ExternalServicePort, ExternalServiceProps,
   ExternalServiceProtocol, ExternalServiceResolution, IExternalService, ResolvedExternalServicePort,
-} from './external-service';
-export { IngressGateway, IngressGatewayProps, IIngressGateway } from './ingress-gateway';
-export { MeshWideRegistryOnlyProps, RegistryOnly, RegistryOnlyProps } from './registry-only';
+} from './egress/external-service';
+export { IngressGateway, IngressGatewayProps, IIngressGateway } from './ingress/ingress-gateway';
+export { MeshWideRegistryOnlyProps, RegistryOnly, RegistryOnlyProps } from './egress/registry-only';
 export { Backend, BackendConfig, ServiceBackendOptions } from './routing/backend';
 export { CorsPolicy } from './routing/cors-policy';
 export { DirectResponse } from './routing/direct-response';
@@ -31,7 +31,7 @@ export { TcpRouteOptions } from './routing/tcp-route';
 export { TlsRouteOptions } from './routing/tls-route';
 export { ExistingGatewayProps } from './workload/existing-workload';
 export { GatewayPort, PortProtocol, ResolvedGatewayPort } from './workload/gateway-port';
-export { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from './workload/gateway-workload';
+export { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from './workload/gateway-workload-base';
 export { GatewayReplicas, GatewayServiceType, MeshGatewayOptions } from './workload/mesh-gateway';
 
 /** The generated L1 classes of networking.istio.io, for dropping down a level. */
@@ -40,10 +40,10 @@ export * as networking from '../imports/networking.istio.io';
 export * as banzai from '../imports/istio.banzaicloud.io';
 /** The generated L1 class of the Cisco IstioMeshGateway (servicemesh.cisco.com). */
 export * as servicemesh from '../imports/servicemesh.cisco.com';
-export * from './synth-check';
-export * from './plugin';
+export * from './analysis/istio-analysis';
+export * from './analysis/plugin';
 export { AnalysisOptions } from './rules/analyze';
-export { IstioAnalyzer } from './rules/istio-analyzer';
+export { IstioAnalyzer } from './analysis/istio-analyzer';
 export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { DeclaredWorkload } from './rules/mesh-index';

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { invalidInput } from '../errors';
+import { invalidInput } from './errors';
 
 /**
  * The one item of `items`, for a prop that defaults to the only port or host there is; throws

@@ -1,8 +1,8 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { invalidInput, rejectIf } from '../errors';
-import { validatePortNumber } from '../dns';
+import { invalidInput, rejectIf } from '../private/errors';
+import { validatePortNumber } from '../private/names';
 import { onlyItem } from '../private/only-item';
 import { destinationPortProblem } from '../rules/analysis/virtualservice-destinations';
 import { destinationHostProblem } from '../rules/webhook/destination';

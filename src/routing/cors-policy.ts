@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpCorsPolicy } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
+import { invalidInput, rejectIf } from '../private/errors';
 import { istioDuration } from './duration';
 import { headerNameProblem } from '../rules/webhook/headers';
 import { HttpMethod, StringMatch } from './http-match';

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpDirectResponse } from '../../imports/networking.istio.io';
-import { rejectIf } from '../errors';
-import { requireFeature } from '../release-target';
+import { rejectIf } from '../private/errors';
+import { requireFeature } from '../private/release-target';
 import { httpStatusProblem } from '../rules/webhook/http-policies';
 import { directResponseBodyProblem } from '../rules/webhook/http-route';
 import { DIRECT_RESPONSE } from '../rules/webhook/release-history';

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { rejectIf } from '../errors';
+import { rejectIf } from '../private/errors';
 import { durationProblem } from '../rules/webhook/duration';
 
 /**

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpFault } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
+import { invalidInput, rejectIf } from '../private/errors';
 import { faultPercentageProblem, httpStatusProblem } from '../rules/webhook/http-policies';
 import { istioDuration } from './duration';
 

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpHeadersRequest } from '../../imports/networking.istio.io';
-import { rejectIf } from '../errors';
+import { rejectIf } from '../private/errors';
 import { headerOperationProblem, headerValueProblem, requestWriteProblem } from '../rules/webhook/headers';
 
 /** Changes to the headers of a request or a response. */

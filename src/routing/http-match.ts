@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchUri } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
+import { invalidInput, rejectIf } from '../private/errors';
 import { headerNameProblem } from '../rules/webhook/headers';
 import { validateRegex } from './regex';
 

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRedirect } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
-import { validatePortNumber } from '../dns';
+import { invalidInput, rejectIf } from '../private/errors';
+import { validatePortNumber } from '../private/names';
 import { fqdnProblem } from '../rules/webhook/names';
 
 /** The scheme a redirect sends the client to. */

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRewrite } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
-import { requireFeature } from '../release-target';
+import { invalidInput, rejectIf } from '../private/errors';
+import { requireFeature } from '../private/release-target';
 import { fqdnProblem } from '../rules/webhook/names';
 import { URI_REGEX_REWRITE } from '../rules/webhook/release-history';
 import { validateRegex } from './regex';

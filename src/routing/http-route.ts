@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
-import { requireFeature } from '../release-target';
+import { invalidInput, rejectIf } from '../private/errors';
+import { requireFeature } from '../private/release-target';
 import { authorityConflictProblem } from '../rules/webhook/http-route';
 import { MIRRORS } from '../rules/webhook/release-history';
 import { bindCorsPolicy, CorsPolicy } from './cors-policy';

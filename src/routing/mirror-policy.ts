@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp, VirtualServiceSpecHttpMirrors } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../errors';
+import { invalidInput, rejectIf } from '../private/errors';
 import { mirrorPercentageProblem } from '../rules/webhook/http-route';
 import { RouteDestination } from './route-destination';
 

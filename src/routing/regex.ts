@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { rejectIf } from '../errors';
+import { rejectIf } from '../private/errors';
 import { stringMatchRegexProblem } from '../rules/webhook/string-match';
 
 /** Throws unless Istio accepts `pattern` as the regex of a match: the rule set's own check. */

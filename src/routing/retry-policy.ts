@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRetries } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
-import { rejectRuleErrors } from '../release-target';
+import { invalidInput } from '../private/errors';
+import { rejectRuleErrors } from '../private/release-target';
 import { KubeObject } from '../rules/finding';
 import { checkRetries } from '../rules/webhook/http-policies';
 import { Report } from '../rules/webhook/report';

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRouteDestination } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
+import { invalidInput } from '../private/errors';
 import { splitProblem } from '../rules/webhook/destination';
-import { IstioAnalysis } from '../synth-check';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 import { Backend } from './backend';
 import { IServiceSubsets } from './service-subsets';
 

@@ -2,11 +2,11 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
-import { invalidInput } from '../errors';
-import { requireFeature } from '../release-target';
+import { invalidInput } from '../private/errors';
+import { requireFeature } from '../private/release-target';
 import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
 import { OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
-import { IGatewayWorkload } from '../workload/gateway-workload';
+import { IGatewayWorkload } from '../workload/gateway-workload-base';
 
 /** How a Gateway server handles TLS. */
 export enum TlsMode {

@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { createIstioObject } from '../api-version';
-import { invalidInput, rejectIf } from '../errors';
-import { validateNamespace, validateObjectName } from '../dns';
+import { invalidInput, rejectIf } from '../private/errors';
+import { validateNamespace, validateObjectName } from '../private/names';
 import { subsetNameProblem } from '../rules/webhook/destination';
 import { Backend } from './backend';
 

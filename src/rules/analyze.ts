@@ -7,7 +7,7 @@ import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
-import { analyzeGatewayWorkloads } from './analysis/gateway-workload';
+import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { invalidInput } from '../errors';
-import { validateNamespace, validateServiceName } from '../dns';
+import { invalidInput } from '../private/errors';
+import { validateNamespace, validateServiceName } from '../private/names';
 import { GatewayPort } from './gateway-port';
-import { GatewayWorkloadBaseProps } from './gateway-workload';
+import { GatewayWorkloadBaseProps } from './gateway-workload-base';
 import { resolveGatewayPorts } from './gateway-port';
 
 /** A gateway workload that exists already and that this chart does not own. */

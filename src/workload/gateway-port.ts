@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { invalidInput } from '../errors';
-import { validatePortNumber } from '../dns';
+import { invalidInput } from '../private/errors';
+import { validatePortNumber } from '../private/names';
 import { isDns1123Label } from '../rules/webhook/kubernetes-names';
 
 /** The transport protocol of a gateway Service port. */

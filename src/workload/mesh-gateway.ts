@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MeshGateway, MeshGatewaySpecPortsTargetPort, MeshGatewaySpecServiceType, MeshGatewaySpecType } from '../../imports/istio.banzaicloud.io';
-import { invalidInput } from '../errors';
-import { rejectRuleErrors } from '../release-target';
+import { invalidInput } from '../private/errors';
+import { rejectRuleErrors } from '../private/release-target';
 import { checkMeshGateway } from '../rules/webhook/mesh-gateway';
-import { validateNamespace, validateServiceName } from '../dns';
+import { validateNamespace, validateServiceName } from '../private/names';
 import { GatewayPort, ResolvedGatewayPort, resolveGatewayPorts } from './gateway-port';
 
 /** How the gateway's Service is exposed. */

@@ -1,6 +1,6 @@
 import { analyze } from '../../src/rules/analyze';
 import { formatFinding, KubeObject } from '../../src/rules/finding';
-import { IstioAnalyzer } from '../../src/rules/istio-analyzer';
+import { IstioAnalyzer } from '../../src/analysis/istio-analyzer';
 import { IngressControllerMode, parseMeshConfig } from '../../src/rules/mesh-config';
 
 describe('parseMeshConfig', () => {

@@ -1,5 +1,5 @@
 import { KubeObject } from '../finding';
-import { checkReplicaRange, checkServiceName, checkServicePorts } from './gateway-workload';
+import { checkReplicaRange, checkServiceName, checkServicePorts } from './mesh-gateway-kinds';
 import { Report } from './report';
 import { objectAt, stringAt } from './values';
 

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+import * as fs from 'fs';
+import { Command, parseArgs, USAGE } from './cli/args';
+import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
+import { analyze, AnalysisOptions, objectKey } from '../rules/analyze';
+import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from '../rules/finding';
+import { parseMeshConfig } from '../rules/mesh-config';
+import { namespaceOf } from '../rules/mesh-index';
+
+/** Exit statuses of the CLI. */
+export enum ExitStatus {
+  OK = 0,
+  ERROR_FINDINGS = 1,
+  BAD_INPUT = 2,
+}
+
+/** Where the CLI writes. */
+export interface CliOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** A finding and the line it is printed as. */
+interface PrintedFinding {
+  readonly finding: Finding;
+  readonly line: string;
+}
+
+/**
+ * Runs the CLI on `args` (the arguments after the program name) and returns its exit status.
+ * Whatever the input, it ends with a status: a fault of its own is reported as unreadable input
+ * rather than thrown, so that a pipeline sees a message, never a stack trace.
+ *
+ * @param readStdin reads standard input, for the path `-`
+ */
+export function main(args: readonly string[], output: CliOutput, readStdin: () => string = () => fs.readFileSync(0, 'utf8')): ExitStatus {
+  let command: Command;
+  try {
+    command = parseArgs(args);
+  } catch (e) {
+    output.err(`${(e as Error).message}\n\n${USAGE}\n`);
+    return ExitStatus.BAD_INPUT;
+  }
+  if (command.help) {
+    output.out(`${USAGE}\n`);
+    return ExitStatus.OK;
+  }
+  try {
+    return run(command, output, readStdin);
+  } catch (e) {
+    const message = e instanceof InputError ? e.message : `internal error, please report it: ${(e as Error)?.message ?? String(e)}`;
+    output.err(`error: ${message}\n`);
+    return ExitStatus.BAD_INPUT;
+  }
+}
+
+function run(command: Command, output: CliOutput, readStdin: () => string): ExitStatus {
+  for (const suppression of command.suppressions.filter((s) => !s.hasKnownCode)) {
+    output.err(`Warning: ${suppression.code} is not a message code this analysis reports: --suppress ${suppression.code}=${suppression.resource} has no effect\n`);
+  }
+  const inputs = readInputs(command.paths, readStdin);
+  for (const warning of inputs.warnings) {
+    output.err(`Warning: ${warning}\n`);
+  }
+  const findings = analyze(inputs.objects.map((o) => o.object), analysisOptions(command)).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
+    .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
+  if (command.json) {
+    output.out(`${findingsToJson(printed.map((p) => p.finding))}\n`);
+  } else if (printed.length === 0) {
+    output.out(`No validation issues found when analyzing ${inputs.objects.length} objects.\n`);
+  } else {
+    output.out(printed.map((p) => `${p.line}\n`).join(''));
+  }
+  // As in istioctl, the output threshold does not change what fails.
+  return findings.some((f) => isAtLeast(f.level, command.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+}
+
+/** The command's analysis options, with the mesh config of its `--meshConfigFile`. */
+function analysisOptions(command: Command): AnalysisOptions {
+  const file = command.meshConfigFile;
+  if (file === undefined) {
+    return command.options;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as Error).message}`);
+  }
+  try {
+    return { ...command.options, meshConfig: parseMeshConfig(text) };
+  } catch (e) {
+    throw new InputError(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Each finding printed with the file and line of its object, when the object was read from one. */
+function locate(findings: readonly Finding[], inputs: Inputs): PrintedFinding[] {
+  const byKey = new Map<string, LocatedObject>();
+  for (const located of inputs.objects) {
+    const key = objectKey(located.object.kind, namespaceOf(located.object), located.object.metadata?.name ?? '');
+    if (!byKey.has(key)) {
+      byKey.set(key, located);
+    }
+  }
+  return findings.map((finding) => {
+    const located = byKey.get(objectKey(finding.kind, finding.namespace, finding.name));
+    return { finding, line: located ? formatFindingAt(finding, located.reference) : formatFinding(finding) };
+  });
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  }, () => {
+    // As istioctl does, say what is awaited when someone types the input.
+    if (process.stdin.isTTY) {
+      process.stderr.write('Reading from stdin:\n');
+    }
+    return fs.readFileSync(0, 'utf8');
+  });
+}

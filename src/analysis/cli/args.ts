@@ -1,0 +1,140 @@
+import { AnalysisOptions } from '../../rules/analyze';
+import { FindingLevel } from '../../rules/finding';
+import { IstioRelease } from '../../rules/istio-release';
+import { ResourceSuppression } from '../../rules/resource-suppression';
+
+/** The path that names standard input, as for istioctl. */
+export const STDIN = '-';
+
+export const USAGE = `usage: cdk8s-istio-gateways analyze [options] [PATH...]
+
+Analyzes Kubernetes manifests (YAML or JSON files, folders of them, or - for standard input) the
+way istioctl analyze does. Without a PATH, reads standard input.
+
+options:
+  -o, --output FORMAT                  text (default): one finding a line; json: a JSON array
+  --failure-threshold LEVEL            exit 1 when a finding is LEVEL or more serious: Info,
+                                       Warning or Error (default Error)
+  --output-threshold LEVEL             print only the findings that are LEVEL or more serious:
+                                       Info (default), Warning or Error
+  --no-default-gateway                 do not assume the mesh's default gateways (istio: ingressgateway,
+                                       Service istio-system/istio-ingressgateway; istio: egressgateway,
+                                       Service istio-system/istio-egressgateway)
+  --assume-hosts-and-secrets-exist     take destination hosts, DestinationRule hosts, credential
+                                       Secrets and the subsets of hosts the input has no
+                                       DestinationRule for, missing from the input, to exist elsewhere
+  --istio-version VERSION              judge the manifests by the admission rules of this Istio release
+                                       (1.10 or later, as 1.22 or 1.22.3; default the newest known)
+  --meshConfigFile FILE                read the mesh config from FILE (MeshConfig YAML, the mesh key
+                                       of the istio ConfigMap), as istioctl analyze does
+  -S, --suppress CODE=RESOURCE         leave out the findings of CODE about RESOURCE, written as
+                                       Kind name.namespace, where * stands for any text
+                                       ("IST0132=VirtualService *.shop"); can be repeated
+  -h, --help                           print this help
+
+exit status: 0 no finding at the failure threshold, 1 a finding at it, 2 unreadable input or bad usage`;
+
+/** What the command line asks for. */
+export interface Command {
+  /** The files and folders to read, `-` for standard input; empty for `--help`. */
+  readonly paths: string[];
+  readonly help: boolean;
+  readonly json: boolean;
+  readonly failureThreshold: FindingLevel;
+  readonly outputThreshold: FindingLevel;
+  readonly options: AnalysisOptions;
+  /** The MeshConfig YAML file to read, as istioctl's `--meshConfigFile`. */
+  readonly meshConfigFile?: string;
+  readonly suppressions: ResourceSuppression[];
+}
+
+const LEVELS = [FindingLevel.INFO, FindingLevel.WARNING, FindingLevel.ERROR];
+
+/**
+ * Reads the arguments after the program name.
+ * @throws with the reason when they are not a valid command line
+ */
+export function parseArgs(args: readonly string[]): Command {
+  const [verb, ...rest] = args;
+  if (verb === undefined || verb === '-h' || verb === '--help') {
+    return helpCommand();
+  }
+  if (verb !== 'analyze') {
+    throw new Error(`unknown command ${JSON.stringify(verb)}: expected "analyze"`);
+  }
+  const paths: string[] = [];
+  let json = false;
+  let defaultGateway = true;
+  let assumeHostsAndSecretsExist = false;
+  let failureThreshold = FindingLevel.ERROR;
+  let outputThreshold = FindingLevel.INFO;
+  let istioRelease: IstioRelease | undefined;
+  let meshConfigFile: string | undefined;
+  const suppressions: ResourceSuppression[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const name = arg.includes('=') && arg.startsWith('--') ? arg.slice(0, arg.indexOf('=')) : arg;
+    const value = () => (arg.includes('=') && arg.startsWith('--') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]);
+    if (name === '-o' || name === '--output') {
+      const format = value();
+      if (format !== 'json' && format !== 'text') {
+        throw new Error(`invalid --output ${JSON.stringify(format ?? '')}: expected "text" or "json"`);
+      }
+      json = format === 'json';
+    } else if (name === '--failure-threshold' || name === '--output-threshold') {
+      const level = parseLevel(name, value());
+      failureThreshold = name === '--failure-threshold' ? level : failureThreshold;
+      outputThreshold = name === '--output-threshold' ? level : outputThreshold;
+    } else if (name === '--istio-version') {
+      istioRelease = parseRelease(value());
+    } else if (name === '--meshConfigFile') {
+      meshConfigFile = value();
+      if (!meshConfigFile) {
+        throw new Error('--meshConfigFile needs a FILE');
+      }
+    } else if (name === '--no-default-gateway') {
+      defaultGateway = false;
+    } else if (name === '--assume-hosts-and-secrets-exist') {
+      assumeHostsAndSecretsExist = true;
+    } else if (name === '-S' || name === '--suppress') {
+      suppressions.push(ResourceSuppression.parse(value() ?? ''));
+    } else if (name === '-h' || name === '--help') {
+      return helpCommand();
+    } else if (arg.startsWith('-') && arg !== STDIN) {
+      throw new Error(`unknown option ${JSON.stringify(arg)}`);
+    } else {
+      paths.push(arg);
+    }
+  }
+  return {
+    paths: paths.length === 0 ? [STDIN] : paths,
+    help: false,
+    json,
+    failureThreshold,
+    outputThreshold,
+    options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease },
+    meshConfigFile,
+    suppressions,
+  };
+}
+
+/** A level as istioctl's threshold flags take it: its name in any case. */
+function parseLevel(flag: string, text: string | undefined): FindingLevel {
+  const level = LEVELS.find((l) => l.toUpperCase() === (text ?? '').toUpperCase());
+  if (level === undefined) {
+    throw new Error(`invalid ${flag} ${JSON.stringify(text ?? '')}: expected ${LEVELS.join(', ')}`);
+  }
+  return level;
+}
+
+function parseRelease(text: string | undefined): IstioRelease {
+  try {
+    return IstioRelease.parse(text ?? '');
+  } catch (e) {
+    throw new Error(`invalid --istio-version ${JSON.stringify(text ?? '')}: ${(e as Error).message}`);
+  }
+}
+
+function helpCommand(): Command {
+  return { paths: [], help: true, json: false, failureThreshold: FindingLevel.ERROR, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
+}

@@ -1,0 +1,131 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { validateGatewayName } from '../private/names';
+import { EgressGatewayServers } from './private/egress-gateway-servers';
+import { EgressRoute, EgressRouteOptions } from './egress-route';
+import { ServerProtocol } from '../routing/server-protocol';
+import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
+import { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from '../workload/gateway-workload-base';
+import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayType } from '../workload/mesh-gateway';
+
+/**
+ * A gateway workload that the mesh's traffic to external services leaves through. It owns one
+ * Gateway, which accepts exactly the hosts routed through it.
+ */
+export interface IEgressGateway extends IGatewayWorkload {
+  /** The name of the egress Gateway, which VirtualServices bind their routes to. */
+  readonly gatewayName: string;
+
+  /**
+   * The egress Gateway (L1).
+   * @default - none until a route accepts a host: a Gateway without servers is invalid
+   */
+  readonly gateway?: ApiObject;
+
+  /**
+   * Makes the egress Gateway accept `host` on gateway port `port`. Called by each route; the
+   * Gateway is created with the first host. A `TLS` server passes the client's TLS through.
+   *
+   * @param owner the route that needs the host, named in errors as its `gatewayPort` or `host`
+   * @throws when the workload does not listen on `port`, when the port already serves another
+   * protocol, or when the host is already accepted on that port
+   */
+  acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void;
+
+  /**
+   * Sends the mesh's traffic for an external service through this gateway.
+   *
+   * @param id the construct id, and the default name of the VirtualService
+   */
+  route(id: string, options: EgressRouteOptions): EgressRoute;
+}
+
+/** Props of an `EgressGateway`. */
+export interface EgressGatewayProps extends MeshGatewayOptions {
+  /**
+   * The name of the egress Gateway.
+   * @default - the MeshGateway's name
+   */
+  readonly gatewayName?: string;
+}
+
+/** Props of an egress gateway workload that exists already. */
+export interface ExistingEgressGatewayProps extends ExistingGatewayProps {
+  /**
+   * The name of the egress Gateway this chart creates for the workload.
+   * @default - the construct id
+   */
+  readonly gatewayName?: string;
+}
+
+abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressGateway {
+  private servers?: EgressGatewayServers;
+
+  public get gatewayName(): string {
+    return this.egressServers.name;
+  }
+
+  /** The egress Gateway (L1), once a route was added. */
+  public get gateway(): ApiObject | undefined {
+    return this.egressServers.gateway;
+  }
+
+  public acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
+    this.egressServers.accept(owner, host, port, protocol);
+  }
+
+  public route(id: string, options: EgressRouteOptions): EgressRoute {
+    return new EgressRoute(this, id, { ...options, egressGateway: this });
+  }
+
+  /** Describes the workload to the shared code and names the egress Gateway. */
+  protected describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
+    this.describe(props);
+    this.servers = new EgressGatewayServers(this, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
+  }
+
+  private get egressServers(): EgressGatewayServers {
+    if (!this.servers) {
+      throw new Error(`${this.node.path}: egress gateway used before its constructor described it`);
+    }
+    return this.servers;
+  }
+}
+
+/**
+ * A dedicated egress gateway: a MeshGateway of type `egress`, which the Banzai Cloud
+ * istio-operator turns into an Envoy Deployment and a ClusterIP Service, with pods labelled
+ * `gateway-name: <name>` and `gateway-type: egress`. Routes added with `route()` share its one
+ * Gateway.
+ */
+export class EgressGateway extends EgressGatewayBase {
+  /**
+   * An egress gateway workload that exists already, such as the mesh's default
+   * `istio: egressgateway`. Creates no workload; routes through it create its Gateway. Give
+   * `serviceName` and `namespace`: the mesh's traffic is sent to the workload's Service.
+   */
+  public static fromSelector(scope: Construct, id: string, props: ExistingEgressGatewayProps): IEgressGateway {
+    return new ExistingEgressGateway(scope, id, props);
+  }
+
+  /** The MeshGateway (L1). */
+  public readonly resource: ApiObject;
+
+  /** The MeshGateway's name, which is also the name of its Service. */
+  public readonly name: string;
+
+  constructor(scope: Construct, id: string, props: EgressGatewayProps = {}) {
+    super(scope, id);
+    const workload = createMeshGateway(this, MeshGatewayType.EGRESS, GatewayServiceType.CLUSTER_IP, props);
+    this.describeEgress({ ...workload, serviceName: workload.name }, props.gatewayName ?? workload.name);
+    this.resource = workload.resource;
+    this.name = workload.name;
+  }
+}
+
+class ExistingEgressGateway extends EgressGatewayBase {
+  constructor(scope: Construct, id: string, props: ExistingEgressGatewayProps) {
+    super(scope, id);
+    this.describeEgress(existingWorkloadProps(this, props), props.gatewayName ?? id);
+  }
+}

@@ -1,0 +1,62 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Exposure, ExposeOptions } from './exposure';
+import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
+import { GatewayWorkloadBase, IGatewayWorkload } from '../workload/gateway-workload-base';
+import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayType } from '../workload/mesh-gateway';
+
+/** A gateway workload that services are exposed through. */
+export interface IIngressGateway extends IGatewayWorkload {
+  /**
+   * Exposes a service through this gateway: creates a Gateway that selects this workload and a
+   * VirtualService bound to it that routes the hosts to the backend.
+   *
+   * @param id the construct id, and the default name of the Gateway and the VirtualService
+   */
+  expose(id: string, options: ExposeOptions): Exposure;
+}
+
+/** Props of an `IngressGateway`. */
+export interface IngressGatewayProps extends MeshGatewayOptions {}
+
+abstract class IngressGatewayBase extends GatewayWorkloadBase implements IIngressGateway {
+  public expose(id: string, options: ExposeOptions): Exposure {
+    return new Exposure(this, id, { ...options, workload: this });
+  }
+}
+
+/**
+ * A dedicated ingress gateway: a MeshGateway of type `ingress`, which the Banzai Cloud
+ * istio-operator turns into an Envoy Deployment and a Service, with pods labelled
+ * `gateway-name: <name>` and `gateway-type: ingress`.
+ */
+export class IngressGateway extends IngressGatewayBase {
+  /**
+   * An ingress gateway workload that exists already, such as the mesh's default
+   * `istio: ingressgateway`. Creates no workload; services can be exposed through it.
+   */
+  public static fromSelector(scope: Construct, id: string, props: ExistingGatewayProps): IIngressGateway {
+    return new ExistingIngressGateway(scope, id, props);
+  }
+
+  /** The MeshGateway (L1). */
+  public readonly resource: ApiObject;
+
+  /** The MeshGateway's name, which is also the name of its Service. */
+  public readonly name: string;
+
+  constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {
+    super(scope, id);
+    const workload = createMeshGateway(this, MeshGatewayType.INGRESS, GatewayServiceType.LOAD_BALANCER, props);
+    this.describe({ ...workload, serviceName: workload.name });
+    this.resource = workload.resource;
+    this.name = workload.name;
+  }
+}
+
+class ExistingIngressGateway extends IngressGatewayBase {
+  constructor(scope: Construct, id: string, props: ExistingGatewayProps) {
+    super(scope, id);
+    this.describe(existingWorkloadProps(this, props));
+  }
+}

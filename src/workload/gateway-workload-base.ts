@@ -1,0 +1,156 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { invalidInput } from '../private/errors';
+import { IstioAnalysis } from '../analysis/istio-analysis';
+import { ResolvedGatewayPort } from './gateway-port';
+
+/**
+ * A gateway workload: the Envoy pods that a Gateway's selector points at, and their Service.
+ */
+export interface IGatewayWorkload extends IConstruct {
+  /** The labels of the workload's pods that a Gateway selects them by. */
+  readonly selectorLabels: { [key: string]: string };
+
+  /**
+   * The namespace of the workload and its Service.
+   * @default - unknown: the chart's namespace, or the one kubectl applies to
+   */
+  readonly namespace?: string;
+
+  /**
+   * The name of the workload's Service.
+   * @default - unknown
+   */
+  readonly serviceName?: string;
+
+  /** The ports the workload's Service exposes; empty when they are not known. */
+  readonly ports: ResolvedGatewayPort[];
+
+  /**
+   * The cluster-local host of the workload's Service, such as
+   * `egress.default.svc.cluster.local`.
+   *
+   * @throws when the Service name or namespace is not known
+   */
+  serviceHost(): string;
+
+  /**
+   * The port `port` of the workload's Service.
+   *
+   * @param requester the construct that asks, named in the error
+   * @param field the prop of `requester` that named the port, named in the error
+   * @returns the port, or `undefined` when the workload's ports are not known
+   * @throws when the ports are known and `port` is not one of them
+   */
+  findPort(requester: IConstruct, field: string, port: number): ResolvedGatewayPort | undefined;
+
+  /**
+   * Records that `owner` serves `host` on `port` of this workload.
+   *
+   * @param field the prop that named the host, for the error message
+   * @throws when another construct already serves that host on that port: Istio would keep only
+   * one of the two servers (istioctl's IST0145 ConflictingGateways)
+   */
+  bindHost(owner: IConstruct, field: string, host: string, port: number): void;
+}
+
+/** What the shared workload code needs to know of a concrete workload. */
+export interface GatewayWorkloadBaseProps {
+  /** The labels of the workload's pods. */
+  readonly selectorLabels: { [key: string]: string };
+  /**
+   * The namespace of the workload and its Service.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The name of the workload's Service.
+   * @default - not known
+   */
+  readonly serviceName?: string;
+  /** The ports of the workload's Service; empty when they are not known. */
+  readonly ports: ResolvedGatewayPort[];
+  /**
+   * Whether the workload exists outside the app, known only by what is declared of it.
+   * @default false
+   */
+  readonly existsOutsideApp?: boolean;
+}
+
+/**
+ * The code every gateway workload shares, created or existing, ingress or egress.
+ */
+export abstract class GatewayWorkloadBase extends Construct implements IGatewayWorkload {
+  private described?: GatewayWorkloadBaseProps;
+  private portsByNumber = new Map<number, ResolvedGatewayPort>();
+  private readonly bindings = new Map<string, string>();
+
+  public get selectorLabels(): { [key: string]: string } {
+    return { ...this.description.selectorLabels };
+  }
+
+  public get namespace(): string | undefined {
+    return this.description.namespace ?? Chart.of(this).namespace;
+  }
+
+  public get serviceName(): string | undefined {
+    return this.description.serviceName;
+  }
+
+  public get ports(): ResolvedGatewayPort[] {
+    return [...this.description.ports];
+  }
+
+  /**
+   * Whether the workload was declared to exist outside the app, for the synth-time analysis.
+   * @internal
+   */
+  public get _existsOutsideApp(): boolean {
+    return this.description.existsOutsideApp ?? false;
+  }
+
+  /**
+   * Tells the shared code what the workload is. Called once by each subclass's constructor,
+   * after it has created (or looked up) the workload under `this`.
+   */
+  protected describe(props: GatewayWorkloadBaseProps): void {
+    // A chart may hold nothing but a gateway workload and L1 objects: it is analyzed all the same.
+    IstioAnalysis.enable(this);
+    this.described = props;
+    this.portsByNumber = new Map(props.ports.map((p) => [p.port, p]));
+  }
+
+  private get description(): GatewayWorkloadBaseProps {
+    if (!this.described) {
+      throw new Error(`${this.node.path}: gateway workload used before its constructor described it`);
+    }
+    return this.described;
+  }
+
+  public serviceHost(): string {
+    if (this.serviceName === undefined || this.namespace === undefined) {
+      throw invalidInput(this, 'namespace', this.namespace, `the cluster-local host of gateway workload ${this.node.path} needs its Service name (${this.serviceName ?? 'not known'}) and namespace (${this.namespace ?? 'not known'}): give both`);
+    }
+    return `${this.serviceName}.${this.namespace}.svc.cluster.local`;
+  }
+
+  public findPort(requester: IConstruct, field: string, port: number): ResolvedGatewayPort | undefined {
+    if (this.portsByNumber.size === 0) {
+      return undefined;
+    }
+    const found = this.portsByNumber.get(port);
+    if (!found) {
+      throw invalidInput(requester, field, port, `gateway workload ${this.node.path} listens on ${this.description.ports.map((p) => `${p.port} (${p.name})`).join(', ')}`);
+    }
+    return found;
+  }
+
+  public bindHost(owner: IConstruct, field: string, host: string, port: number): void {
+    const key = `${port} ${host}`;
+    const existing = this.bindings.get(key);
+    if (existing !== undefined) {
+      throw invalidInput(owner, field, host, `${existing} already serves host ${host} on port ${port} of gateway workload ${this.node.path}: use another host or port, or add the route to ${existing}`);
+    }
+    this.bindings.set(key, owner.node.path);
+  }
+}
