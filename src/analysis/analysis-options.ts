@@ -21,6 +21,7 @@ import { DeclaredWorkload } from '../rules/mesh-index';
  * | `istioRelease` | `IstioRelease.LATEST` | latest, as `"1.22"` | latest; `--istio-version 1.22` | `IstioRelease.LATEST` |
  * | `failureThreshold` | `FindingLevel.ERROR` | `Error`, as `Warning` | `Error`; `--failure-threshold Warning` | not read: it returns every finding |
  * | `workloads` | none besides what `fromSelector` declares | none, as a list of mappings | none; no flag | none |
+ * | `now` | the current time | the current time, as `"2026-01-01T00:00:00Z"` | the current time; no flag | the current time |
  */
 export interface IstioAnalysisOptions {
   /**
@@ -80,6 +81,12 @@ export interface IstioAnalysisOptions {
    * @default - none
    */
   readonly workloads?: DeclaredWorkload[];
+
+  /**
+   * The time credential certificates are judged at (IST0161: expired or not yet valid).
+   * @default - the current time
+   */
+  readonly now?: Date;
 }
 
 /** A door of the analysis: where it is run from decides its defaults (see `IstioAnalysisOptions`). */
@@ -116,5 +123,6 @@ export function resolveAnalysisOptions(options: IstioAnalysisOptions, door: Anal
     istioRelease: options.istioRelease ?? IstioRelease.LATEST,
     failureThreshold: options.failureThreshold ?? FindingLevel.ERROR,
     workloads: options.workloads ?? [],
+    now: options.now,
   };
 }

@@ -26,7 +26,7 @@ describe('the defaults of each door', () => {
     for (const options of resolved) {
       expect(options).toEqual({ ...resolved[0], assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist });
     }
-    expect(resolved[0]).toEqual({ defaultGateway: true, assumeHostsAndSecretsExist: true, meshConfig: undefined, istioRelease: IstioRelease.LATEST, failureThreshold: FindingLevel.ERROR, workloads: [] });
+    expect(resolved[0]).toEqual({ defaultGateway: true, assumeHostsAndSecretsExist: true, meshConfig: undefined, istioRelease: IstioRelease.LATEST, failureThreshold: FindingLevel.ERROR, workloads: [], now: undefined });
   });
 
   test.each(['defaultGateway', 'assumeHostsAndSecretsExist'] as const)('the documented table gives %s the default each door takes', (option) => {
@@ -38,7 +38,7 @@ describe('the defaults of each door', () => {
   test('options given win over every door\'s defaults', () => {
     const given = {
       defaultGateway: false, assumeHostsAndSecretsExist: false, meshConfig: { dnsCapture: true }, istioRelease: IstioRelease.of(1, 14), failureThreshold: FindingLevel.WARNING,
-      workloads: [{ labels: { app: 'edge' }, namespace: 'edge', ports: [80] }],
+      workloads: [{ labels: { app: 'edge' }, namespace: 'edge', ports: [80] }], now: new Date('2026-01-01T00:00:00Z'),
     };
     for (const door of DOORS) {
       expect(resolveAnalysisOptions(given, door)).toEqual(given);
@@ -84,18 +84,20 @@ describe('the plugin\'s properties, as YAML writes them', () => {
       istioRelease: IstioRelease.of(1, 14), meshConfig: { ingressControllerMode: 'OFF', dnsCapture: true },
     });
     expect(optionsFromYaml({ workloads: [{ labels: { app: 'edge' }, namespace: 'edge', ports: [80, 443] }] })).toEqual({ workloads: [{ labels: { app: 'edge' }, namespace: 'edge', ports: [80, 443] }] });
+    expect(optionsFromYaml({ now: '2026-01-01T00:00:00Z' })).toEqual({ now: new Date('2026-01-01T00:00:00Z') });
     expect(optionsFromYaml({ defaultGateway: null })).toEqual({});
     expect(optionsFromYaml(undefined)).toEqual({});
   });
 
   test.each<[{ [key: string]: any }, string]>([
-    [{ defaultGateways: false }, 'properties.defaultGateways: unknown property: expected one of defaultGateway, assumeHostsAndSecretsExist, meshConfig, istioRelease, failureThreshold, workloads'],
+    [{ defaultGateways: false }, 'properties.defaultGateways: unknown property: expected one of defaultGateway, assumeHostsAndSecretsExist, meshConfig, istioRelease, failureThreshold, now, workloads'],
     [{ defaultGateway: 'no' }, 'properties.defaultGateway: "no" is not a boolean'],
     [{ failureThreshold: 'fatal' }, 'properties.failureThreshold: "fatal" is not a finding level: expected Info, Warning, Error'],
     [{ istioRelease: 'latest' }, 'properties.istioRelease: invalid Istio release "latest"'],
     [{ istioRelease: true }, 'properties.istioRelease: true is not an Istio version such as "1.22"'],
     [{ meshConfig: 'OFF' }, 'properties.meshConfig: "OFF" is not a mapping'],
     [{ workloads: [{ namespace: 'edge' }] }, 'properties.workloads[0]: labels is required'],
+    [{ now: 'yesterday' }, 'properties.now: "yesterday" is not a time such as "2026-01-01T00:00:00Z"'],
     [{ workloads: [{ labels: { app: 1 } }] }, 'properties.workloads[0].labels.app: 1 is not a string'],
     [{ workloads: [{ labels: {}, ports: ['80'] }] }, 'properties.workloads[0].ports[0]: "80" is not a number'],
     [{ meshConfig: { ingressControllerMode: 'off' } }, 'properties.meshConfig.ingressControllerMode: "off" is not one of OFF, DEFAULT, STRICT'],

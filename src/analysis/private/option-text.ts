@@ -38,6 +38,7 @@ const OPTION_FIELDS: { readonly [field in keyof IstioAnalysisOptions]-?: Reader 
   meshConfig: (value, where) => mapping(value, where, MESH_CONFIG_FIELDS),
   istioRelease: release,
   failureThreshold: level,
+  now: time,
   workloads: (value, where) => list(value, where, (item, at) => required(mapping(item, at, WORKLOAD_FIELDS), at, 'labels')),
 };
 
@@ -120,6 +121,15 @@ function release(value: unknown, where: string): IstioRelease {
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }
+}
+
+function time(value: unknown, where: string): Date {
+  // YAML 1.1 reads an unquoted timestamp as a date; a quoted one is a string
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime())) {
+    throw new Error(`${where}: ${JSON.stringify(value)} is not a time such as "2026-01-01T00:00:00Z"`);
+  }
+  return date;
 }
 
 function level(value: unknown, where: string): FindingLevel {
