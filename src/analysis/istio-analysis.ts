@@ -31,14 +31,15 @@ export class IstioAnalysis extends Construct {
    * the app is analyzed once; options, when given, replace those of earlier calls.
    *
    * @param scope any construct of the app
-   * @param options how to analyze; leave out to keep the options in force
+   * @param options how to analyze, with the synth-time defaults that `IstioAnalysisOptions` tables;
+   * leave out to keep the options in force
    */
   public static enable(scope: IConstruct, options?: IstioAnalysisOptions): IstioAnalysis {
     const root = scope.node.root;
     const existing = root.node.tryFindChild(ANALYSIS_ID);
     const analysis = existing instanceof IstioAnalysis ? existing : new IstioAnalysis(root as Construct, ANALYSIS_ID);
     if (options) {
-      analysis.options = options;
+      analysis.options = resolveAnalysisOptions(options, AnalysisDoor.SYNTH);
     }
     return analysis;
   }
@@ -60,10 +61,11 @@ export class IstioAnalysis extends Construct {
    */
   public static targetReleaseOf(scope: IConstruct): IstioRelease {
     const analysis = scope.node.root.node.tryFindChild(ANALYSIS_ID);
-    return analysis instanceof IstioAnalysis ? analysis.resolved.istioRelease : IstioRelease.LATEST;
+    return analysis instanceof IstioAnalysis ? analysis.options.istioRelease : IstioRelease.LATEST;
   }
 
-  private options: IstioAnalysisOptions = {};
+  /** The options given to `enable`, with the synth-time check's defaults. */
+  private options: ResolvedAnalysisOptions = resolveAnalysisOptions({}, AnalysisDoor.SYNTH);
   private readonly path: SynthesisPath = synthesisPath();
 
   /**
@@ -85,17 +87,13 @@ export class IstioAnalysis extends Construct {
     return this.analyzeApp().findings;
   }
 
-  private get resolved(): ResolvedAnalysisOptions {
-    return resolveAnalysisOptions(this.options, AnalysisDoor.SYNTH);
-  }
-
   private validate(): string[] {
     if (this.path.repeatsValidation()) {
       return [];
     }
     const { findings, apiObjects, objects, assumed, outsideWorkloads } = this.analyzeApp();
     this.path.analyzed(apiObjects, objects);
-    const threshold = this.resolved.failureThreshold;
+    const threshold = this.options.failureThreshold;
     const report = findings.filter((f) => !isAtLeast(f.finding.level, threshold)).map((f) => describe(f.finding, f.constructPaths));
     const trusted = takenOnTrust('IstioAnalysis', 'app', assumed, outsideWorkloads);
     if (trusted) {
@@ -137,7 +135,7 @@ export class IstioAnalysis extends Construct {
       }
     }
     const otherObjects = otherApiObjects.map(identityOf);
-    const { findings: analysisFindings, assumed } = analyzeWithAssumptions(objects, { ...this.resolved, workloads: [...this.resolved.workloads, ...outsideWorkloads] });
+    const { findings: analysisFindings, assumed } = analyzeWithAssumptions(objects, { ...this.options, workloads: [...this.options.workloads, ...outsideWorkloads] });
     const findings = [...analysisFindings, ...duplicatesAmong(otherObjects)];
     if (findings.length === 0) {
       return { findings: [], apiObjects, objects, assumed, outsideWorkloads };
