@@ -9,6 +9,7 @@ import { checkLabels } from '../rules/webhook/labels';
 import { Report } from '../rules/webhook/report';
 import { subsetNameProblem } from '../rules/webhook/destination';
 import { Backend, resolveBackend } from './backend';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** The subsets of one service that routes can split traffic between. */
 export interface IServiceSubsets extends IConstruct {
@@ -72,6 +73,7 @@ export class ServiceSubsets extends Construct implements IServiceSubsets {
 
   constructor(scope: Construct, id: string, props: ServiceSubsetsProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     this.backend = props.backend;
     this.resource = createIstioObject(this, 'Resource', 'DestinationRule', {
       metadata: {
