@@ -11,6 +11,7 @@ import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
+import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
@@ -91,6 +92,7 @@ const ANALYZERS = [
   analyzeGatewayCredentials,
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
+  analyzeAuthorizationPolicies,
   analyzeDeprecatedFields,
 ];
 
