@@ -12,6 +12,7 @@ import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
+import { analyzeEgressLockdown } from './analysis/egress-lockdown';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
@@ -93,6 +94,7 @@ const ANALYZERS = [
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeAuthorizationPolicies,
+  analyzeEgressLockdown,
   analyzeDeprecatedFields,
 ];
 

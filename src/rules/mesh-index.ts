@@ -31,7 +31,7 @@ export const POD_TEMPLATE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'S
 export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
   'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
   'MeshGateway', 'IstioMeshGateway', 'AuthorizationPolicy',
-  'Namespace', 'Pod', 'Node', 'Service', 'Secret', 'Certificate',
+  'Namespace', 'NetworkPolicy', 'Pod', 'Node', 'Service', 'Secret', 'Certificate',
   ...POD_TEMPLATE_KINDS,
 ]);
 

@@ -112,7 +112,9 @@ describe('the CLI never crashes', () => {
   ])('on %s, with a bounded time', (_, text) => {
     const started = Date.now();
     expectOrderlyEnd(runOnStdin(text));
-    expect(Date.now() - started).toBeLessThan(5000);
+    // A bound against hangs and exponential blowups (well under a second on an idle machine),
+    // loose enough for a loaded one: the benchmark measures speed.
+    expect(Date.now() - started).toBeLessThan(60000);
   });
 
   test('on a document of 20,000 objects, with a bounded time', () => {

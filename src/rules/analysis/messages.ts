@@ -65,6 +65,8 @@ export const MESSAGES = {
     `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
   DuplicateObject: type('CIG0001', 'DuplicateObject', FindingLevel.ERROR,
     `give each object of a kind a name of its own in its namespace, or remove the copy`),
+  EgressNotLockedDown: type('CIG0301', 'EgressNotLockedDown', FindingLevel.WARNING,
+    `add a NetworkPolicy that lets the namespace's pods reach only the egress gateway, DNS, istiod and in-cluster addresses (EgressLockdown)`),
 };
 
 /** A finding of `messageType` about `obj`. */
