@@ -48,3 +48,5 @@ export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { DeclaredWorkload } from './rules/mesh-index';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';
+export { IstioTopology } from './analysis/istio-topology';
+export { TopologyEdge, TopologyGraph, TopologyNode, TopologyNodeKind } from './topology/graph';

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
-import { Command, parseArgs, USAGE } from './cli/args';
+import { Command, GraphFormat, parseArgs, USAGE, Verb } from './cli/args';
 import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
 import { analyze, AnalysisOptions, objectKey } from '../rules/analyze';
 import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from '../rules/finding';
 import { parseMeshConfig } from '../rules/mesh-config';
 import { namespaceOf } from '../rules/mesh-index';
+import { buildTopology } from '../topology/build-graph';
+import { TopologyGraph } from '../topology/graph';
+import { toHtml } from '../topology/render/html';
+import { toMermaid } from '../topology/render/mermaid';
+import { MermaidBundle, MermaidMissingError, readMermaidBundle } from '../topology/render/mermaid-bundle';
 
 /** Exit statuses of the CLI. */
 export enum ExitStatus {
@@ -62,7 +67,12 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   for (const warning of inputs.warnings) {
     output.err(`Warning: ${warning}\n`);
   }
-  const findings = analyze(inputs.objects.map((o) => o.object), analysisOptions(command)).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const objects = inputs.objects.map((o) => o.object);
+  const options = analysisOptions(command);
+  const findings = analyze(objects, options).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  if (command.verb === Verb.GRAPH) {
+    return writeGraph(command, buildTopology(objects, findings, options), output);
+  }
   const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
     .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
   if (command.json) {
@@ -74,6 +84,26 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   }
   // As in istioctl, the output threshold does not change what fails.
   return findings.some((f) => isAtLeast(f.level, command.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+}
+
+/** Writes the graph in the command's format; the findings are drawn, so they do not change the exit status. */
+function writeGraph(command: Command, graph: TopologyGraph, output: CliOutput): ExitStatus {
+  if (command.graphFormat === GraphFormat.JSON) {
+    output.out(`${JSON.stringify(graph, undefined, 2)}\n`);
+  } else if (command.graphFormat === GraphFormat.HTML) {
+    output.out(toHtml(graph, mermaidBundle()));
+  } else {
+    output.out(toMermaid(graph));
+  }
+  return ExitStatus.OK;
+}
+
+function mermaidBundle(): MermaidBundle {
+  try {
+    return readMermaidBundle();
+  } catch (e) {
+    throw e instanceof MermaidMissingError ? new InputError(e.message) : e;
+  }
 }
 
 /** The command's analysis options, with the mesh config of its `--meshConfigFile`. */
