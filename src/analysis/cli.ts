@@ -2,7 +2,9 @@
 import * as fs from 'fs';
 import { Command, GraphFormat, parseArgs, USAGE, Verb } from './cli/args';
 import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
-import { analyze, AnalysisOptions, objectKey } from '../rules/analyze';
+import { takenOnTrust } from './private/taken-on-trust';
+import { AnalysisDoor, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
+import { analyzeWithAssumptions, objectKey } from '../rules/analyze';
 import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from '../rules/finding';
 import { parseMeshConfig } from '../rules/mesh-config';
 import { namespaceOf } from '../rules/mesh-index';
@@ -69,9 +71,16 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   }
   const objects = inputs.objects.map((o) => o.object);
   const options = analysisOptions(command);
-  const findings = analyze(objects, options).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const analysis = analyzeWithAssumptions(objects, options);
+  const findings = analysis.findings.filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const trusted = takenOnTrust(command.verb, 'input', analysis.assumed);
   if (command.verb === Verb.GRAPH) {
-    return writeGraph(command, buildTopology(objects, findings, options), output);
+    writeGraph(command, buildTopology(objects, findings, options), output);
+    if (trusted) {
+      output.err(`${trusted}\n`);
+    }
+    // The findings are drawn, not judged: they do not change the exit status.
+    return ExitStatus.OK;
   }
   const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
     .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
@@ -82,12 +91,15 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   } else {
     output.out(printed.map((p) => `${p.line}\n`).join(''));
   }
+  if (trusted) {
+    output.err(`${trusted}\n`);
+  }
   // As in istioctl, the output threshold does not change what fails.
-  return findings.some((f) => isAtLeast(f.level, command.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+  return findings.some((f) => isAtLeast(f.level, options.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
 }
 
-/** Writes the graph in the command's format; the findings are drawn, so they do not change the exit status. */
-function writeGraph(command: Command, graph: TopologyGraph, output: CliOutput): ExitStatus {
+/** Writes the graph in the command's format. */
+function writeGraph(command: Command, graph: TopologyGraph, output: CliOutput): void {
   if (command.graphFormat === GraphFormat.JSON) {
     output.out(`${JSON.stringify(graph, undefined, 2)}\n`);
   } else if (command.graphFormat === GraphFormat.HTML) {
@@ -95,7 +107,6 @@ function writeGraph(command: Command, graph: TopologyGraph, output: CliOutput): 
   } else {
     output.out(toMermaid(graph));
   }
-  return ExitStatus.OK;
 }
 
 function mermaidBundle(): MermaidBundle {
@@ -106,11 +117,11 @@ function mermaidBundle(): MermaidBundle {
   }
 }
 
-/** The command's analysis options, with the mesh config of its `--meshConfigFile`. */
-function analysisOptions(command: Command): AnalysisOptions {
+/** The command's analysis options, with the mesh config of its `--meshConfigFile` and the CLI's defaults. */
+function analysisOptions(command: Command): ResolvedAnalysisOptions {
   const file = command.meshConfigFile;
   if (file === undefined) {
-    return command.options;
+    return resolveAnalysisOptions(command.options, AnalysisDoor.CLI);
   }
   let text: string;
   try {
@@ -119,7 +130,7 @@ function analysisOptions(command: Command): AnalysisOptions {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }
   try {
-    return { ...command.options, meshConfig: parseMeshConfig(text) };
+    return resolveAnalysisOptions({ ...command.options, meshConfig: parseMeshConfig(text) }, AnalysisDoor.CLI);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }

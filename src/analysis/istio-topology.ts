@@ -1,4 +1,4 @@
-import { AnalysisOptions } from '../rules/analyze';
+import { AnalysisDoor, IstioAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
 import { KubeObject } from '../rules/finding';
 import { topologyOf } from '../topology/build-graph';
 import { TopologyGraph } from '../topology/graph';
@@ -20,10 +20,11 @@ export class IstioTopology {
    * -> external host (HTTP, TLS origination, TLS passthrough or TCP), each node with the
    * findings about the objects it is drawn from.
    *
-   * @param options how to analyze the objects, as for `IstioAnalyzer.analyze`
+   * @param options how to analyze the objects, with `IstioAnalyzer`'s defaults (see
+   * `IstioAnalysisOptions`): hosts and Secrets the objects do not define are reported
    */
-  public static graph(objects: KubeObject[], options: AnalysisOptions = {}): TopologyGraph {
-    return topologyOf(objects, options);
+  public static graph(objects: KubeObject[], options: IstioAnalysisOptions = {}): TopologyGraph {
+    return topologyOf(objects, resolveAnalysisOptions(options, AnalysisDoor.ANALYZER));
   }
 
   /** The graph as a Mermaid flowchart, for a ` ```mermaid ` block in Markdown (GitHub and GitLab render it). */

@@ -1,4 +1,5 @@
-import { AnalysisOptions } from '../../rules/analyze';
+import { IstioAnalysisOptions } from '../analysis-options';
+import { findingLevelNamed, LEVEL_NAMES } from '../private/option-text';
 import { FindingLevel } from '../../rules/finding';
 import { IstioRelease } from '../../rules/istio-release';
 import { ResourceSuppression } from '../../rules/resource-suppression';
@@ -65,15 +66,13 @@ export interface Command {
   readonly json: boolean;
   /** For `graph`: the format of the graph. */
   readonly graphFormat: GraphFormat;
-  readonly failureThreshold: FindingLevel;
   readonly outputThreshold: FindingLevel;
-  readonly options: AnalysisOptions;
+  /** The analysis options the flags give; the CLI's defaults fill in the rest. */
+  readonly options: IstioAnalysisOptions;
   /** The MeshConfig YAML file to read, as istioctl's `--meshConfigFile`. */
   readonly meshConfigFile?: string;
   readonly suppressions: ResourceSuppression[];
 }
-
-const LEVELS = [FindingLevel.INFO, FindingLevel.WARNING, FindingLevel.ERROR];
 
 /**
  * Reads the arguments after the program name.
@@ -90,9 +89,9 @@ export function parseArgs(args: readonly string[]): Command {
   const paths: string[] = [];
   let json = false;
   let graphFormat = GraphFormat.MERMAID;
-  let defaultGateway = true;
-  let assumeHostsAndSecretsExist = false;
-  let failureThreshold = FindingLevel.ERROR;
+  let defaultGateway: boolean | undefined;
+  let assumeHostsAndSecretsExist: boolean | undefined;
+  let failureThreshold: FindingLevel | undefined;
   let outputThreshold = FindingLevel.INFO;
   let istioRelease: IstioRelease | undefined;
   let meshConfigFile: string | undefined;
@@ -140,9 +139,8 @@ export function parseArgs(args: readonly string[]): Command {
     help: false,
     json,
     graphFormat,
-    failureThreshold,
     outputThreshold,
-    options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease },
+    options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease, failureThreshold },
     meshConfigFile,
     suppressions,
   };
@@ -150,9 +148,9 @@ export function parseArgs(args: readonly string[]): Command {
 
 /** A level as istioctl's threshold flags take it: its name in any case. */
 function parseLevel(flag: string, text: string | undefined): FindingLevel {
-  const level = LEVELS.find((l) => l.toUpperCase() === (text ?? '').toUpperCase());
+  const level = findingLevelNamed(text ?? '');
   if (level === undefined) {
-    throw new Error(`invalid ${flag} ${JSON.stringify(text ?? '')}: expected ${LEVELS.join(', ')}`);
+    throw new Error(`invalid ${flag} ${JSON.stringify(text ?? '')}: expected ${LEVEL_NAMES}`);
   }
   return level;
 }
@@ -174,5 +172,5 @@ function parseRelease(text: string | undefined): IstioRelease {
 }
 
 function helpCommand(): Command {
-  return { verb: Verb.ANALYZE, paths: [], help: true, json: false, graphFormat: GraphFormat.MERMAID, failureThreshold: FindingLevel.ERROR, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
+  return { verb: Verb.ANALYZE, paths: [], help: true, json: false, graphFormat: GraphFormat.MERMAID, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
 }
