@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { validateGatewayName } from '../private/names';
-import { EgressGatewayServers } from './private/egress-gateway-servers';
+import { EgressHostsGateway } from './private/egress-hosts-gateway';
 import { EgressRoute, EgressRouteOptions } from './egress-route';
 import { ServerProtocol } from '../routing/server-protocol';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
@@ -59,19 +59,19 @@ export interface ExistingEgressGatewayProps extends ExistingGatewayProps {
 }
 
 abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressGateway {
-  private servers?: EgressGatewayServers;
+  private hostsGateway?: EgressHostsGateway;
 
   public get gatewayName(): string {
-    return this.egressServers.name;
+    return this.egressGateway.name;
   }
 
   /** The egress Gateway (L1), once a route was added. */
   public get gateway(): ApiObject | undefined {
-    return this.egressServers.gateway;
+    return this.egressGateway.resource;
   }
 
   public acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
-    this.egressServers.accept(owner, host, port, protocol);
+    this.egressGateway.accept(owner, host, port, protocol);
   }
 
   public route(id: string, options: EgressRouteOptions): EgressRoute {
@@ -81,14 +81,14 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
   /** Describes the workload to the shared code and names the egress Gateway. */
   protected describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
     this.describe(props);
-    this.servers = new EgressGatewayServers(this, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
+    this.hostsGateway = new EgressHostsGateway(this, 'Gateway', validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
   }
 
-  private get egressServers(): EgressGatewayServers {
-    if (!this.servers) {
+  private get egressGateway(): EgressHostsGateway {
+    if (!this.hostsGateway) {
       throw new Error(`${this.node.path}: egress gateway used before its constructor described it`);
     }
-    return this.servers;
+    return this.hostsGateway;
   }
 }
 

@@ -9,6 +9,7 @@ import { EgressVirtualService } from './private/egress-virtual-service';
 import { invalidInput, rejectIf } from '../private/errors';
 import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
 import { onlyItem } from '../private/only-item';
+import { chartOwner, gatewayOwner } from './private/owners';
 import { ServerProtocol } from '../routing/server-protocol';
 import { fqdnProblem } from '../rules/webhook/names';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
@@ -50,16 +51,17 @@ export interface EgressRouteOptions {
   readonly namespace?: string;
 
   /**
-   * The VirtualService's name. A route for a host that an earlier route in the namespace routed
-   * already joins that route's VirtualService, so it may leave the name out or repeat it.
-   * @default - the construct id; for a host routed already, the name of its VirtualService
+   * The VirtualService's name. The routes for one host through one egress gateway from one chart
+   * and namespace (the host's other ports) share one VirtualService, so they give it the same name.
+   * @default - the construct id
    */
   readonly virtualServiceName?: string;
 
   /**
-   * The name of the DestinationRule that originates TLS (TLS origination only). A route that
-   * originates TLS to a host that an earlier route does already joins its DestinationRule.
-   * @default - the construct id; for a host with TLS origination already, its DestinationRule's name
+   * The name of the DestinationRule that originates TLS (TLS origination only). The routes that
+   * originate TLS to one host through one egress gateway share one DestinationRule, so they give
+   * it the same name.
+   * @default - the construct id
    */
   readonly destinationRuleName?: string;
 }
@@ -75,22 +77,24 @@ export interface EgressRouteProps extends EgressRouteOptions {
  * two hops: the sidecars send it to the egress gateway's Service, and the egress gateway sends
  * it to the external host. The egress gateway's Gateway accepts the host on the gateway port;
  * a VirtualService bound to that Gateway and to `mesh` holds both hops, each matched on its
- * gateway and port. Routes for the same host in the same namespace (its other ports) share that
- * VirtualService, since Istio leaves undefined which of several mesh VirtualServices for one host
- * applies; they must therefore use the same egress gateway. With TLS origination, a
- * DestinationRule in the egress gateway's namespace makes the egress gateway open TLS to the
- * external host and verify its certificate.
+ * gateway and port. Routes for the same host through the same gateway from the same chart and
+ * namespace (its other ports) share that VirtualService, since Istio leaves undefined which of
+ * several mesh VirtualServices for one host applies. With TLS origination, a DestinationRule in
+ * the egress gateway's namespace makes the egress gateway open TLS to the external host and
+ * verify its certificate.
+ *
+ * What the routes share is owned in the construct tree, never by whichever route came first: the
+ * Gateway and the DestinationRules by the egress gateway; the VirtualServices by the egress
+ * gateway when the route is in the gateway's chart, else by the gateway's stand-in in the route's
+ * chart, so that a team's routes land in the team's chart and namespace.
  */
 export class EgressRoute extends Construct {
-  /**
-   * The VirtualService (L1), shared with the other routes for the host in its namespace: the
-   * first of them created it and named it.
-   */
+  /** The VirtualService (L1), shared with the other routes for the host in its namespace. */
   public readonly virtualService: ApiObject;
 
   /**
    * The DestinationRule that originates TLS (L1), shared with the other routes that originate
-   * TLS to the host through egress gateways of the same namespace.
+   * TLS to the host through the same egress gateway.
    * @default - none: only TLS origination creates one
    */
   public readonly destinationRule?: ApiObject;
@@ -116,8 +120,6 @@ export class EgressRoute extends Construct {
     const externalPort = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.tlsPort(service, mode) : this.port;
 
     const gateway = props.egressGateway;
-    // A route added to the gateway after its Gateway object follows that object in the tree.
-    const listedAfterGateway = scope === gateway && gateway.gateway !== undefined;
     if (!service.isExportedTo(gateway.namespace)) {
       throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
     }
@@ -126,28 +128,27 @@ export class EgressRoute extends Construct {
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
     const tlsSettings = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.originationTls(mode) : undefined;
     const effectiveNamespace = namespace ?? Chart.of(this).namespace;
-    // Creates the Gateway, if this is its first host, before the VirtualService that names it.
-    gateway.acceptHost(this, this.host, this.gatewayPort, serverProtocol);
-    const shared = EgressVirtualService.forRoute(this, {
+    const virtualServiceRequest = {
       host: this.host,
       gateway,
       gatewayReference: this.gatewayReference(gateway, effectiveNamespace),
       namespace,
       effectiveNamespace,
       name: virtualServiceName,
-      nameIsExplicit: props.virtualServiceName !== undefined,
-      listedAfterGateway,
-    });
-    shared.addRoute(this, this.port, this.gatewayPort, externalPort, mode.kind);
+    };
+    const destinationRuleRequest = { host: this.host, namespace: gateway.namespace, name: destinationRuleName };
+    // Whether the route can join what it shares is known before it claims the host on the gateway.
+    EgressVirtualService.find(chartOwner(gateway, this), this, virtualServiceRequest);
+    if (tlsSettings) {
+      EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
+    }
+    gateway.acceptHost(this, this.host, this.gatewayPort, serverProtocol);
+    const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
+    shared.addRoute(this, this.port, this.gatewayPort, externalPort, serverProtocol);
     this.virtualService = shared.resource;
 
     if (tlsSettings) {
-      const rule = EgressDestinationRule.forRoute(this, {
-        host: this.host,
-        namespace: gateway.namespace,
-        name: destinationRuleName,
-        nameIsExplicit: props.destinationRuleName !== undefined,
-      });
+      const rule = EgressDestinationRule.forRoute(gatewayOwner(gateway), this, destinationRuleRequest);
       rule.addPort(this, externalPort, tlsSettings);
       this.destinationRule = rule.resource;
     }
