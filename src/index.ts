@@ -2,8 +2,8 @@
 // functions) stay out of it, so the API remains what jsii can publish to other languages.
 export { IstioApiVersion } from './api-version';
 export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress/egress-gateway';
-export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress/egress-mode';
-export { ServerVerification } from './egress/server-verification';
+export { EgressMode, EgressModeBindOptions, EgressModeConfig, OriginateTlsOptions, TlsOriginationConfig } from './egress/egress-mode';
+export { ServerVerification, ServerVerificationConfig } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
 export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {

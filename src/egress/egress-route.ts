@@ -1,17 +1,15 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../../imports/networking.istio.io';
 import { validateNamespace, validateObjectName, validatePortNumber } from '../private/names';
 import { EgressDestinationRule } from './private/egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
-import { EgressMode, EgressModeKind } from './egress-mode';
+import { EgressMode } from './egress-mode';
 import { EgressVirtualService } from './private/egress-virtual-service';
-import { invalidInput, rejectIf } from '../private/errors';
-import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
+import { invalidInput } from '../private/errors';
+import { ResolvedExternalServicePort } from './external-service';
+import type { IExternalService } from './external-service';
 import { onlyItem } from '../private/only-item';
 import { chartOwner, gatewayOwner } from './private/owners';
-import { ServerProtocol } from '../routing/server-protocol';
-import { fqdnProblem } from '../rules/webhook/names';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
@@ -115,9 +113,7 @@ export class EgressRoute extends Construct {
     const servicePort = this.resolvePort(props);
     this.port = servicePort.number;
     this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? this.port);
-    const mode = props.mode ?? this.defaultMode(servicePort);
-    const serverProtocol = this.serverProtocol(mode, servicePort);
-    const externalPort = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.tlsPort(service, mode) : this.port;
+    const mode = (props.mode ?? this.defaultMode(servicePort)).bind(this, { externalService: service, host: this.host, port: servicePort });
 
     const gateway = props.egressGateway;
     if (!service.isExportedTo(gateway.namespace)) {
@@ -126,7 +122,6 @@ export class EgressRoute extends Construct {
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
-    const tlsSettings = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.originationTls(mode) : undefined;
     const effectiveNamespace = namespace ?? Chart.of(this).namespace;
     const virtualServiceRequest = {
       host: this.host,
@@ -139,17 +134,17 @@ export class EgressRoute extends Construct {
     const destinationRuleRequest = { host: this.host, namespace: gateway.namespace, name: destinationRuleName };
     // Whether the route can join what it shares is known before it claims the host on the gateway.
     EgressVirtualService.find(chartOwner(gateway, this), this, virtualServiceRequest);
-    if (tlsSettings) {
+    if (mode.tlsOrigination) {
       EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
     }
-    gateway.acceptHost(this, this.host, this.gatewayPort, serverProtocol);
+    gateway.acceptHost(this, this.host, this.gatewayPort, mode.serverProtocol);
     const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
-    shared.addRoute(this, this.port, this.gatewayPort, externalPort, serverProtocol);
+    shared.addRoute(this, this.port, this.gatewayPort, mode.externalPort, mode.serverProtocol);
     this.virtualService = shared.resource;
 
-    if (tlsSettings) {
+    if (mode.tlsOrigination) {
       const rule = EgressDestinationRule.forRoute(gatewayOwner(gateway), this, destinationRuleRequest);
-      rule.addPort(this, externalPort, tlsSettings);
+      rule.addPort(this, mode.externalPort, mode.tlsOrigination);
       this.destinationRule = rule.resource;
     }
   }
@@ -183,47 +178,6 @@ export class EgressRoute extends Construct {
       return EgressMode.tlsPassthrough();
     }
     return EgressMode.tcp();
-  }
-
-  private serverProtocol(mode: EgressMode, port: ResolvedExternalServicePort): ServerProtocol {
-    if (mode.kind === EgressModeKind.TCP) {
-      if (port.protocol !== ExternalServiceProtocol.TCP) {
-        throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: a TCP egress route needs a TCP port, and this port's protocol has its own mode`);
-      }
-      return ServerProtocol.TCP;
-    }
-    if (mode.kind === EgressModeKind.TLS_PASSTHROUGH) {
-      if (!isTlsProtocol(port.protocol)) {
-        throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
-      }
-      return ServerProtocol.TLS;
-    }
-    if (!isHttpProtocol(port.protocol)) {
-      const hint = isTlsProtocol(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
-      throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
-    }
-    // the HTTP protocols of an external service are spelt as a Gateway server's
-    return port.protocol as string as ServerProtocol;
-  }
-
-  private tlsPort(service: IExternalService, mode: EgressMode): number {
-    const port = service.findPort(this, 'mode.port', mode.tlsPort!);
-    if (!isTlsProtocol(port.protocol)) {
-      throw invalidInput(this, 'mode.port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
-    }
-    return port.number;
-  }
-
-  /** The DestinationRule's TLS settings: SIMPLE, with the SNI and the server's verification. */
-  private originationTls(mode: EgressMode): DestinationRuleSpecTrafficPolicyPortLevelSettingsTls {
-    if (mode.sni !== undefined) {
-      rejectIf(this, 'mode.sni', mode.sni, fqdnProblem(mode.sni));
-    }
-    return {
-      mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,
-      sni: mode.sni ?? this.host,
-      ...mode.verification!.bind(this, 'mode', mode.subjectAltNames),
-    };
   }
 
   /**

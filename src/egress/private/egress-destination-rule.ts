@@ -1,8 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { DestinationRuleSpecTrafficPolicyPortLevelSettings, DestinationRuleSpecTrafficPolicyPortLevelSettingsTls } from '../../../imports/networking.istio.io';
+import { DestinationRuleSpecTrafficPolicyPortLevelSettings, DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
 import { invalidInput } from '../../private/errors';
+import type { TlsOriginationConfig } from '../egress-mode';
 
 /** What a TLS-originating route asks of the DestinationRule of its host. */
 export interface EgressDestinationRuleRequest {
@@ -71,12 +72,19 @@ export class EgressDestinationRule extends Construct {
   }
 
   /**
-   * Originates TLS to external port `port` with `tls`. Routes that share the port must agree on
-   * the settings.
+   * Originates TLS to external port `port` after `origination`, in SIMPLE mode: the egress
+   * gateway verifies the server, the server does not ask for a client certificate. Routes that
+   * share the port must agree on the settings.
    *
    * @throws when an earlier route originates TLS to `port` with other settings
    */
-  public addPort(route: IConstruct, port: number, tls: DestinationRuleSpecTrafficPolicyPortLevelSettingsTls): void {
+  public addPort(route: IConstruct, port: number, origination: TlsOriginationConfig): void {
+    const tls: DestinationRuleSpecTrafficPolicyPortLevelSettingsTls = {
+      mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,
+      sni: origination.sni,
+      ...origination.verification,
+      subjectAltNames: origination.subjectAltNames,
+    };
     const existing = this.ports.get(port);
     if (!existing) {
       this.ports.set(port, { tls, owner: route.node.path });
