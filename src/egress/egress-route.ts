@@ -11,6 +11,7 @@ import type { IExternalService } from './external-service';
 import { onlyItem } from '../private/only-item';
 import { chartOwner, gatewayOwner } from './private/owners';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -108,6 +109,7 @@ export class EgressRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: EgressRouteProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     const service = props.externalService;
     this.host = this.resolveHost(props);
     const servicePort = this.resolvePort(props);
