@@ -33,7 +33,10 @@ export interface IEgressGateway extends IGatewayWorkload {
   acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void;
 
   /**
-   * Sends the mesh's traffic for an external service through this gateway.
+   * Sends the mesh's traffic for an external service through this gateway. The route is a child
+   * of this gateway, in its chart and namespace: for a gateway that another chart owns (a
+   * platform's shared gateway), make the route in the team's chart with
+   * `new EgressRoute(teamChart, id, { egressGateway, ... })`.
    *
    * @param id the construct id, and the default name of the VirtualService
    */

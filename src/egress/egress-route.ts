@@ -67,7 +67,10 @@ export interface EgressRouteOptions {
 
 /** Props of an `EgressRoute`. */
 export interface EgressRouteProps extends EgressRouteOptions {
-  /** The egress gateway the traffic leaves through. */
+  /**
+   * The egress gateway the traffic leaves through. It may belong to another chart, such as the
+   * platform's: the VirtualService is the route's, in its chart and namespace.
+   */
   readonly egressGateway: IEgressGateway;
 }
 

@@ -9,7 +9,10 @@ import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayT
 export interface IIngressGateway extends IGatewayWorkload {
   /**
    * Exposes a service through this gateway: creates a Gateway that selects this workload and a
-   * VirtualService bound to it that routes the hosts to the backend.
+   * VirtualService bound to it that routes the hosts to the backend. The exposure is a child of
+   * this gateway, in its chart and namespace: for a gateway that another chart owns (a platform's
+   * shared gateway), make the exposure in the team's chart with
+   * `new Exposure(teamChart, id, { ingressGateway, ... })`.
    *
    * @param id the construct id, and the default name of the Gateway and the VirtualService
    */
@@ -21,7 +24,7 @@ export interface IngressGatewayProps extends MeshGatewayOptions {}
 
 abstract class IngressGatewayBase extends GatewayWorkloadBase implements IIngressGateway {
   public expose(id: string, options: ExposeOptions): Exposure {
-    return new Exposure(this, id, { ...options, workload: this });
+    return new Exposure(this, id, { ...options, ingressGateway: this });
   }
 }
 
