@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { invalidInput } from '../private/errors';
 import { validateGatewayName } from '../private/names';
 import { EgressHostsGateway } from './private/egress-hosts-gateway';
 import { EgressRoute, EgressRouteOptions } from './egress-route';
@@ -78,6 +79,10 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
   }
 
   public route(id: string, options: EgressRouteOptions): EgressRoute {
+    if (this.node.tryFindChild(id) !== undefined) {
+      // Two teams' route('api') on a shared gateway meet here.
+      throw invalidInput(this, 'id', id, `the gateway has a child ${id} already; a route made with route() is a child of the gateway, in its chart: make a team's route in the team's chart with new EgressRoute(teamChart, id, { egressGateway, ... })`);
+    }
     return new EgressRoute(this, id, { ...options, egressGateway: this });
   }
 

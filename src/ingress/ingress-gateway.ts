@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Exposure, ExposeOptions } from './exposure';
+import { invalidInput } from '../private/errors';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
 import { GatewayWorkloadBase, IGatewayWorkload } from '../workload/gateway-workload-base';
 import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayType } from '../workload/mesh-gateway';
@@ -24,6 +25,10 @@ export interface IngressGatewayProps extends MeshGatewayOptions {}
 
 abstract class IngressGatewayBase extends GatewayWorkloadBase implements IIngressGateway {
   public expose(id: string, options: ExposeOptions): Exposure {
+    if (this.node.tryFindChild(id) !== undefined) {
+      // Two teams' expose('web') on a shared gateway meet here.
+      throw invalidInput(this, 'id', id, `the gateway has a child ${id} already; an exposure made with expose() is a child of the gateway, in its chart: make a team's exposure in the team's chart with new Exposure(teamChart, id, { ingressGateway, ... })`);
+    }
     return new Exposure(this, id, { ...options, ingressGateway: this });
   }
 }

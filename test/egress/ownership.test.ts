@@ -75,4 +75,14 @@ describe('what egress routes share has one owner in the construct tree', () => {
       expect(findObject(objects, 'VirtualService', 'api').spec.hosts).toEqual([`${name}.example.com`]);
     }
   });
+
+  test('two teams\' route(\'api\') on the shared gateway name the form for team charts', () => {
+    const app = Testing.app();
+    const platform = new Chart(app, 'platform', { namespace: 'istio-system' });
+    const egress = EgressGateway.fromSelector(platform, 'mesh-egress', { selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' });
+    const ext = new ExternalService(platform, 'ext', { hosts: ['a.example.com', 'b.example.com'], ports: [{ number: 80, protocol: HTTP, name: 'http' }] });
+    egress.route('api', { externalService: ext, host: 'a.example.com' });
+    expect(() => egress.route('api', { externalService: ext, host: 'b.example.com' }))
+      .toThrow('platform/mesh-egress: invalid id "api": the gateway has a child api already; a route made with route() is a child of the gateway, in its chart: make a team\'s route in the team\'s chart with new EgressRoute(teamChart, id, { egressGateway, ... })');
+  });
 });

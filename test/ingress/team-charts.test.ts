@@ -36,6 +36,14 @@ describe('exposures a team makes through a gateway of another chart', () => {
       .toThrow('team-b/web: invalid hosts "shop.example.com": team-a/web already serves host shop.example.com on port 80 of gateway workload platform/mesh-ingress');
   });
 
+  test('two teams\' expose(\'web\') on the shared gateway name the form for team charts', () => {
+    const { shared } = platformAndTeams();
+    const backend = Backend.fromHost('web.default.svc.cluster.local', 8080);
+    shared.expose('web', { hosts: ['a.example.com'], backend });
+    expect(() => shared.expose('web', { hosts: ['b.example.com'], backend }))
+      .toThrow('platform/mesh-ingress: invalid id "web": the gateway has a child web already; an exposure made with expose() is a child of the gateway, in its chart: make a team\'s exposure in the team\'s chart with new Exposure(teamChart, id, { ingressGateway, ... })');
+  });
+
   test('expose() is the shorthand for exposures in the gateway\'s own chart: they are its children', () => {
     const { platform, shared } = platformAndTeams();
     const web = shared.expose('web', { hosts: ['www.example.com'], backend: Backend.fromHost('web.default.svc.cluster.local', 8080) });
