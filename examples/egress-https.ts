@@ -8,7 +8,8 @@ import { EgressGateway, EgressMode, ExternalService, ExternalServiceProtocol, Re
  * - api.github.com: the application's own TLS, passed through the egress gateway by SNI;
  * - edition.cnn.com: on port 80 the application sends plain HTTP and the egress gateway
  *   originates TLS, verifying the server against the proxy image's public CAs; on port 443 the
- *   application's own TLS passes through. Both routes share one VirtualService for the host.
+ *   application's own TLS passes through. Both routes share one VirtualService for the host, so
+ *   they give it one name.
  */
 export class EgressHttpsChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -42,6 +43,6 @@ export class EgressHttpsChart extends Chart {
       port: 80,
       mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
     });
-    meshEgress.route('edition-cnn-https', { externalService: cnn, port: 443 });
+    meshEgress.route('edition-cnn-https', { externalService: cnn, port: 443, virtualServiceName: 'edition-cnn-egress' });
   }
 }

@@ -3,8 +3,8 @@
 export { IstioApiVersion } from './api-version';
 export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress/egress-gateway';
 export { EgressLockdown, EgressLockdownProps, LockdownPeer } from './egress/egress-lockdown';
-export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress/egress-mode';
-export { ServerVerification } from './egress/server-verification';
+export { EgressMode, EgressModeBindOptions, EgressModeConfig, OriginateTlsOptions, TlsOriginationConfig } from './egress/egress-mode';
+export { ServerVerification, ServerVerificationConfig } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
 export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { invalidInput } from '../private/errors';
 import { validateGatewayName } from '../private/names';
-import { EgressGatewayServers } from './private/egress-gateway-servers';
+import { EgressHostsGateway } from './private/egress-hosts-gateway';
 import { EgressRoute, EgressRouteOptions } from './egress-route';
 import { ServerProtocol } from '../routing/server-protocol';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
@@ -33,7 +34,10 @@ export interface IEgressGateway extends IGatewayWorkload {
   acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void;
 
   /**
-   * Sends the mesh's traffic for an external service through this gateway.
+   * Sends the mesh's traffic for an external service through this gateway. The route is a child
+   * of this gateway, in its chart and namespace: for a gateway that another chart owns (a
+   * platform's shared gateway), make the route in the team's chart with
+   * `new EgressRoute(teamChart, id, { egressGateway, ... })`.
    *
    * @param id the construct id, and the default name of the VirtualService
    */
@@ -59,36 +63,40 @@ export interface ExistingEgressGatewayProps extends ExistingGatewayProps {
 }
 
 abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressGateway {
-  private servers?: EgressGatewayServers;
+  private hostsGateway?: EgressHostsGateway;
 
   public get gatewayName(): string {
-    return this.egressServers.name;
+    return this.egressGateway.name;
   }
 
   /** The egress Gateway (L1), once a route was added. */
   public get gateway(): ApiObject | undefined {
-    return this.egressServers.gateway;
+    return this.egressGateway.resource;
   }
 
   public acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
-    this.egressServers.accept(owner, host, port, protocol);
+    this.egressGateway.accept(owner, host, port, protocol);
   }
 
   public route(id: string, options: EgressRouteOptions): EgressRoute {
+    if (this.node.tryFindChild(id) !== undefined) {
+      // Two teams' route('api') on a shared gateway meet here.
+      throw invalidInput(this, 'id', id, `the gateway has a child ${id} already; a route made with route() is a child of the gateway, in its chart: make a team's route in the team's chart with new EgressRoute(teamChart, id, { egressGateway, ... })`);
+    }
     return new EgressRoute(this, id, { ...options, egressGateway: this });
   }
 
   /** Describes the workload to the shared code and names the egress Gateway. */
   protected describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
     this.describe(props);
-    this.servers = new EgressGatewayServers(this, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
+    this.hostsGateway = new EgressHostsGateway(this, 'Gateway', validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
   }
 
-  private get egressServers(): EgressGatewayServers {
-    if (!this.servers) {
+  private get egressGateway(): EgressHostsGateway {
+    if (!this.hostsGateway) {
       throw new Error(`${this.node.path}: egress gateway used before its constructor described it`);
     }
-    return this.servers;
+    return this.hostsGateway;
   }
 }
 

@@ -1,4 +1,11 @@
-import { ServerVerification } from './server-verification';
+import { IConstruct } from 'constructs';
+import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
+import { ServerVerification, ServerVerificationConfig } from './server-verification';
+import { invalidInput, rejectIf } from '../private/errors';
+import { ServerProtocol } from '../routing/server-protocol';
+import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
+import { fqdnProblem } from '../rules/webhook/names';
+import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 
 /** Options of TLS origination at the egress gateway. */
 export interface OriginateTlsOptions {
@@ -31,26 +38,59 @@ export interface OriginateTlsOptions {
   readonly subjectAltNames?: string[];
 }
 
-/** The kinds of egress route, as the route builder tells them apart. */
-export enum EgressModeKind {
-  /** Plain HTTP on both hops. */
-  HTTP = 'http',
-  /** TLS from the application, passed through by SNI. */
-  TLS_PASSTHROUGH = 'tls-passthrough',
-  /** Plain HTTP inside the mesh, TLS from the egress gateway to the external host. */
-  ORIGINATE_TLS = 'originate-tls',
-  /** Opaque TCP on both hops. */
-  TCP = 'tcp',
+/** What an egress route tells its mode. */
+export interface EgressModeBindOptions {
+  /** The external service the route sends the traffic to. */
+  readonly externalService: IExternalService;
+
+  /** The routed host. */
+  readonly host: string;
+
+  /** The external service's port the mesh's workloads call. */
+  readonly port: ResolvedExternalServicePort;
+}
+
+/** How the egress gateway opens TLS to the external service. */
+export interface TlsOriginationConfig {
+  /** The server name the egress gateway sends in its TLS handshake. */
+  readonly sni: string;
+
+  /** How the egress gateway verifies the server's certificate. */
+  readonly verification: ServerVerificationConfig;
+
+  /**
+   * Names one of which the server certificate must carry.
+   * @default - none: the certificate's names are not checked beyond what Istio checks by itself
+   */
+  readonly subjectAltNames?: string[];
+}
+
+/** What an egress route needs of its mode. */
+export interface EgressModeConfig {
+  /**
+   * The protocol of the egress Gateway's server for the host: `TLS` passes the client's TLS
+   * through by SNI, `TCP` carries opaque TCP, the HTTP protocols carry requests.
+   */
+  readonly serverProtocol: ServerProtocol;
+
+  /** The external service's port the egress gateway sends the traffic to. */
+  readonly externalPort: number;
+
+  /**
+   * How the egress gateway opens TLS to `externalPort`.
+   * @default - it does not: the traffic leaves as it came
+   */
+  readonly tlsOrigination?: TlsOriginationConfig;
 }
 
 /** How an egress route carries traffic through the egress gateway. */
-export class EgressMode {
+export abstract class EgressMode {
   /**
    * HTTP (or HTTP2, gRPC) on both hops, routed by port: for an HTTP port of the external service.
    * The default for such ports.
    */
   public static http(): EgressMode {
-    return new EgressMode(EgressModeKind.HTTP);
+    return new HttpMode();
   }
 
   /**
@@ -59,7 +99,7 @@ export class EgressMode {
    * ports.
    */
   public static tlsPassthrough(): EgressMode {
-    return new EgressMode(EgressModeKind.TLS_PASSTHROUGH);
+    return new TlsPassthroughMode();
   }
 
   /**
@@ -68,7 +108,7 @@ export class EgressMode {
    * the sidecars tell the hosts apart by address: give the external service `addresses`.
    */
   public static tcp(): EgressMode {
-    return new EgressMode(EgressModeKind.TCP);
+    return new TcpMode();
   }
 
   /**
@@ -77,32 +117,98 @@ export class EgressMode {
    * so they can be logged, authorized and routed there.
    */
   public static originateTls(options: OriginateTlsOptions = {}): EgressMode {
-    return new EgressMode(EgressModeKind.ORIGINATE_TLS, options.port ?? 443, options.sni,
-      options.verification ?? ServerVerification.systemCaBundle(), options.subjectAltNames);
+    return new OriginateTlsMode(options);
   }
 
-  private constructor(
-    /** Which kind of route this is. */
-    public readonly kind: EgressModeKind,
-    /**
-     * The external TLS port, for TLS origination.
-     * @default - none
-     */
-    public readonly tlsPort?: number,
-    /**
-     * The SNI the egress gateway sends, for TLS origination.
-     * @default - the routed host
-     */
-    public readonly sni?: string,
-    /**
-     * How the egress gateway verifies the server, for TLS origination.
-     * @default - none
-     */
-    public readonly verification?: ServerVerification,
-    /**
-     * The names the server certificate must carry, for TLS origination.
-     * @default - none
-     */
-    public readonly subjectAltNames?: string[],
-  ) {}
+  /**
+   * What the route needs to carry its traffic this way.
+   *
+   * @param scope the egress route, named in errors about its `port` and `mode`
+   * @throws when the mode does not fit the port's protocol, or its options are invalid
+   */
+  public abstract bind(scope: IConstruct, options: EgressModeBindOptions): EgressModeConfig;
+}
+
+class HttpMode extends EgressMode {
+  public bind(scope: IConstruct, options: EgressModeBindOptions): EgressModeConfig {
+    return { serverProtocol: httpServerProtocol(scope, options.port), externalPort: options.port.number };
+  }
+}
+
+class TlsPassthroughMode extends EgressMode {
+  public bind(scope: IConstruct, options: EgressModeBindOptions): EgressModeConfig {
+    const port = options.port;
+    if (!isTlsProtocol(port.protocol)) {
+      throw invalidInput(scope, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
+    }
+    return { serverProtocol: ServerProtocol.TLS, externalPort: port.number };
+  }
+}
+
+class TcpMode extends EgressMode {
+  public bind(scope: IConstruct, options: EgressModeBindOptions): EgressModeConfig {
+    const port = options.port;
+    if (port.protocol !== ExternalServiceProtocol.TCP) {
+      throw invalidInput(scope, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: a TCP egress route needs a TCP port, and this port's protocol has its own mode`);
+    }
+    return { serverProtocol: ServerProtocol.TCP, externalPort: port.number };
+  }
+}
+
+class OriginateTlsMode extends EgressMode {
+  constructor(private readonly options: OriginateTlsOptions) {
+    super();
+  }
+
+  public bind(scope: IConstruct, options: EgressModeBindOptions): EgressModeConfig {
+    const serverProtocol = httpServerProtocol(scope, options.port);
+    const tlsPort = options.externalService.findPort(scope, 'mode.port', this.options.port ?? 443);
+    if (!isTlsProtocol(tlsPort.protocol)) {
+      throw invalidInput(scope, 'mode.port', tlsPort.number, `port ${tlsPort.number} (${tlsPort.name}) speaks ${tlsPort.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
+    }
+    const sni = this.options.sni;
+    if (sni !== undefined) {
+      rejectIf(scope, 'mode.sni', sni, fqdnProblem(sni));
+    }
+    const verification = checkVerification(scope, (this.options.verification ?? ServerVerification.systemCaBundle()).bind(scope));
+    const subjectAltNames = checkSubjectAltNames(scope, this.options.subjectAltNames);
+    if (verification.insecureSkipVerify && subjectAltNames !== undefined) {
+      throw invalidInput(scope, 'mode.subjectAltNames', subjectAltNames, 'an insecure verification checks no names: verify the server with a CA to check its names');
+    }
+    return {
+      serverProtocol,
+      externalPort: tlsPort.number,
+      tlsOrigination: { sni: sni ?? options.host, verification, subjectAltNames },
+    };
+  }
+}
+
+/** The Gateway server protocol of an HTTP port of an external service, which spells it alike. */
+function httpServerProtocol(scope: IConstruct, port: ResolvedExternalServicePort): ServerProtocol {
+  if (!isHttpProtocol(port.protocol)) {
+    const hint = isTlsProtocol(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
+    throw invalidInput(scope, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
+  }
+  return port.protocol as string as ServerProtocol;
+}
+
+function checkVerification(scope: IConstruct, config: ServerVerificationConfig): ServerVerificationConfig {
+  if (config.caCertificates !== undefined && (!config.caCertificates.startsWith('/') || /\s/.test(config.caCertificates))) {
+    throw invalidInput(scope, 'mode.verification.caCertificates', config.caCertificates, 'expected an absolute path in the proxy\'s file system, such as "/etc/ssl/certs/ca-certificates.crt"');
+  }
+  if (config.credentialName !== undefined && !isDns1123Subdomain(config.credentialName)) {
+    throw invalidInput(scope, 'mode.verification.credentialName', config.credentialName, 'expected the DNS-1123 name of a secret');
+  }
+  return config;
+}
+
+function checkSubjectAltNames(scope: IConstruct, names: string[] | undefined): string[] | undefined {
+  if (names === undefined) {
+    return undefined;
+  }
+  const bad = names.find((name) => name === '' || /\s/.test(name));
+  if (names.length === 0 || bad !== undefined) {
+    throw invalidInput(scope, 'mode.subjectAltNames', names, 'expected one or more names without spaces, such as "api.example.com" or "spiffe://example.com/api"');
+  }
+  return [...names];
 }

@@ -1,16 +1,15 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../../imports/networking.istio.io';
 import { validateNamespace, validateObjectName, validatePortNumber } from '../private/names';
 import { EgressDestinationRule } from './private/egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
-import { EgressMode, EgressModeKind } from './egress-mode';
+import { EgressMode } from './egress-mode';
 import { EgressVirtualService } from './private/egress-virtual-service';
-import { invalidInput, rejectIf } from '../private/errors';
-import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
+import { invalidInput } from '../private/errors';
+import { ResolvedExternalServicePort } from './external-service';
+import type { IExternalService } from './external-service';
 import { onlyItem } from '../private/only-item';
-import { ServerProtocol } from '../routing/server-protocol';
-import { fqdnProblem } from '../rules/webhook/names';
+import { chartOwner, gatewayOwner } from './private/owners';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 
@@ -51,23 +50,27 @@ export interface EgressRouteOptions {
   readonly namespace?: string;
 
   /**
-   * The VirtualService's name. A route for a host that an earlier route in the namespace routed
-   * already joins that route's VirtualService, so it may leave the name out or repeat it.
-   * @default - the construct id; for a host routed already, the name of its VirtualService
+   * The VirtualService's name. The routes for one host through one egress gateway from one chart
+   * and namespace (the host's other ports) share one VirtualService, so they give it the same name.
+   * @default - the construct id
    */
   readonly virtualServiceName?: string;
 
   /**
-   * The name of the DestinationRule that originates TLS (TLS origination only). A route that
-   * originates TLS to a host that an earlier route does already joins its DestinationRule.
-   * @default - the construct id; for a host with TLS origination already, its DestinationRule's name
+   * The name of the DestinationRule that originates TLS (TLS origination only). The routes that
+   * originate TLS to one host through one egress gateway share one DestinationRule, so they give
+   * it the same name.
+   * @default - the construct id
    */
   readonly destinationRuleName?: string;
 }
 
 /** Props of an `EgressRoute`. */
 export interface EgressRouteProps extends EgressRouteOptions {
-  /** The egress gateway the traffic leaves through. */
+  /**
+   * The egress gateway the traffic leaves through. It may belong to another chart, such as the
+   * platform's: the VirtualService is the route's, in its chart and namespace.
+   */
   readonly egressGateway: IEgressGateway;
 }
 
@@ -76,22 +79,24 @@ export interface EgressRouteProps extends EgressRouteOptions {
  * two hops: the sidecars send it to the egress gateway's Service, and the egress gateway sends
  * it to the external host. The egress gateway's Gateway accepts the host on the gateway port;
  * a VirtualService bound to that Gateway and to `mesh` holds both hops, each matched on its
- * gateway and port. Routes for the same host in the same namespace (its other ports) share that
- * VirtualService, since Istio leaves undefined which of several mesh VirtualServices for one host
- * applies; they must therefore use the same egress gateway. With TLS origination, a
- * DestinationRule in the egress gateway's namespace makes the egress gateway open TLS to the
- * external host and verify its certificate.
+ * gateway and port. Routes for the same host through the same gateway from the same chart and
+ * namespace (its other ports) share that VirtualService, since Istio leaves undefined which of
+ * several mesh VirtualServices for one host applies. With TLS origination, a DestinationRule in
+ * the egress gateway's namespace makes the egress gateway open TLS to the external host and
+ * verify its certificate.
+ *
+ * What the routes share is owned in the construct tree, never by whichever route came first: the
+ * Gateway and the DestinationRules by the egress gateway; the VirtualServices by the egress
+ * gateway when the route is in the gateway's chart, else by the gateway's stand-in in the route's
+ * chart, so that a team's routes land in the team's chart and namespace.
  */
 export class EgressRoute extends Construct {
-  /**
-   * The VirtualService (L1), shared with the other routes for the host in its namespace: the
-   * first of them created it and named it.
-   */
+  /** The VirtualService (L1), shared with the other routes for the host in its namespace. */
   public readonly virtualService: ApiObject;
 
   /**
    * The DestinationRule that originates TLS (L1), shared with the other routes that originate
-   * TLS to the host through egress gateways of the same namespace.
+   * TLS to the host through the same egress gateway.
    * @default - none: only TLS origination creates one
    */
   public readonly destinationRule?: ApiObject;
@@ -113,44 +118,38 @@ export class EgressRoute extends Construct {
     const servicePort = this.resolvePort(props);
     this.port = servicePort.number;
     this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? this.port);
-    const mode = props.mode ?? this.defaultMode(servicePort);
-    const serverProtocol = this.serverProtocol(mode, servicePort);
-    const externalPort = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.tlsPort(service, mode) : this.port;
+    const mode = (props.mode ?? this.defaultMode(servicePort)).bind(this, { externalService: service, host: this.host, port: servicePort });
 
     const gateway = props.egressGateway;
-    // A route added to the gateway after its Gateway object follows that object in the tree.
-    const listedAfterGateway = scope === gateway && gateway.gateway !== undefined;
     if (!service.isExportedTo(gateway.namespace)) {
       throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
     }
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
-    const tlsSettings = mode.kind === EgressModeKind.ORIGINATE_TLS ? this.originationTls(mode) : undefined;
     const effectiveNamespace = namespace ?? Chart.of(this).namespace;
-    // Creates the Gateway, if this is its first host, before the VirtualService that names it.
-    gateway.acceptHost(this, this.host, this.gatewayPort, serverProtocol);
-    const shared = EgressVirtualService.forRoute(this, {
+    const virtualServiceRequest = {
       host: this.host,
       gateway,
       gatewayReference: this.gatewayReference(gateway, effectiveNamespace),
       namespace,
       effectiveNamespace,
       name: virtualServiceName,
-      nameIsExplicit: props.virtualServiceName !== undefined,
-      listedAfterGateway,
-    });
-    shared.addRoute(this, this.port, this.gatewayPort, externalPort, mode.kind);
+    };
+    const destinationRuleRequest = { host: this.host, namespace: gateway.namespace, name: destinationRuleName };
+    // Whether the route can join what it shares is known before it claims the host on the gateway.
+    EgressVirtualService.find(chartOwner(gateway, this), this, virtualServiceRequest);
+    if (mode.tlsOrigination) {
+      EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
+    }
+    gateway.acceptHost(this, this.host, this.gatewayPort, mode.serverProtocol);
+    const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
+    shared.addRoute(this, this.port, this.gatewayPort, mode.externalPort, mode.serverProtocol);
     this.virtualService = shared.resource;
 
-    if (tlsSettings) {
-      const rule = EgressDestinationRule.forRoute(this, {
-        host: this.host,
-        namespace: gateway.namespace,
-        name: destinationRuleName,
-        nameIsExplicit: props.destinationRuleName !== undefined,
-      });
-      rule.addPort(this, externalPort, tlsSettings);
+    if (mode.tlsOrigination) {
+      const rule = EgressDestinationRule.forRoute(gatewayOwner(gateway), this, destinationRuleRequest);
+      rule.addPort(this, mode.externalPort, mode.tlsOrigination);
       this.destinationRule = rule.resource;
     }
   }
@@ -184,47 +183,6 @@ export class EgressRoute extends Construct {
       return EgressMode.tlsPassthrough();
     }
     return EgressMode.tcp();
-  }
-
-  private serverProtocol(mode: EgressMode, port: ResolvedExternalServicePort): ServerProtocol {
-    if (mode.kind === EgressModeKind.TCP) {
-      if (port.protocol !== ExternalServiceProtocol.TCP) {
-        throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: a TCP egress route needs a TCP port, and this port's protocol has its own mode`);
-      }
-      return ServerProtocol.TCP;
-    }
-    if (mode.kind === EgressModeKind.TLS_PASSTHROUGH) {
-      if (!isTlsProtocol(port.protocol)) {
-        throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS passthrough needs an HTTPS or TLS port; use EgressMode.http() or EgressMode.originateTls() for plain HTTP`);
-      }
-      return ServerProtocol.TLS;
-    }
-    if (!isHttpProtocol(port.protocol)) {
-      const hint = isTlsProtocol(port.protocol) ? ': use EgressMode.tlsPassthrough() for TLS the application originates' : ': use EgressMode.tcp() for a TCP port';
-      throw invalidInput(this, 'port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: an HTTP egress route needs an HTTP, HTTP2 or GRPC port${hint}`);
-    }
-    // the HTTP protocols of an external service are spelt as a Gateway server's
-    return port.protocol as string as ServerProtocol;
-  }
-
-  private tlsPort(service: IExternalService, mode: EgressMode): number {
-    const port = service.findPort(this, 'mode.port', mode.tlsPort!);
-    if (!isTlsProtocol(port.protocol)) {
-      throw invalidInput(this, 'mode.port', port.number, `port ${port.number} (${port.name}) speaks ${port.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
-    }
-    return port.number;
-  }
-
-  /** The DestinationRule's TLS settings: SIMPLE, with the SNI and the server's verification. */
-  private originationTls(mode: EgressMode): DestinationRuleSpecTrafficPolicyPortLevelSettingsTls {
-    if (mode.sni !== undefined) {
-      rejectIf(this, 'mode.sni', mode.sni, fqdnProblem(mode.sni));
-    }
-    return {
-      mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,
-      sni: mode.sni ?? this.host,
-      ...mode.verification!.bind(this, 'mode', mode.subjectAltNames),
-    };
   }
 
   /**

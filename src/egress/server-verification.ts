@@ -1,19 +1,30 @@
 import { IConstruct } from 'constructs';
-import { DestinationRuleSpecTrafficPolicyPortLevelSettingsTls } from '../../imports/networking.istio.io';
-import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
-import { invalidInput } from '../private/errors';
 
 /**
  * The CA bundle of the operating system in Istio's proxy image (`istio/proxyv2`, Debian/Ubuntu
  * and distroless variants alike): the public CAs that browsers trust.
  */
-export const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
-/** The kinds of server certificate verification. */
-enum VerificationKind {
-  CA_CERTIFICATES = 'caCertificates',
-  CREDENTIAL_NAME = 'credentialName',
-  INSECURE = 'insecure',
+/** How a proxy verifies a server's certificate, as the TLS settings of a DestinationRule say it. */
+export interface ServerVerificationConfig {
+  /**
+   * The path of the CA bundle (PEM) in the proxy's file system.
+   * @default - none
+   */
+  readonly caCertificates?: string;
+
+  /**
+   * The name of the Kubernetes secret whose CA certificate verifies the server.
+   * @default - none
+   */
+  readonly credentialName?: string;
+
+  /**
+   * Whether the certificate goes unverified.
+   * @default false
+   */
+  readonly insecureSkipVerify?: boolean;
 }
 
 /**
@@ -21,7 +32,7 @@ enum VerificationKind {
  * bundle in the proxy's file system, against the CA of a Kubernetes secret, or (explicitly
  * insecure) not at all.
  */
-export class ServerVerification {
+export abstract class ServerVerification {
   /** The path of the operating system's CA bundle in Istio's proxy image. */
   public static readonly SYSTEM_CA_BUNDLE = SYSTEM_CA_BUNDLE;
 
@@ -31,7 +42,7 @@ export class ServerVerification {
    * default of TLS origination.
    */
   public static systemCaBundle(): ServerVerification {
-    return new ServerVerification(VerificationKind.CA_CERTIFICATES, SYSTEM_CA_BUNDLE);
+    return new CaCertificatesVerification(SYSTEM_CA_BUNDLE);
   }
 
   /**
@@ -41,7 +52,7 @@ export class ServerVerification {
    * @param path an absolute path
    */
   public static caCertificates(path: string): ServerVerification {
-    return new ServerVerification(VerificationKind.CA_CERTIFICATES, path);
+    return new CaCertificatesVerification(path);
   }
 
   /**
@@ -52,7 +63,7 @@ export class ServerVerification {
    * @param secretName the secret's name
    */
   public static credentialName(secretName: string): ServerVerification {
-    return new ServerVerification(VerificationKind.CREDENTIAL_NAME, secretName);
+    return new CredentialNameVerification(secretName);
   }
 
   /**
@@ -61,51 +72,40 @@ export class ServerVerification {
    * with self-signed certificates; istioctl warns about it (IST0129).
    */
   public static insecure(): ServerVerification {
-    return new ServerVerification(VerificationKind.INSECURE);
+    return new InsecureVerification();
   }
-
-  private constructor(
-    private readonly kind: VerificationKind,
-    private readonly value?: string,
-  ) {}
 
   /**
-   * The L1 TLS settings that verify the server, without the TLS mode.
+   * The verification as TLS settings say it. The construct that uses it checks the values, where
+   * it knows which of its props holds them.
    *
-   * @param scope the construct that owns the settings, named in errors
-   * @param field the prop that holds this verification and the names, as `<field>.verification`
-   * and `<field>.subjectAltNames`, named in errors
-   * @param subjectAltNames the names the server certificate must carry; none checks only the CA
+   * @param scope the construct that originates TLS with this verification
    */
-  public bind(scope: IConstruct, field: string, subjectAltNames?: string[]): DestinationRuleSpecTrafficPolicyPortLevelSettingsTls {
-    const sans = this.subjectAltNames(scope, `${field}.subjectAltNames`, subjectAltNames);
-    switch (this.kind) {
-      case VerificationKind.CA_CERTIFICATES:
-        if (!this.value!.startsWith('/') || /\s/.test(this.value!)) {
-          throw invalidInput(scope, `${field}.verification.caCertificates`, this.value, 'expected an absolute path in the proxy\'s file system, such as "/etc/ssl/certs/ca-certificates.crt"');
-        }
-        return { caCertificates: this.value, subjectAltNames: sans };
-      case VerificationKind.CREDENTIAL_NAME:
-        if (!isDns1123Subdomain(this.value!)) {
-          throw invalidInput(scope, `${field}.verification.credentialName`, this.value, 'expected the DNS-1123 name of a secret');
-        }
-        return { credentialName: this.value, subjectAltNames: sans };
-      case VerificationKind.INSECURE:
-        if (sans !== undefined) {
-          throw invalidInput(scope, `${field}.subjectAltNames`, sans, 'an insecure verification checks no names: verify the server with a CA to check its names');
-        }
-        return { insecureSkipVerify: true };
-    }
+  public abstract bind(scope: IConstruct): ServerVerificationConfig;
+}
+
+class CaCertificatesVerification extends ServerVerification {
+  constructor(private readonly path: string) {
+    super();
   }
 
-  private subjectAltNames(scope: IConstruct, field: string, names: string[] | undefined): string[] | undefined {
-    if (names === undefined) {
-      return undefined;
-    }
-    const bad = names.find((name) => name === '' || /\s/.test(name));
-    if (names.length === 0 || bad !== undefined) {
-      throw invalidInput(scope, field, names, 'expected one or more names without spaces, such as "api.example.com" or "spiffe://example.com/api"');
-    }
-    return [...names];
+  public bind(_scope: IConstruct): ServerVerificationConfig {
+    return { caCertificates: this.path };
+  }
+}
+
+class CredentialNameVerification extends ServerVerification {
+  constructor(private readonly secretName: string) {
+    super();
+  }
+
+  public bind(_scope: IConstruct): ServerVerificationConfig {
+    return { credentialName: this.secretName };
+  }
+}
+
+class InsecureVerification extends ServerVerification {
+  public bind(_scope: IConstruct): ServerVerificationConfig {
+    return { insecureSkipVerify: true };
   }
 }

@@ -16,7 +16,7 @@ import { HostScope, scopedHostProblems } from '../rules/webhook/scoped-host';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { serverTlsProblem } from '../rules/webhook/gateway';
 import { overlappingHosts, sniHostProblem, virtualServiceHostProblem } from '../rules/webhook/virtual-service';
-import { IGatewayWorkload } from '../workload/gateway-workload-base';
+import type { IIngressGateway } from './ingress-gateway';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** How a service is exposed through a gateway workload. */
@@ -89,8 +89,11 @@ export interface ExposeOptions {
 
 /** Props of an `Exposure`. */
 export interface ExposureProps extends ExposeOptions {
-  /** The gateway workload that serves the hosts. */
-  readonly workload: IGatewayWorkload;
+  /**
+   * The ingress gateway that serves the hosts. It may belong to another chart, such as the
+   * platform's: the Gateway and the VirtualService are the exposure's, in its chart and namespace.
+   */
+  readonly ingressGateway: IIngressGateway;
 }
 
 /** The kind of routes a server's traffic takes, which follows from its protocol and TLS mode. */
@@ -150,12 +153,12 @@ export class Exposure extends Construct {
     this.routeKind = this.resolveRouteKind(props.tls);
     this.port = this.resolvePort(props);
     this.backend = props.backend;
-    const workloadPort = props.workload.findPort(this, 'port', this.port);
+    const workloadPort = props.ingressGateway.findPort(this, 'port', this.port);
     const serverPortName = props.serverPortName ?? workloadPort?.name ?? this.protocol.toLowerCase();
     const servers: GatewaySpecServers[] = [{
       hosts: this.hosts,
       port: { number: this.port, name: serverPortName, protocol: this.protocol },
-      tls: props.tls === undefined ? undefined : renderServerTls(this, 'tls', props.tls, props.workload),
+      tls: props.tls === undefined ? undefined : renderServerTls(this, 'tls', props.tls, props.ingressGateway),
     }];
     const redirectServer = this.httpsRedirectServer(props);
     if (redirectServer && redirectServer.port.name === serverPortName) {
@@ -167,12 +170,12 @@ export class Exposure extends Construct {
     }
     for (const server of servers) {
       for (const host of this.hosts) {
-        props.workload.bindHost(this, 'hosts', host, server.port.number);
+        props.ingressGateway.bindHost(this, 'hosts', host, server.port.number);
       }
     }
     this.gateway = createIstioObject(this, 'Gateway', 'Gateway', {
       metadata: { name: this.gatewayName, namespace },
-      spec: { selector: props.workload.selectorLabels, servers },
+      spec: { selector: props.ingressGateway.selectorLabels, servers },
     });
 
     this.virtualService = createIstioObject(this, 'VirtualService', 'VirtualService', {
@@ -288,8 +291,8 @@ export class Exposure extends Construct {
     if (props.port !== undefined) {
       return validatePortNumber(this, 'port', props.port);
     }
-    const ports = props.workload.ports;
-    return onlyItem(this, 'port', ports, () => `gateway workload ${props.workload.node.path} has ports ${ports.length === 0 ? 'not known' : ports.map((p) => p.port).join(', ')}: name the port to serve on`).port;
+    const ports = props.ingressGateway.ports;
+    return onlyItem(this, 'port', ports, () => `gateway workload ${props.ingressGateway.node.path} has ports ${ports.length === 0 ? 'not known' : ports.map((p) => p.port).join(', ')}: name the port to serve on`).port;
   }
 
   /** The server that redirects plain HTTP to HTTPS, where one is wanted. */
@@ -308,7 +311,7 @@ export class Exposure extends Construct {
     if (port === this.port) {
       throw invalidInput(this, 'httpsRedirectPort', port, `the HTTPS server already listens on port ${port}: expected the gateway's plain HTTP port`);
     }
-    const workloadPort = props.workload.findPort(this, 'httpsRedirectPort', port);
+    const workloadPort = props.ingressGateway.findPort(this, 'httpsRedirectPort', port);
     return {
       hosts: this.hosts,
       port: { number: port, name: workloadPort?.name ?? 'http', protocol: ServerProtocol.HTTP },
@@ -320,13 +323,13 @@ export class Exposure extends Construct {
     if (props.httpsRedirectPort !== undefined) {
       return validatePortNumber(this, 'httpsRedirectPort', props.httpsRedirectPort);
     }
-    const ports = props.workload.ports;
+    const ports = props.ingressGateway.ports;
     if (ports.length === 0) {
       return 80;
     }
     const http = ports.find((p) => p.name === 'http' || p.name.startsWith('http-'));
     if (!http) {
-      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.workload.node.path} has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false`);
+      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.ingressGateway.node.path} has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false`);
     }
     return http.port;
   }

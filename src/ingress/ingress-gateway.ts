@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Exposure, ExposeOptions } from './exposure';
+import { invalidInput } from '../private/errors';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
 import { GatewayWorkloadBase, IGatewayWorkload } from '../workload/gateway-workload-base';
 import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayType } from '../workload/mesh-gateway';
@@ -9,7 +10,10 @@ import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayT
 export interface IIngressGateway extends IGatewayWorkload {
   /**
    * Exposes a service through this gateway: creates a Gateway that selects this workload and a
-   * VirtualService bound to it that routes the hosts to the backend.
+   * VirtualService bound to it that routes the hosts to the backend. The exposure is a child of
+   * this gateway, in its chart and namespace: for a gateway that another chart owns (a platform's
+   * shared gateway), make the exposure in the team's chart with
+   * `new Exposure(teamChart, id, { ingressGateway, ... })`.
    *
    * @param id the construct id, and the default name of the Gateway and the VirtualService
    */
@@ -21,7 +25,11 @@ export interface IngressGatewayProps extends MeshGatewayOptions {}
 
 abstract class IngressGatewayBase extends GatewayWorkloadBase implements IIngressGateway {
   public expose(id: string, options: ExposeOptions): Exposure {
-    return new Exposure(this, id, { ...options, workload: this });
+    if (this.node.tryFindChild(id) !== undefined) {
+      // Two teams' expose('web') on a shared gateway meet here.
+      throw invalidInput(this, 'id', id, `the gateway has a child ${id} already; an exposure made with expose() is a child of the gateway, in its chart: make a team's exposure in the team's chart with new Exposure(teamChart, id, { ingressGateway, ... })`);
+    }
+    return new Exposure(this, id, { ...options, ingressGateway: this });
   }
 }
 

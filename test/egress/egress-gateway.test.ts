@@ -149,7 +149,7 @@ describe('EgressGateway errors', () => {
     const gateway = new EgressGateway(chart, 'egress', { namespace: 'egress' });
     const service = httpService(chart, 'ext', 'a.example.com');
     gateway.route('a', { externalService: service });
-    expect(() => gateway.route('b', { externalService: service }))
+    expect(() => gateway.route('b', { externalService: service, virtualServiceName: 'a' }))
       .toThrow('test/egress/b: invalid host "a.example.com": test/egress/a already serves host a.example.com on port 80 of gateway workload test/egress');
   });
 

@@ -65,9 +65,10 @@ describe('EgressRoute over TCP', () => {
     expect(() => egress.route('cache', { externalService: cache, gatewayPort: 5432 }))
       .toThrow('test/egress/cache: invalid gatewayPort 5432: port 5432 of egress gateway test/egress already carries TCP to db.partner.example for test/egress/db, and TCP carries no host name to tell cache.partner.example apart: route it through another port');
     egress.route('cache-own-port', { externalService: cache });
+    // listed by host, whatever order the routes were declared in
     expect(findObject(Testing.synth(chart), 'Gateway', 'egress').spec.servers.map((s: any) => [s.port.number, s.hosts])).toEqual([
-      [5432, ['db.partner.example']],
       [6379, ['cache.partner.example']],
+      [5432, ['db.partner.example']],
     ]);
   });
 
@@ -76,7 +77,7 @@ describe('EgressRoute over TCP', () => {
     const egress = new EgressGateway(chart, 'egress', { namespace: 'egress', ports: [{ name: 'http', port: 80 }, { name: 'tcp-postgres', port: 5432 }] });
     const ext = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], addresses: ['240.0.0.12'], ports: [{ number: 80, protocol: HTTP, name: 'http' }, { number: 5432, protocol: TCP, name: 'tcp-postgres' }] });
     egress.route('api', { externalService: ext, port: 80 });
-    egress.route('api-db', { externalService: ext, port: 5432 });
+    egress.route('api-db', { externalService: ext, port: 5432, virtualServiceName: 'api' });
     const vs = findObject(Testing.synth(chart), 'VirtualService', 'api');
     expect(vs.spec.http.map((r: any) => r.match[0].port)).toEqual([80, 80]);
     expect(vs.spec.tcp.map((r: any) => r.match[0].port)).toEqual([5432, 5432]);
@@ -190,11 +191,11 @@ describe('EgressRoute', () => {
       .toStrictEqual({ mode: 'SIMPLE', sni: 'api.example.com', insecureSkipVerify: true });
   });
 
-  test('two ports of one host: one VirtualService, named after the first route, with both hops of each', () => {
+  test('two ports of one host: one VirtualService, with both hops of each', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP], [443, TLS]]);
     const origination = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
-    const passthrough = egress.route('api-tls', { externalService: ext, port: 443 });
+    const passthrough = egress.route('api-tls', { externalService: ext, port: 443, virtualServiceName: 'api' });
     const objects = Testing.synth(chart);
     expect(objectsOfKind(objects, 'VirtualService')).toHaveLength(1);
     expect(passthrough.virtualService).toBe(origination.virtualService);
@@ -217,7 +218,7 @@ describe('EgressRoute', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
     const first = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
-    const second = egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls() });
+    const second = egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls(), virtualServiceName: 'api', destinationRuleName: 'api' });
     const objects = Testing.synth(chart);
     expect(objectsOfKind(objects, 'DestinationRule')).toHaveLength(1);
     expect(second.destinationRule).toBe(first.destinationRule);
@@ -230,7 +231,7 @@ describe('EgressRoute', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS], [8443, TLS]]);
     egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
-    egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ port: 8443, verification: ServerVerification.credentialName('api-ca') }) });
+    egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ port: 8443, verification: ServerVerification.credentialName('api-ca') }), virtualServiceName: 'api', destinationRuleName: 'api' });
     const objects = Testing.synth(chart);
     expect(objectsOfKind(objects, 'DestinationRule').map((o) => o.metadata.name)).toEqual(['api']);
     expect(findObject(objects, 'DestinationRule', 'api').spec.trafficPolicy.portLevelSettings).toStrictEqual([
@@ -313,8 +314,8 @@ describeWithCrds('EgressRoute against the CRD schemas', () => {
     const { chart, egress } = setup(version);
     const ext = service(chart, [[80, HTTP], [443, TLS], [8080, ExternalServiceProtocol.GRPC]]);
     egress.route('plain', { externalService: ext, port: 8080 });
-    egress.route('passthrough', { externalService: ext, port: 443 });
-    egress.route('originate', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    egress.route('passthrough', { externalService: ext, port: 443, virtualServiceName: 'plain' });
+    egress.route('originate', { externalService: ext, port: 80, mode: EgressMode.originateTls(), virtualServiceName: 'plain' });
     expectValidAgainstCrds(validator, Testing.synth(chart));
   });
 
@@ -443,23 +444,25 @@ describe('EgressRoute errors', () => {
     const ext = service(chart, [[80, HTTP], [443, TLS]]);
     egress.route('api', { externalService: ext, port: 80 });
     expect(() => egress.route('api-tls', { externalService: ext, port: 443, virtualServiceName: 'api-tls-out' }))
-      .toThrow('test/egress/api-tls: invalid virtualServiceName "api-tls-out": test/egress/api already routes api.example.com in namespace apps in VirtualService api, which this route joins since one host has one mesh VirtualService: leave virtualServiceName out or set it to "api"');
+      .toThrow('test/egress/api-tls: invalid virtualServiceName "api-tls-out": test/egress/api already routes api.example.com in namespace apps in VirtualService api, which this route joins since one host has one mesh VirtualService: set virtualServiceName to "api"');
+    expect(() => egress.route('api-tls-default', { externalService: ext, port: 443 }))
+      .toThrow('test/egress/api-tls-default: invalid virtualServiceName "api-tls-default": test/egress/api already routes api.example.com');
   });
 
-  test('one host through two egress gateways from one namespace', () => {
+  test('one host through two egress gateways: each gateway owns a VirtualService, which the analysis reports as IST0109', () => {
     const { chart, egress } = setup();
     const other = new EgressGateway(chart, 'other-egress', { namespace: 'egress', ports: [{ name: 'tls', port: 443 }] });
     const ext = service(chart, [[80, HTTP], [443, TLS]]);
     egress.route('api', { externalService: ext, port: 80 });
-    expect(() => other.route('api-tls', { externalService: ext, port: 443 }))
-      .toThrow('test/other-egress/api-tls: invalid egressGateway "test/other-egress": test/egress/api already routes api.example.com in namespace apps through egress gateway test/egress, and the mesh\'s routes for one host in one namespace share one VirtualService, which leaves through one egress gateway: route it through test/egress, or from another namespace');
+    other.route('api-tls', { externalService: ext, port: 443 });
+    expect(() => Testing.synth(chart)).toThrow(/Error \[IST0109\] \(VirtualService apps\/api(-tls)?\) The VirtualServices apps\/api,apps\/api-tls associated with mesh gateway define the same host/);
   });
 
   test('one port of a host routed twice, through two gateway ports', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP]]);
     egress.route('api', { externalService: ext });
-    expect(() => egress.route('api-alt', { externalService: ext, gatewayPort: 8080 }))
+    expect(() => egress.route('api-alt', { externalService: ext, gatewayPort: 8080, virtualServiceName: 'api' }))
       .toThrow('test/egress/api-alt: invalid port 80: test/egress/api already sends the mesh\'s traffic for api.example.com on port 80 through the egress gateway: one route per port of a host');
   });
 
@@ -467,7 +470,7 @@ describe('EgressRoute errors', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
     egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
-    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ sni: 'edge.example.com' }) }))
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls({ sni: 'edge.example.com' }), virtualServiceName: 'api', destinationRuleName: 'api' }))
       .toThrow('test/egress/api-alt: invalid mode {"mode":"SIMPLE","sni":"edge.example.com","caCertificates":"/etc/ssl/certs/ca-certificates.crt"}: test/egress/api already originates TLS to api.example.com port 443 with {"mode":"SIMPLE","sni":"api.example.com","caCertificates":"/etc/ssl/certs/ca-certificates.crt"}, and one port has one TLS setting');
   });
 
@@ -475,8 +478,8 @@ describe('EgressRoute errors', () => {
     const { chart, egress } = setup();
     const ext = service(chart, [[80, HTTP], [8080, HTTP], [443, TLS]]);
     egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
-    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls(), destinationRuleName: 'api-alt-tls' }))
-      .toThrow('test/egress/api-alt: invalid destinationRuleName "api-alt-tls": test/egress/api already originates TLS to api.example.com with DestinationRule api, which this route joins since Istio applies one DestinationRule per host: leave destinationRuleName out or set it to "api"');
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, mode: EgressMode.originateTls(), virtualServiceName: 'api', destinationRuleName: 'api-alt-tls' }))
+      .toThrow('test/egress/api-alt: invalid destinationRuleName "api-alt-tls": test/egress/api already originates TLS to api.example.com with DestinationRule api, which this route joins since Istio applies one DestinationRule per host: set destinationRuleName to "api"');
   });
 
   test.each([

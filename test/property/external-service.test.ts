@@ -107,6 +107,9 @@ function buildEgress(chart: Chart, model: EgressModel): void {
       externalService: service,
       port: p.number,
       mode: originate ? EgressMode.originateTls({ port: tlsPort.number, verification: model.verification }) : undefined,
+      // the routes of one host share its VirtualService and DestinationRule, under one name
+      virtualServiceName: 'api',
+      destinationRuleName: 'api',
     });
   });
 }

@@ -1,9 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import { IConstruct } from 'constructs';
-import { AppRegistry } from './app-registry';
-import { DestinationRuleSpecTrafficPolicyPortLevelSettings, DestinationRuleSpecTrafficPolicyPortLevelSettingsTls } from '../../../imports/networking.istio.io';
+import { Construct, IConstruct } from 'constructs';
+import { DestinationRuleSpecTrafficPolicyPortLevelSettings, DestinationRuleSpecTrafficPolicyPortLevelSettingsTls, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
 import { invalidInput } from '../../private/errors';
+import type { TlsOriginationConfig } from '../egress-mode';
 
 /** What a TLS-originating route asks of the DestinationRule of its host. */
 export interface EgressDestinationRuleRequest {
@@ -11,8 +11,6 @@ export interface EgressDestinationRuleRequest {
   /** The egress gateway's namespace, where the rule lives. */
   readonly namespace: string | undefined;
   readonly name: string;
-  /** Whether the route named the DestinationRule itself, so that another name is a conflict. */
-  readonly nameIsExplicit: boolean;
 }
 
 /** The TLS settings of one external port, and the route that set them first. */
@@ -21,25 +19,35 @@ interface PortTls {
   readonly owner: string;
 }
 
-/** Every app's TLS-originating DestinationRules, by namespace and host. */
-const REGISTRY = new AppRegistry<EgressDestinationRule>();
-
 /**
- * The one DestinationRule that originates TLS to an external host at the egress gateways of a
- * namespace. Istio applies the traffic policy of only one of several DestinationRules for a host,
- * so every TLS-originating route for the host adds its port here.
+ * The one DestinationRule that makes an egress gateway originate TLS to an external host. Istio
+ * applies the traffic policy of only one of several DestinationRules for a host, so every
+ * TLS-originating route for the host through the gateway adds its port here. It is a child of the
+ * egress gateway, keyed by host, and lives in the gateway's namespace.
  */
-export class EgressDestinationRule {
+export class EgressDestinationRule extends Construct {
   /**
-   * The DestinationRule of `request.host` in the egress gateway's namespace, created by `route`
-   * when it is the first route that originates TLS to the host.
+   * The DestinationRule of `request.host` among the children of the egress gateway `owner`,
+   * created with the first route that originates TLS to the host.
    *
    * @throws when an earlier route named the DestinationRule otherwise
    */
-  public static forRoute(route: IConstruct, request: EgressDestinationRuleRequest): EgressDestinationRule {
-    return REGISTRY.findOrCreate(route, `${request.namespace ?? ''}/${request.host}`,
-      () => new EgressDestinationRule(route, request),
-      (existing) => existing.checkJoin(route, request));
+  public static forRoute(owner: Construct, route: IConstruct, request: EgressDestinationRuleRequest): EgressDestinationRule {
+    return EgressDestinationRule.find(owner, route, request) ?? new EgressDestinationRule(owner, idOf(request), route, request);
+  }
+
+  /**
+   * The DestinationRule of `request.host` among the children of `owner`, if a route created it.
+   *
+   * @throws when the route cannot join it: it names the DestinationRule otherwise
+   */
+  public static find(owner: Construct, route: IConstruct, request: EgressDestinationRuleRequest): EgressDestinationRule | undefined {
+    const existing = owner.node.tryFindChild(idOf(request));
+    if (!(existing instanceof EgressDestinationRule)) {
+      return undefined;
+    }
+    existing.checkJoin(route, request);
+    return existing;
   }
 
   /** The DestinationRule (L1). */
@@ -48,9 +56,10 @@ export class EgressDestinationRule {
   private readonly ports = new Map<number, PortTls>();
   private readonly firstRoute: string;
 
-  private constructor(route: IConstruct, private readonly request: EgressDestinationRuleRequest) {
+  private constructor(owner: Construct, id: string, route: IConstruct, private readonly request: EgressDestinationRuleRequest) {
+    super(owner, id);
     this.firstRoute = route.node.path;
-    this.resource = createIstioObject(route, 'DestinationRule', 'DestinationRule', {
+    this.resource = createIstioObject(this, 'Resource', 'DestinationRule', {
       metadata: { name: request.name, namespace: request.namespace },
       spec: {
         host: request.host,
@@ -63,12 +72,19 @@ export class EgressDestinationRule {
   }
 
   /**
-   * Originates TLS to external port `port` with `tls`. Routes that share the port must agree on
-   * the settings.
+   * Originates TLS to external port `port` after `origination`, in SIMPLE mode: the egress
+   * gateway verifies the server, the server does not ask for a client certificate. Routes that
+   * share the port must agree on the settings.
    *
    * @throws when an earlier route originates TLS to `port` with other settings
    */
-  public addPort(route: IConstruct, port: number, tls: DestinationRuleSpecTrafficPolicyPortLevelSettingsTls): void {
+  public addPort(route: IConstruct, port: number, origination: TlsOriginationConfig): void {
+    const tls: DestinationRuleSpecTrafficPolicyPortLevelSettingsTls = {
+      mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,
+      sni: origination.sni,
+      ...origination.verification,
+      subjectAltNames: origination.subjectAltNames,
+    };
     const existing = this.ports.get(port);
     if (!existing) {
       this.ports.set(port, { tls, owner: route.node.path });
@@ -78,12 +94,17 @@ export class EgressDestinationRule {
   }
 
   private checkJoin(route: IConstruct, request: EgressDestinationRuleRequest): void {
-    if (request.nameIsExplicit && request.name !== this.request.name) {
-      throw invalidInput(route, 'destinationRuleName', request.name, `${this.firstRoute} already originates TLS to ${request.host} with DestinationRule ${this.request.name}, which this route joins since Istio applies one DestinationRule per host: leave destinationRuleName out or set it to "${this.request.name}"`);
+    if (request.name !== this.request.name) {
+      throw invalidInput(route, 'destinationRuleName', request.name, `${this.firstRoute} already originates TLS to ${request.host} with DestinationRule ${this.request.name}, which this route joins since Istio applies one DestinationRule per host: set destinationRuleName to "${this.request.name}"`);
     }
   }
 
+  /** The ports in order, so that the object reads the same whatever order the routes were declared in. */
   private render(): DestinationRuleSpecTrafficPolicyPortLevelSettings[] {
-    return [...this.ports.entries()].map(([port, { tls }]) => ({ port: { number: port }, tls }));
+    return [...this.ports.entries()].sort(([a], [b]) => a - b).map(([port, { tls }]) => ({ port: { number: port }, tls }));
   }
+}
+
+function idOf(request: EgressDestinationRuleRequest): string {
+  return `DestinationRule:${request.host}`;
 }

@@ -1,24 +1,13 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { IConstruct } from 'constructs';
-import { AppRegistry } from './app-registry';
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { VirtualServiceSpec, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
-import type { IEgressGateway } from '../egress-gateway';
-import { EgressModeKind } from '../egress-mode';
 import { invalidInput } from '../../private/errors';
+import { ServerProtocol } from '../../routing/server-protocol';
+import type { IEgressGateway } from '../egress-gateway';
 
 /** The `gateways` entry that stands for every sidecar in the mesh. */
 const MESH = 'mesh';
-
-/** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
-interface EgressHop {
-  /** The construct path of the route that added the hop. */
-  readonly route: string;
-  readonly gateway: string;
-  readonly port: number;
-  readonly host: string;
-  readonly destinationPort: number;
-}
 
 /** What a route asks of the VirtualService of its host. */
 export interface EgressVirtualServiceRequest {
@@ -28,102 +17,129 @@ export interface EgressVirtualServiceRequest {
   readonly gatewayReference: string;
   /** The VirtualService's namespace as the route was given it; unset means the chart's. */
   readonly namespace: string | undefined;
-  /** The namespace the VirtualService ends up in, which keys the registry. */
+  /** The namespace the VirtualService ends up in, which keys it among its owner's children. */
   readonly effectiveNamespace: string | undefined;
   readonly name: string;
-  /** Whether the route named the VirtualService itself, so that another name is a conflict. */
-  readonly nameIsExplicit: boolean;
-  /**
-   * Whether the chart already lists the egress Gateway before the route, so that the
-   * VirtualService needs no dependency to follow it.
-   */
-  readonly listedAfterGateway: boolean;
 }
 
-/** Every app's VirtualServices of external hosts, by namespace and host. */
-const REGISTRY = new AppRegistry<EgressVirtualService>();
+/** One route's share of the VirtualService: its two hops, on the service's port `port`. */
+interface RouteHops {
+  /** The construct path of the route. */
+  readonly route: string;
+  readonly port: number;
+  readonly gatewayPort: number;
+  readonly destinationPort: number;
+  readonly protocol: ServerProtocol;
+}
+
+/** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
+interface EgressHop {
+  readonly gateway: string;
+  readonly port: number;
+  readonly host: string;
+  readonly destinationPort: number;
+}
 
 /**
- * The one mesh-bound VirtualService of an external host in a namespace. Istio leaves it undefined
- * which of several VirtualServices bound to `mesh` for one host applies (IST0109), so every
- * route for the host in that namespace adds its hops here: the first route creates it, under its
- * own name, and the hop lists grow as later routes join.
+ * The one mesh-bound VirtualService of an external host in a namespace, through one egress
+ * gateway. Istio leaves it undefined which of several VirtualServices bound to `mesh` for one host
+ * applies (IST0109), so every route for the host adds its hops here. It is a child of the egress
+ * gateway (or of the gateway's stand-in in another chart), keyed by namespace and host: whichever
+ * route comes first, it has the same construct path, and it leaves through that one gateway.
  */
-export class EgressVirtualService {
+export class EgressVirtualService extends Construct {
   /**
-   * The VirtualService of `request.host` in its namespace, created by `route` when it is the
-   * first route for the host in the app.
+   * The VirtualService of `request.host` in its namespace among the children of `owner`, created
+   * with the first route for it.
    *
-   * @throws when the host is routed through another egress gateway, or the VirtualService is
-   * named otherwise, by an earlier route
+   * @throws when an earlier route named the VirtualService otherwise
    */
-  public static forRoute(route: IConstruct, request: EgressVirtualServiceRequest): EgressVirtualService {
-    return REGISTRY.findOrCreate(route, `${request.effectiveNamespace ?? ''}/${request.host}`,
-      () => new EgressVirtualService(route, request),
-      (existing) => existing.checkJoin(route, request));
+  public static forRoute(owner: Construct, route: IConstruct, request: EgressVirtualServiceRequest): EgressVirtualService {
+    return EgressVirtualService.find(owner, route, request) ?? new EgressVirtualService(owner, idOf(request), route, request);
+  }
+
+  /**
+   * The VirtualService of `request.host` among the children of `owner`, if a route created it.
+   *
+   * @throws when the route cannot join it: it names the VirtualService otherwise
+   */
+  public static find(owner: Construct, route: IConstruct, request: EgressVirtualServiceRequest): EgressVirtualService | undefined {
+    const existing = owner.node.tryFindChild(idOf(request));
+    if (!(existing instanceof EgressVirtualService)) {
+      return undefined;
+    }
+    existing.checkJoin(route, request);
+    return existing;
   }
 
   /** The VirtualService (L1). */
   public readonly resource: ApiObject;
 
-  private readonly http: EgressHop[] = [];
-  private readonly tls: EgressHop[] = [];
-  private readonly tcp: EgressHop[] = [];
+  private readonly routes: RouteHops[] = [];
   private readonly firstRoute: string;
+  /** Where the sidecars send the host's traffic: the egress gateway's Service. */
+  private readonly gatewayServiceHost: string;
 
-  private constructor(route: IConstruct, private readonly request: EgressVirtualServiceRequest) {
+  private constructor(owner: Construct, id: string, route: IConstruct, private readonly request: EgressVirtualServiceRequest) {
+    super(owner, id);
     this.firstRoute = route.node.path;
-    this.resource = createIstioObject(route, 'VirtualService', 'VirtualService', {
+    this.gatewayServiceHost = request.gateway.serviceHost();
+    this.resource = createIstioObject(this, 'Resource', 'VirtualService', {
       metadata: { name: request.name, namespace: request.namespace },
       // One Lazy for the spec, not one per route list: an app can have ten thousand of these.
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-    const gatewayObject = request.gateway.gateway;
-    if (gatewayObject && !request.listedAfterGateway && Chart.of(gatewayObject) === Chart.of(this.resource)) {
-      // Lists the Gateway before the VirtualService that names it, in the chart's YAML. Only
-      // where the tree would not: cdk8s pays for each dependency at every synthesis.
-      this.resource.node.addDependency(gatewayObject);
-    }
   }
 
   /**
    * Adds a route's two hops: from the sidecars on `port` to the egress gateway, and from the
-   * egress gateway to the external host, as HTTP, TLS or TCP routes after `mode`. TLS hops are
-   * matched on the SNI host as well.
+   * egress gateway to the external host, as TLS routes for a TLS server (matched on the SNI host
+   * as well), TCP routes for a TCP server and HTTP routes otherwise.
    *
    * @throws when another route already sends the mesh's traffic for the host on `port`
    */
-  public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, mode: EgressModeKind): void {
-    const owner = [...this.http, ...this.tls, ...this.tcp].find((hop) => hop.gateway === MESH && hop.port === port);
+  public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, protocol: ServerProtocol): void {
+    const owner = this.routes.find((r) => r.port === port);
     if (owner !== undefined) {
       throw invalidInput(route, 'port', port, `${owner.route} already sends the mesh's traffic for ${this.request.host} on port ${port} through the egress gateway: one route per port of a host`);
     }
-    const hops = mode === EgressModeKind.TLS_PASSTHROUGH ? this.tls : mode === EgressModeKind.TCP ? this.tcp : this.http;
-    hops.push(
-      { route: route.node.path, gateway: MESH, port, host: this.request.gateway.serviceHost(), destinationPort: gatewayPort },
-      { route: route.node.path, gateway: this.request.gatewayReference, port: gatewayPort, host: this.request.host, destinationPort },
-    );
-  }
-
-  private renderSpec(): VirtualServiceSpec {
-    return {
-      hosts: [this.request.host],
-      gateways: [this.request.gatewayReference, MESH],
-      http: this.http.length ? this.http.map(portHop) : undefined,
-      tls: this.tls.length ? this.tls.map((hop) => tlsHop(hop, this.request.host)) : undefined,
-      tcp: this.tcp.length ? this.tcp.map(portHop) : undefined,
-    };
+    this.routes.push({ route: route.node.path, port, gatewayPort, destinationPort, protocol });
   }
 
   private checkJoin(route: IConstruct, request: EgressVirtualServiceRequest): void {
-    const where = `${request.host} in namespace ${request.effectiveNamespace ?? '(the default)'}`;
-    if (request.gateway !== this.request.gateway) {
-      throw invalidInput(route, 'egressGateway', request.gateway.node.path, `${this.firstRoute} already routes ${where} through egress gateway ${this.request.gateway.node.path}, and the mesh's routes for one host in one namespace share one VirtualService, which leaves through one egress gateway: route it through ${this.request.gateway.node.path}, or from another namespace`);
-    }
-    if (request.nameIsExplicit && request.name !== this.request.name) {
-      throw invalidInput(route, 'virtualServiceName', request.name, `${this.firstRoute} already routes ${where} in VirtualService ${this.request.name}, which this route joins since one host has one mesh VirtualService: leave virtualServiceName out or set it to "${this.request.name}"`);
+    if (request.name !== this.request.name) {
+      const where = `${request.host} in namespace ${request.effectiveNamespace ?? '(the default)'}`;
+      throw invalidInput(route, 'virtualServiceName', request.name, `${this.firstRoute} already routes ${where} in VirtualService ${this.request.name}, which this route joins since one host has one mesh VirtualService: set virtualServiceName to "${this.request.name}"`);
     }
   }
+
+  /** The routes by port, so that the object reads the same whatever order they were declared in. */
+  private renderSpec(): VirtualServiceSpec {
+    const routes = [...this.routes].sort((a, b) => a.port - b.port);
+    const hops = (protocols: (p: ServerProtocol) => boolean) => routes.filter((r) => protocols(r.protocol)).flatMap((r) => this.hops(r));
+    const http = hops((p) => p !== ServerProtocol.TLS && p !== ServerProtocol.TCP);
+    const tls = hops((p) => p === ServerProtocol.TLS);
+    const tcp = hops((p) => p === ServerProtocol.TCP);
+    return {
+      hosts: [this.request.host],
+      gateways: [this.request.gatewayReference, MESH],
+      http: http.length ? http.map(portHop) : undefined,
+      tls: tls.length ? tls.map((hop) => tlsHop(hop, this.request.host)) : undefined,
+      tcp: tcp.length ? tcp.map(portHop) : undefined,
+    };
+  }
+
+  private hops(route: RouteHops): EgressHop[] {
+    return [
+      { gateway: MESH, port: route.port, host: this.gatewayServiceHost, destinationPort: route.gatewayPort },
+      { gateway: this.request.gatewayReference, port: route.gatewayPort, host: this.request.host, destinationPort: route.destinationPort },
+    ];
+  }
+}
+
+/** The construct id of the VirtualService of a host in a namespace: `:` is in neither. */
+function idOf(request: EgressVirtualServiceRequest): string {
+  return request.effectiveNamespace === undefined ? `VirtualService:${request.host}` : `VirtualService:${request.effectiveNamespace}:${request.host}`;
 }
 
 /** An HTTP or TCP route for `hop`: both are matched on the gateway and port alone. */

@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GatewaySpecServers, GatewaySpecServersTlsMode } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
 import { invalidInput } from '../../private/errors';
@@ -8,6 +8,7 @@ import { GatewayWorkloadBase } from '../../workload/gateway-workload-base';
 
 /** The hosts one port of an egress gateway accepts. */
 interface EgressServer {
+  readonly port: number;
   readonly protocol: ServerProtocol;
   readonly portName: string;
   readonly hosts: string[];
@@ -15,24 +16,27 @@ interface EgressServer {
 }
 
 /**
- * The one Gateway of an egress workload, created with its first host: a server per workload
- * port, each accepting exactly the hosts routed through that port. Routes add hosts as they are
- * created, so the servers are emitted lazily.
+ * The egress Gateway of a workload: a server per workload port, each accepting exactly the hosts
+ * routed through that port. The Gateway object is created with the first host (a Gateway without
+ * servers is invalid) and its servers are emitted lazily, as routes add hosts.
  */
-export class EgressGatewayServers {
+export class EgressHostsGateway extends Construct {
   private readonly servers = new Map<number, EgressServer>();
-  private resource?: ApiObject;
+  private gateway?: ApiObject;
 
   constructor(
     private readonly workload: GatewayWorkloadBase,
+    id: string,
     /** The Gateway's name. */
     public readonly name: string,
     private readonly namespace: string | undefined,
-  ) {}
+  ) {
+    super(workload, id);
+  }
 
   /** The Gateway (L1), once a host was accepted. */
-  public get gateway(): ApiObject | undefined {
-    return this.resource;
+  public get resource(): ApiObject | undefined {
+    return this.gateway;
   }
 
   /**
@@ -59,9 +63,9 @@ export class EgressGatewayServers {
       // Istio requires server port names unique in a Gateway: where the workload's port names are
       // not known, the number keeps them apart.
       const portName = workloadPort?.name ?? `${protocol.toLowerCase()}-${port}`;
-      this.servers.set(port, { protocol, portName, hosts: [host], firstOwner: owner.node.path });
+      this.servers.set(port, { port, protocol, portName, hosts: [host], firstOwner: owner.node.path });
     }
-    this.resource ??= createIstioObject(this.workload, 'Gateway', 'Gateway', {
+    this.gateway ??= createIstioObject(this, 'Resource', 'Gateway', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {
         selector: this.workload.selectorLabels,
@@ -70,11 +74,21 @@ export class EgressGatewayServers {
     });
   }
 
+  /**
+   * The servers by host, then port, each with its hosts sorted: the Gateway reads the same
+   * whatever order the routes were declared in.
+   */
   private render(): GatewaySpecServers[] {
-    return [...this.servers.entries()].map(([port, server]) => ({
-      hosts: [...server.hosts],
-      port: { number: port, name: server.portName, protocol: server.protocol },
+    const servers = [...this.servers.values()].map((server) => ({ ...server, hosts: [...server.hosts].sort() }));
+    servers.sort((a, b) => compare(a.hosts[0], b.hosts[0]) || a.port - b.port);
+    return servers.map((server) => ({
+      hosts: server.hosts,
+      port: { number: server.port, name: server.portName, protocol: server.protocol },
       tls: server.protocol === ServerProtocol.TLS ? { mode: GatewaySpecServersTlsMode.PASSTHROUGH } : undefined,
     }));
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
