@@ -1,3 +1,4 @@
+import { analyzeApplicationUid } from './analysis/application-uid';
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { Assumptions } from './analysis/assumptions';
 import { AnalysisContext } from './analysis/context';
@@ -9,7 +10,9 @@ import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
+import { analyzeServicePortNames } from './analysis/service-port-names';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
+import { analyzeServiceEntryProtocols } from './analysis/serviceentry-protocols';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
@@ -19,7 +22,7 @@ import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches'
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
 import { IstioRelease } from './istio-release';
-import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
+import { DeclaredWorkload, isAnalyzedNamespace, MeshIndex, namespaceOf } from './mesh-index';
 import { checkSchema } from './schema';
 import { checkObject } from './webhook';
 
@@ -92,13 +95,19 @@ const ANALYZERS = [
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeDeprecatedFields,
+  analyzeServiceEntryProtocols,
+  analyzeServicePortNames,
+  analyzeApplicationUid,
 ];
 
 /**
  * Analyzes Kubernetes objects (as synthesized or parsed from YAML) the way Istio's admission
  * webhook and `istioctl analyze` would: each object against its CRD's structural schema first, as
  * the API server checks it (objects it would refuse go no further; fields it would drop are
- * dropped), then each object alone, then the references between them.
+ * dropped), then each object alone, then the references between them. As istioctl does, the
+ * references leave out the objects of Kubernetes' own namespaces (`kube-system`, `kube-public`,
+ * `kube-node-lease`, `local-path-storage`); the per-object rules still judge them, as the API
+ * server and the webhook would.
  * Objects of kinds it does not know are read where they matter (workloads, Services, Secrets)
  * and otherwise ignored. Findings the objects suppress with the `galley.istio.io/analyze-suppress`
  * annotation are left out.
@@ -115,7 +124,7 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
   const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
-  // what the API server would store: objects it would refuse are left out of every later rule
+  // what the API server would store and istioctl reads: objects it would refuse are left out of every later rule
   const stored: KubeObject[] = [];
   const schemaFindings: Finding[] = [];
   for (const obj of objects) {
@@ -134,7 +143,9 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
     if (admitted === undefined) {
       continue;
     }
-    stored.push(admitted);
+    if (isAnalyzedNamespace(admitted)) {
+      stored.push(admitted);
+    }
     for (const finding of checkObject(admitted, release)) {
       if (!isSuppressed(codes, finding.code)) {
         findings.push(inObjectNamespace(finding, admitted));

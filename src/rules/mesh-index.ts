@@ -31,9 +31,43 @@ export const POD_TEMPLATE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'S
 export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
   'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
   'MeshGateway', 'IstioMeshGateway',
-  'Pod', 'Node', 'Service', 'Secret', 'Certificate',
+  'Namespace', 'Pod', 'Node', 'Service', 'Secret', 'Certificate',
   ...POD_TEMPLATE_KINDS,
 ]);
+
+/**
+ * The namespaces of Kubernetes' own components (and kind's storage provisioner), whose objects
+ * istioctl analyze leaves out of its input, as the sidecar injector leaves them alone.
+ */
+const IGNORED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+/** True when istioctl analyze reads `obj`: it is not in (nor, as a Namespace, one of) the ignored namespaces. */
+export function isAnalyzedNamespace(obj: KubeObject): boolean {
+  return !IGNORED_NAMESPACES.has(obj.kind === 'Namespace' ? String(obj.metadata?.name ?? '') : namespaceOf(obj));
+}
+
+/** The pods an object makes, as the analysis reads them: their metadata and their spec. */
+export interface PodTemplate {
+  readonly labels: Labels;
+  readonly annotations: { readonly [key: string]: string };
+  /** The pod spec (`containers`, `securityContext`, ...), as written: it may be malformed. */
+  readonly spec: any;
+}
+
+/**
+ * The pods `obj` makes: a Pod's own metadata and spec, the pod template of the kinds that have one
+ * (`spec.template`); undefined for other kinds.
+ */
+export function podTemplateOf(obj: KubeObject): PodTemplate | undefined {
+  if (obj.kind === 'Pod') {
+    return { labels: obj.metadata?.labels ?? {}, annotations: obj.metadata?.annotations ?? {}, spec: obj.spec };
+  }
+  if (!POD_TEMPLATE_KINDS.has(obj.kind)) {
+    return undefined;
+  }
+  const template = obj.spec?.template;
+  return { labels: template?.metadata?.labels ?? {}, annotations: template?.metadata?.annotations ?? {}, spec: template?.spec };
+}
 
 /** The namespace `obj` lives in: its own, else `default`. */
 export function namespaceOf(obj: KubeObject): string {
@@ -477,7 +511,7 @@ export class MeshIndex {
         break;
       default:
         if (POD_TEMPLATE_KINDS.has(obj.kind) && obj.spec?.template?.metadata?.labels) {
-          this.workloads.add({ namespace, labels: obj.spec.template.metadata.labels });
+          this.workloads.add({ namespace, labels: podTemplateOf(obj)!.labels });
         }
     }
   }
