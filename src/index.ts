@@ -36,6 +36,8 @@ export { GatewayReplicas, GatewayServiceType, MeshGatewayOptions } from './workl
 
 /** The generated L1 classes of networking.istio.io, for dropping down a level. */
 export * as networking from '../imports/networking.istio.io';
+/** The generated L1 classes of the Kubernetes Gateway API (gateway.networking.k8s.io), for dropping down a level. */
+export * as gatewayApi from '../imports/gateway.networking.k8s.io';
 /** The generated L1 class of the Banzai Cloud MeshGateway (istio.banzaicloud.io). */
 export * as banzai from '../imports/istio.banzaicloud.io';
 /** The generated L1 class of the Cisco IstioMeshGateway (servicemesh.cisco.com). */
