@@ -23,7 +23,7 @@ import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
 import { IstioRelease } from './istio-release';
 import { DeclaredWorkload, isAnalyzedNamespace, MeshIndex, namespaceOf } from './mesh-index';
-import { checkSchema } from './schema';
+import { readSchema } from './schema';
 import { checkObject } from './webhook';
 
 /** Options of `analyze`. */
@@ -103,11 +103,12 @@ const ANALYZERS = [
 /**
  * Analyzes Kubernetes objects (as synthesized or parsed from YAML) the way Istio's admission
  * webhook and `istioctl analyze` would: each object against its CRD's structural schema first, as
- * the API server checks it (objects it would refuse go no further; fields it would drop are
- * dropped), then each object alone, then the references between them. As istioctl does, the
- * references leave out the objects of Kubernetes' own namespaces (`kube-system`, `kube-public`,
- * `kube-node-lease`, `local-path-storage`); the per-object rules still judge them, as the API
- * server and the webhook would.
+ * the API server checks it (fields it would drop are dropped; objects it would refuse go no
+ * further, except that those it refuses only for missing required fields still take part in the
+ * references, as istioctl reads them), then each object alone, then the references between them.
+ * As istioctl does, the references leave out the objects of Kubernetes' own namespaces
+ * (`kube-system`, `kube-public`, `kube-node-lease`, `local-path-storage`); the per-object rules
+ * still judge them, as the API server and the webhook would.
  * Objects of kinds it does not know are read where they matter (workloads, Services, Secrets)
  * and otherwise ignored. Findings the objects suppress with the `galley.istio.io/analyze-suppress`
  * annotation are left out.
@@ -124,8 +125,9 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
   const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
-  // what the API server would store and istioctl reads: objects it would refuse are left out of every later rule
-  const stored: KubeObject[] = [];
+  // what istioctl reads: objects the API server would refuse for a wrong value take no part in
+  // the references; those it would refuse only for missing fields do, as istioctl reads them
+  const read: KubeObject[] = [];
   const schemaFindings: Finding[] = [];
   for (const obj of objects) {
     if (!obj || typeof obj.kind !== 'string') {
@@ -135,16 +137,16 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
     if (codes.length > 0) {
       suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    const admitted = checkSchema(obj, schemaFindings);
+    const { stored: admitted, readable } = readSchema(obj, schemaFindings);
     if (schemaFindings.length > 0) {
       findings.push(...schemaFindings.filter((finding) => !isSuppressed(codes, finding.code)));
       schemaFindings.length = 0;
     }
+    if (readable !== undefined && isAnalyzedNamespace(readable)) {
+      read.push(readable);
+    }
     if (admitted === undefined) {
       continue;
-    }
-    if (isAnalyzedNamespace(admitted)) {
-      stored.push(admitted);
     }
     for (const finding of checkObject(admitted, release)) {
       if (!isSuppressed(codes, finding.code)) {
@@ -152,7 +154,7 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
       }
     }
   }
-  const index = new MeshIndex(stored, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
+  const index = new MeshIndex(read, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
   const context: AnalysisContext = {
     index,
     assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,
