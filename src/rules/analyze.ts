@@ -3,6 +3,7 @@ import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { Assumptions } from './analysis/assumptions';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
+import { analyzeDeploymentServices } from './analysis/deployment-services';
 import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
@@ -98,6 +99,7 @@ const ANALYZERS = [
   analyzeServiceEntryProtocols,
   analyzeServicePortNames,
   analyzeApplicationUid,
+  analyzeDeploymentServices,
 ];
 
 /**

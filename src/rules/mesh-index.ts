@@ -160,6 +160,8 @@ export interface ServiceInfo {
   /** Pods the Service selects; a Service without a selector selects none. */
   readonly selector?: Labels;
   readonly ports: ServicePort[];
+  /** The Service object, when the input holds it (not one implied by a gateway workload). */
+  readonly object?: KubeObject;
 }
 
 /** What a host resolves to: a Service or a ServiceEntry, with its ports and the selector of its pods. */
@@ -307,6 +309,8 @@ export class MeshIndex {
   private readonly secretObjects = new Map<string, KubeObject>();
   /** The names of the Secrets in `secrets`, whatever their namespace. */
   private readonly secretNames = new Set<string>();
+  /** The Namespace objects of the input, by name. */
+  private readonly namespaces = new Map<string, KubeObject>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
@@ -335,6 +339,11 @@ export class MeshIndex {
   /** The kinds of the objects, in the order they first occur. */
   public kinds(): string[] {
     return [...this.byKind.keys()];
+  }
+
+  /** The Namespace object named `name`, when the input holds it. */
+  public namespace(name: string): KubeObject | undefined {
+    return this.namespaces.get(name);
   }
 
   /** The Secret named `namespace/name`, when the input holds it (not one a Certificate makes). */
@@ -475,8 +484,11 @@ export class MeshIndex {
       case 'Node':
         this.nodeLabels.set(obj.metadata?.name ?? '', obj.metadata?.labels ?? {});
         break;
+      case 'Namespace':
+        this.namespaces.set(String(obj.metadata?.name ?? ''), obj);
+        break;
       case 'Service':
-        this.addService({ namespace, name: obj.metadata?.name ?? '', selector: obj.spec?.selector, ports: servicePorts(obj.spec?.ports) }, exportToAnnotation(obj));
+        this.addService({ namespace, name: obj.metadata?.name ?? '', selector: obj.spec?.selector, ports: servicePorts(obj.spec?.ports), object: obj }, exportToAnnotation(obj));
         break;
       case 'ServiceEntry':
         this.addServiceEntry(obj, namespace);

@@ -52,6 +52,7 @@ const SE_ADDRESSES = 'serviceentry.ProtocolAddressesAnalyzer';
 const SE_PROTOCOLS = 'serviceentry.ConflictingServiceEntryProtocolAnalyzer';
 const PORT_NAMES = 'service.PortNameAnalyzer';
 const APPLICATION_UID = 'deployment.ApplicationUIDAnalyzer';
+const SERVICE_ASSOCIATION = 'deployment.ServiceAssociationAnalyzer';
 
 function applicable(upstream: string, testdata: string[], analyzer: string, codes: string[], expected: string[], fixture?: string, meshConfig?: string): ApplicableCase {
   return { upstream, testdata, analyzer, fixture: fixture ?? fixtureOf(testdata[0]), codes, expected, ...(meshConfig ? { meshConfig } : {}) };
@@ -68,7 +69,6 @@ function fixtureOf(testdata: string): string {
 const ANNOTATIONS = 'annotation analyzers (IST0107, IST0108, IST0125, IST0135, IST0136): not implemented, not asked for by issue 11';
 const CONTROL_PLANE = 'reads webhook configurations of an external control plane: kinds the analysis does not read';
 const INJECTION = 'sidecar injection analyzers: read Namespace labels and the injector ConfigMap, which the analysis does not read';
-const DEPLOYMENTS = 'Deployment/Service association analyzer (IST0116, IST0117): not implemented, not asked for by issue 11';
 const ENVOY_FILTER = 'EnvoyFilter analyzer: kind not read';
 const TELEMETRY = 'Telemetry analyzers: kind not read';
 
@@ -181,6 +181,13 @@ export const APPLICABLE_CASES: readonly ApplicableCase[] = [
   applicable('virtualServiceInternalGatewayRef', ['testdata/virtualservice_internal_gateway_ref.yaml'], VS_GATEWAYS, ['IST0101', 'IST0132', 'IST0165'], [
     'IST0165 VirtualService default/httpbin',
   ]),
+  applicable('serviceMultipleDeployments', ['testdata/deployment-multi-service.yaml'], SERVICE_ASSOCIATION, ['IST0116', 'IST0137'], [
+    'IST0116 Deployment bookinfo/multiple-svc-multiple-prot',
+    'IST0116 Deployment bookinfo/multiple-without-port',
+    'IST0137 Deployment bookinfo/conflicting-ports',
+  ]),
+  applicable('deploymentMultiServicesInDifferentNamespace', ['testdata/deployment-multi-service-different-ns.yaml'], SERVICE_ASSOCIATION, ['IST0116', 'IST0137'], []),
+  applicable('serviceWithNoSelector', ['testdata/deployment-service-no-selector.yaml'], SERVICE_ASSOCIATION, ['IST0116', 'IST0137'], []),
   applicable('destinationrule with no cacert, simple at destinationlevel', ['testdata/destinationrule-simple-destination.yaml'], CA_CERTIFICATES, ['IST0128', 'IST0129'], [
     'IST0128 DestinationRule default/db-tls',
   ]),
@@ -331,9 +338,6 @@ export const INAPPLICABLE_CASES: readonly InapplicableCase[] = [
     'testdata/injection-with-mismatched-sidecar.yaml', 'testdata/sidecar-injector-configmap-absolute-override.yaml', 'testdata/sidecar-injector-configmap-with-revision-canary.yaml',
   ], 'injection.ImageAnalyzer', INJECTION),
   inapplicable('virtualServiceJWTClaimRoute', ['testdata/virtualservice_jwtclaimroute.yaml'], 'virtualservice.JWTClaimRouteAnalyzer', 'needs RequestAuthentication (IST0149): kind not read'),
-  inapplicable('serviceMultipleDeployments', ['testdata/deployment-multi-service.yaml'], 'deployment.ServiceAssociationAnalyzer', DEPLOYMENTS),
-  inapplicable('deploymentMultiServicesInDifferentNamespace', ['testdata/deployment-multi-service-different-ns.yaml'], 'deployment.ServiceAssociationAnalyzer', DEPLOYMENTS),
-  inapplicable('serviceWithNoSelector', ['testdata/deployment-service-no-selector.yaml'], 'deployment.ServiceAssociationAnalyzer', DEPLOYMENTS),
   inapplicable('unknown service registry in mesh networks', ['testdata/multicluster-unknown-serviceregistry.yaml', 'testdata/common/meshnetworks.yaml'], 'multicluster.MeshNetworksAnalyzer', 'MeshNetworks: not read'),
   inapplicable('blockedCIDRsMissing', ['testdata/blocked-cidrs-missing.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
   inapplicable('blockedCIDRsConfigured', ['testdata/blocked-cidrs-configured.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
