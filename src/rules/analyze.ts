@@ -10,7 +10,9 @@ import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
+import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
+import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
 import { analyzeServicePortNames } from './analysis/service-port-names';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeServiceEntryProtocols } from './analysis/serviceentry-protocols';
@@ -96,6 +98,8 @@ const ANALYZERS = [
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeDeprecatedFields,
+  analyzeServerTlsSettings,
+  analyzeHttpRoutePaths,
   analyzeServiceEntryProtocols,
   analyzeServicePortNames,
   analyzeApplicationUid,
