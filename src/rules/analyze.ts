@@ -1,3 +1,4 @@
+import { analyzeAnnotations } from './analysis/annotations';
 import { analyzeApplicationUid } from './analysis/application-uid';
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { Assumptions } from './analysis/assumptions';
@@ -25,7 +26,7 @@ import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches'
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
 import { IstioRelease } from './istio-release';
-import { DeclaredWorkload, isAnalyzedNamespace, MeshIndex, namespaceOf } from './mesh-index';
+import { DeclaredWorkload, isAnalyzedNamespace, MeshIndex, namespaceOf, reportedNamespaceOf } from './mesh-index';
 import { readSchema } from './schema';
 import { checkObject } from './webhook';
 
@@ -104,6 +105,7 @@ const ANALYZERS = [
   analyzeServicePortNames,
   analyzeApplicationUid,
   analyzeDeploymentServices,
+  analyzeAnnotations,
 ];
 
 /**
@@ -141,7 +143,7 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
     }
     const codes = suppressedCodes(obj);
     if (codes.length > 0) {
-      suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
+      suppressions.set(objectKey(obj.kind, reportedNamespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
     const { stored: admitted, readable } = readSchema(obj, schemaFindings);
     if (schemaFindings.length > 0) {

@@ -74,6 +74,14 @@ export function namespaceOf(obj: KubeObject): string {
   return obj.metadata?.namespace ?? DEFAULT_NAMESPACE;
 }
 
+/** The kinds whose objects belong to no namespace. */
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(['Namespace', 'Node']);
+
+/** The namespace a finding about `obj` names: none for a cluster-scoped object, else `namespaceOf`. */
+export function reportedNamespaceOf(obj: KubeObject): string | undefined {
+  return CLUSTER_SCOPED_KINDS.has(obj.kind) ? undefined : namespaceOf(obj);
+}
+
 /** `namespace/name` of `obj`, as istioctl names objects. */
 export function fullNameOf(obj: KubeObject): string {
   return `${namespaceOf(obj)}/${obj.metadata?.name ?? ''}`;

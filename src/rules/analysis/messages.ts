@@ -1,5 +1,5 @@
 import { Finding, FindingLevel, KubeObject } from '../finding';
-import { namespaceOf } from '../mesh-index';
+import { reportedNamespaceOf } from '../mesh-index';
 
 /** One kind of istioctl analyze message: its code, its name and its level. */
 export interface MessageType {
@@ -25,6 +25,10 @@ export const MESSAGES = {
     `use the field that replaces the deprecated one, or remove the field that Istio ignores`),
   ReferencedResourceNotFound: type('IST0101', 'ReferencedResourceNotFound', FindingLevel.ERROR,
     `correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload's namespace)`),
+  MisplacedAnnotation: type('IST0107', 'MisplacedAnnotation', FindingLevel.WARNING,
+    `move the annotation to the kind of object Istio reads it on (a pod template's annotations, not the Deployment's own), or remove it`),
+  UnknownAnnotation: type('IST0108', 'UnknownAnnotation', FindingLevel.WARNING,
+    `correct the annotation's name (see istio.io/latest/docs/reference/config/annotations/), or remove it: Istio ignores annotations it does not know`),
   ConflictingMeshGatewayVirtualServiceHosts: type('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', FindingLevel.ERROR,
     `merge the VirtualServices into one, or narrow their exportTo so that no two export the same host to a namespace`),
   ConflictingSidecarWorkloadSelectors: type('IST0110', 'ConflictingSidecarWorkloadSelectors', FindingLevel.ERROR,
@@ -37,6 +41,8 @@ export const MESSAGES = {
     `give the Services that select these pods one protocol per port, or select the pods with one Service per port`),
   PortNameIsNotUnderNamingConvention: type('IST0118', 'PortNameIsNotUnderNamingConvention', FindingLevel.INFO,
     `name the Service port <protocol>[-<suffix>] (http, http2, grpc, tcp, tls, ...) or set its appProtocol, so that Istio does not have to detect the protocol`),
+  InvalidAnnotation: type('IST0125', 'InvalidAnnotation', FindingLevel.WARNING,
+    `give the annotation a value of the form it takes (see the message), or remove it`),
   NoServerCertificateVerificationDestinationLevel: type('IST0128', 'NoServerCertificateVerificationDestinationLevel', FindingLevel.WARNING,
     `set trafficPolicy.tls.caCertificates (or, on a rule with a workloadSelector, a credentialName whose Secret holds ca.crt)`),
   NoServerCertificateVerificationPortLevel: type('IST0129', 'NoServerCertificateVerificationPortLevel', FindingLevel.WARNING,
@@ -49,6 +55,8 @@ export const MESSAGES = {
     `add the VirtualService's host to a server of the Gateway (visible to the VirtualService's namespace), or bind the VirtualService to the Gateway that serves it`),
   ServiceEntryAddressesRequired: type('IST0134', 'ServiceEntryAddressesRequired', FindingLevel.WARNING,
     `set addresses on the ServiceEntry, or give its ports a protocol other than TCP (HTTP, HTTPS, TLS, ...)`),
+  DeprecatedAnnotation: type('IST0135', 'DeprecatedAnnotation', FindingLevel.INFO,
+    `use what replaces the deprecated annotation (the sidecar.istio.io/inject label instead of the annotation), or remove it`),
   DeploymentConflictingPorts: type('IST0137', 'DeploymentConflictingPorts', FindingLevel.WARNING,
     `make the Services that send to one targetPort of these pods use the same port for it`),
   GatewayDuplicateCertificate: type('IST0138', 'GatewayDuplicateCertificate', FindingLevel.WARNING,
@@ -96,7 +104,7 @@ export function findingOf(messageType: MessageType, obj: KubeObject, message: st
     level: messageType.level,
     kind: obj.kind,
     name: obj.metadata?.name ?? '',
-    namespace: namespaceOf(obj),
+    namespace: reportedNamespaceOf(obj),
     message,
   };
 }
