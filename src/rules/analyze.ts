@@ -18,6 +18,8 @@ import { analyzeServicePortNames } from './analysis/service-port-names';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeServiceEntryProtocols } from './analysis/serviceentry-protocols';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
+import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
+import { analyzeEgressLockdown } from './analysis/egress-lockdown';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
@@ -98,6 +100,8 @@ const ANALYZERS = [
   analyzeGatewayCredentials,
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
+  analyzeAuthorizationPolicies,
+  analyzeEgressLockdown,
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,

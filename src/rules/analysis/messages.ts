@@ -43,6 +43,8 @@ export const MESSAGES = {
     `name the Service port <protocol>[-<suffix>] (http, http2, grpc, tcp, tls, ...) or set its appProtocol, so that Istio does not have to detect the protocol`),
   InvalidAnnotation: type('IST0125', 'InvalidAnnotation', FindingLevel.WARNING,
     `give the annotation a value of the form it takes (see the message), or remove it`),
+  NoMatchingWorkloadsFound: type('IST0127', 'NoMatchingWorkloadsFound', FindingLevel.WARNING,
+    `correct the selector so that it matches the labels of some pod, or add the workload it is meant for`),
   NoServerCertificateVerificationDestinationLevel: type('IST0128', 'NoServerCertificateVerificationDestinationLevel', FindingLevel.WARNING,
     `set trafficPolicy.tls.caCertificates (or, on a rule with a workloadSelector, a credentialName whose Secret holds ca.crt)`),
   NoServerCertificateVerificationPortLevel: type('IST0129', 'NoServerCertificateVerificationPortLevel', FindingLevel.WARNING,
@@ -95,6 +97,8 @@ export const MESSAGES = {
     `start the redirect uri with "/"`),
   RelativeRewritePath: type('CIG0206', 'RelativeRewritePath', FindingLevel.WARNING,
     `start the rewrite uri with "/"`),
+  EgressNotLockedDown: type('CIG0301', 'EgressNotLockedDown', FindingLevel.WARNING,
+    `add a NetworkPolicy that lets the namespace's pods reach only the egress gateway, DNS, istiod and in-cluster addresses (EgressLockdown)`),
 };
 
 /** A finding of `messageType` about `obj`. */

@@ -192,6 +192,16 @@ export const APPLICABLE_CASES: readonly ApplicableCase[] = [
   applicable('virtualServiceInternalGatewayRef', ['testdata/virtualservice_internal_gateway_ref.yaml'], VS_GATEWAYS, ['IST0101', 'IST0132', 'IST0165'], [
     'IST0165 VirtualService default/httpbin',
   ]),
+  applicable('authorizationpolicies', ['testdata/authorizationpolicies.yaml'], 'authz.AuthorizationPoliciesAnalyzer', ['IST0101', 'IST0127'], [
+    'IST0127 AuthorizationPolicy istio-system/meshwide-httpbin-v1',
+    'IST0127 AuthorizationPolicy httpbin-empty/httpbin-empty-namespace-wide',
+    'IST0127 AuthorizationPolicy httpbin/httpbin-nopods',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-ns',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-ns',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-not-ns',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-not-ns',
+    'IST0127 AuthorizationPolicy test-ambient/no-workload',
+  ]),
   applicable('serviceMultipleDeployments', ['testdata/deployment-multi-service.yaml'], SERVICE_ASSOCIATION, ['IST0116', 'IST0137'], [
     'IST0116 Deployment bookinfo/multiple-svc-multiple-prot',
     'IST0116 Deployment bookinfo/multiple-without-port',
@@ -352,7 +362,6 @@ export const INAPPLICABLE_CASES: readonly InapplicableCase[] = [
   inapplicable('blockedCIDRsMissing', ['testdata/blocked-cidrs-missing.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
   inapplicable('blockedCIDRsConfigured', ['testdata/blocked-cidrs-configured.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
   inapplicable('blockedCIDRsNoRA', ['testdata/blocked-cidrs-no-ra.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
-  inapplicable('authorizationpolicies', ['testdata/authorizationpolicies.yaml'], 'authz.AuthorizationPoliciesAnalyzer', 'AuthorizationPolicy: kind not read'),
   inapplicable('webook', ['testdata/webhook.yaml'], 'webhook.Analyzer', 'MutatingWebhookConfiguration: kind not read'),
   inapplicable('Detect `image: auto` in non-injected pods', ['testdata/image-auto.yaml'], 'injection.ImageAutoAnalyzer', IMAGE_AUTO),
   inapplicable('EnvoyFilterUsesRelativeOperation', ['testdata/relative-envoy-filter-operation.yaml'], 'envoyfilter.EnvoyPatchAnalyzer', ENVOY_FILTER),
@@ -368,5 +377,5 @@ export const INAPPLICABLE_CASES: readonly InapplicableCase[] = [
   inapplicable('Telemetry Lightstep', ['testdata/telemetry-lightstep.yaml', 'testdata/telemetry-lightstep-meshconfig.yaml'], 'telemetry.LightstepAnalyzer', TELEMETRY),
   inapplicable('KubernetesGatewaySelector', ['testdata/k8sgateway-selector.yaml'], 'k8sgateway.SelectorAnalyzer', 'RequestAuthentication, AuthorizationPolicy, WasmPlugin and Telemetry on Gateway API Gateways: kinds not read'),
   inapplicable('GatewayAPICRDVersionBelowMinimum', ['testdata/gateway-api-crd-version-old.yaml'], 'k8sgateway.CRDVersionAnalyzer', 'CustomResourceDefinition: kind not read'),
-  inapplicable('Condition Analyzer', ['testdata/condition-analyzer.yaml'], 'conditions.ConditionAnalyzer', 'negative status conditions (IST0171): the case expects findings on AuthorizationPolicy, HTTPRoute and GRPCRoute, kinds the analysis does not read; for the kinds it reads (Service, ServiceEntry, the Gateway API Gateway) not implemented yet'),
+  inapplicable('Condition Analyzer', ['testdata/condition-analyzer.yaml'], 'conditions.ConditionAnalyzer', 'negative status conditions (IST0171): the case expects findings on HTTPRoute and GRPCRoute, kinds the analysis does not read; for the kinds it reads (Service, ServiceEntry, AuthorizationPolicy, the Gateway API Gateway) not implemented yet'),
 ];
