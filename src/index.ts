@@ -32,7 +32,12 @@ export { TlsRouteOptions } from './routing/tls-route';
 export { ExistingGatewayProps } from './workload/existing-workload';
 export { GatewayPort, PortProtocol, ResolvedGatewayPort } from './workload/gateway-port';
 export { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from './workload/gateway-workload-base';
-export { GatewayReplicas, GatewayServiceType, MeshGatewayOptions } from './workload/mesh-gateway';
+export {
+  GatewayDeployment, InjectedGatewayDeploymentOptions, IstioControlPlaneReference, IstioMeshGatewayDeploymentOptions,
+} from './workload/gateway-deployment';
+export { GatewayDisruptionBudget, GatewayReplicas } from './workload/gateway-replicas';
+export { GatewayAffinity, GatewayToleration, GatewayTopologySpread, TaintEffect, TolerationOperator, WhenUnsatisfiable } from './workload/gateway-scheduling';
+export { GatewayExternalTrafficPolicy, GatewayServiceType, GatewayWorkloadOptions } from './workload/gateway-workload-options';
 
 /** The generated L1 classes of networking.istio.io, for dropping down a level. */
 export * as networking from '../imports/networking.istio.io';

@@ -196,7 +196,7 @@ describe('IngressGateway errors', () => {
 
   test('a label the operator owns', () => {
     expect(() => new IngressGateway(Testing.chart(), 'edge', { labels: { 'gateway-name': 'x' } }))
-      .toThrow('test/edge: invalid labels["gateway-name"] "x": the operator sets gateway-name itself: leave it out');
+      .toThrow('test/edge: invalid labels["gateway-name"] "x": a MeshGateway labels its pods gateway-name itself, to select them by: leave it out');
   });
 
   test('an empty selector for an existing gateway', () => {
