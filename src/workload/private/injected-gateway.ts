@@ -123,7 +123,9 @@ export function createInjectedGateway(scope: Construct, request: WorkloadRequest
     service.selectLabel(key, value);
   }
   const serviceObject = ApiObject.of(service);
-  addIfSet(serviceObject, '/spec/loadBalancerIP', options.loadBalancerIp);
+  // The generated KubeService maps its own field names after patches apply: loadBalancerIp
+  // becomes loadBalancerIP, and a field it does not know is dropped.
+  addIfSet(serviceObject, '/spec/loadBalancerIp', options.loadBalancerIp);
   addIfSet(serviceObject, '/spec/loadBalancerClass', options.loadBalancerClass);
   addIfSet(serviceObject, '/spec/externalTrafficPolicy', options.externalTrafficPolicy);
 
