@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import * as gatewayApi from '../imports/gateway.networking.k8s.io';
 import * as istio from '../imports/networking.istio.io';
 import { IstioAnalysis } from './analysis/istio-analysis';
 
@@ -131,5 +132,54 @@ export function createIstioObject<K extends IstioKind>(scope: Construct, id: str
   IstioAnalysis.enable(scope);
   const version = IstioApiVersion.of(scope);
   const cls = CLASSES[kind].get(version.apiVersion)!;
+  return new cls(scope, id, props);
+}
+
+/** The one version of the Kubernetes Gateway API the library emits: every kind is GA in it. */
+export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
+
+/**
+ * The generated class of `kind` that emits `GATEWAY_API_VERSION`. The CRD file decides which
+ * version gets the unsuffixed name (ReferenceGrant stores `v1beta1` but lists `v1` first), so the
+ * class is checked by its GVK, not trusted by its name.
+ */
+function inGatewayApiVersion<C extends L1ClassWithGvk>(kind: string, cls: C): C {
+  if (cls.GVK.apiVersion !== GATEWAY_API_VERSION || cls.GVK.kind !== kind) {
+    throw new Error(`imports/ has no ${kind} class for ${GATEWAY_API_VERSION} (found ${cls.GVK.apiVersion} ${cls.GVK.kind}): regenerate it with npm run import`);
+  }
+  return cls;
+}
+
+const GATEWAY_API_CLASSES = {
+  Gateway: inGatewayApiVersion('Gateway', gatewayApi.Gateway),
+  HTTPRoute: inGatewayApiVersion('HTTPRoute', gatewayApi.HttpRoute),
+  GRPCRoute: inGatewayApiVersion('GRPCRoute', gatewayApi.GrpcRoute),
+  TLSRoute: inGatewayApiVersion('TLSRoute', gatewayApi.TlsRoute),
+  TCPRoute: inGatewayApiVersion('TCPRoute', gatewayApi.TcpRoute),
+  ReferenceGrant: inGatewayApiVersion('ReferenceGrant', gatewayApi.ReferenceGrant),
+  BackendTLSPolicy: inGatewayApiVersion('BackendTLSPolicy', gatewayApi.BackendTlsPolicy),
+};
+
+/** A Kubernetes Gateway API kind the library emits. */
+export type GatewayApiKind = keyof typeof GATEWAY_API_CLASSES;
+
+/** The spec type of each Gateway API kind, in `GATEWAY_API_VERSION`. */
+export interface GatewayApiSpecs {
+  readonly Gateway: gatewayApi.GatewaySpec;
+  readonly HTTPRoute: gatewayApi.HttpRouteSpec;
+  readonly GRPCRoute: gatewayApi.GrpcRouteSpec;
+  readonly TLSRoute: gatewayApi.TlsRouteSpec;
+  readonly TCPRoute: gatewayApi.TcpRouteSpec;
+  readonly ReferenceGrant: gatewayApi.ReferenceGrantSpec;
+  readonly BackendTLSPolicy: gatewayApi.BackendTlsPolicySpec;
+}
+
+/**
+ * Creates the `gateway.networking.k8s.io/v1` L1 object of `kind`: with `createIstioObject`, the
+ * only place in the library that picks a generated class. The app it joins is analyzed at synth.
+ */
+export function createGatewayApiObject<K extends GatewayApiKind>(scope: Construct, id: string, kind: K, props: IstioObjectProps<GatewayApiSpecs[K]>): ApiObject {
+  IstioAnalysis.enable(scope);
+  const cls = GATEWAY_API_CLASSES[kind] as unknown as L1Class<IstioObjectProps<GatewayApiSpecs[K]>>;
   return new cls(scope, id, props);
 }

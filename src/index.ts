@@ -17,15 +17,15 @@ export { CorsPolicy } from './routing/cors-policy';
 export { DirectResponse } from './routing/direct-response';
 export { FaultAbort, FaultDelay, FaultInjection } from './routing/fault-injection';
 export { HeaderOperations } from './routing/header-operations';
-export { HttpMethod, HttpRouteMatch, PathMatch, StringMatch } from './routing/http-match';
+export { HttpMethod, HttpRouteMatch, PathMatch, StringMatch, StringMatchConfig } from './routing/http-match';
 export { HttpRedirect, RedirectScheme } from './routing/http-redirect';
 export { HttpRewrite } from './routing/http-rewrite';
 export { HttpRouteOptions } from './routing/http-route';
 export { MirrorPolicy } from './routing/mirror-policy';
 export { RetryOn, RetryPolicy } from './routing/retry-policy';
-export { RouteDestination, RouteDestinationOptions } from './routing/route-destination';
+export { RouteDestination, RouteDestinationConfig, RouteDestinationOptions } from './routing/route-destination';
 export { ServerProtocol } from './routing/server-protocol';
-export { MutualTlsOptions, ServerTls, TlsCredentialOptions, TlsMode, TlsVersion, TlsVersionOptions } from './routing/server-tls';
+export { MutualTlsOptions, ServerTls, ServerTlsConfig, TlsCredentialOptions, TlsMode, TlsVersion, TlsVersionOptions } from './routing/server-tls';
 export { ExistingServiceSubsetsProps, IServiceSubsets, ServiceSubsets, ServiceSubsetsProps } from './routing/service-subsets';
 export { TcpRouteOptions } from './routing/tcp-route';
 export { TlsRouteOptions } from './routing/tls-route';
@@ -41,6 +41,8 @@ export { GatewayExternalTrafficPolicy, GatewayServiceType, GatewayWorkloadOption
 
 /** The generated L1 classes of networking.istio.io, for dropping down a level. */
 export * as networking from '../imports/networking.istio.io';
+/** The generated L1 classes of the Kubernetes Gateway API (gateway.networking.k8s.io), for dropping down a level. */
+export * as gatewayApi from '../imports/gateway.networking.k8s.io';
 /** The generated L1 class of the Banzai Cloud MeshGateway (istio.banzaicloud.io). */
 export * as banzai from '../imports/istio.banzaicloud.io';
 /** The generated L1 class of the Cisco IstioMeshGateway (servicemesh.cisco.com). */

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { Backend, IngressGateway, IstioApiVersion } from '../src';
+import { Backend, IngressGateway, IstioAnalysis, IstioApiVersion } from '../src';
+import { createGatewayApiObject, GatewayApiKind } from '../src/api-version';
 import { describeWithCrds, loadCrds } from './support/crds';
 
 function exposeOnce(chart: any): void {
@@ -57,5 +58,25 @@ describeWithCrds('the served versions of each Istio kind', () => {
     expect(schemas[0]).toBeDefined();
     expect(schemas[1]).toStrictEqual(schemas[0]);
     expect(schemas[2]).toStrictEqual(schemas[0]);
+  });
+});
+
+describe('createGatewayApiObject', () => {
+  test.each(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'ReferenceGrant', 'BackendTLSPolicy'] as GatewayApiKind[])(
+    '%s is emitted as gateway.networking.k8s.io/v1', (kind) => {
+      const chart = Testing.chart();
+      IstioAnalysis.suppress(chart, '*');
+      createGatewayApiObject(chart, 'obj', kind, { metadata: { name: 'obj' }, spec: {} as any });
+      expect(Testing.synth(chart).map((o) => [o.apiVersion, o.kind])).toStrictEqual([['gateway.networking.k8s.io/v1', kind]]);
+    });
+});
+
+// The v1 classes are picked by their GVK: the CRD file lists ReferenceGrant's v1 first although
+// it stores v1beta1, and a later CRD could list another version first.
+describeWithCrds('the Gateway API CRDs', () => {
+  test('serve v1 for every kind the library emits', () => {
+    const crds = loadCrds().filter((crd) => crd.spec.group === 'gateway.networking.k8s.io');
+    const servedV1 = crds.filter((crd) => crd.spec.versions.some((v) => v.name === 'v1' && v.served)).map((crd) => crd.spec.names.kind);
+    expect(servedV1).toEqual(expect.arrayContaining(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'ReferenceGrant', 'BackendTLSPolicy']));
   });
 });

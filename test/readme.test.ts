@@ -2,9 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { synthWalkthrough, toYaml } from './support/synth';
 
-const README = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+const ROOT = path.resolve(__dirname, '..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/** The guide and the reference: every page whose YAML blocks claim what an example synthesizes. */
+const PAGES = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
 interface Claim {
+  readonly page: string;
   readonly chart: string;
   readonly objects: string[];
   readonly yaml: string;
@@ -16,19 +20,24 @@ interface Claim {
  */
 function claims(): Claim[] {
   const pattern = /<!-- synth: (\S+) (\S+) -->\n```yaml\n([\s\S]*?)```/g;
-  return [...README.matchAll(pattern)].map((m) => ({ chart: m[1], objects: m[2].split(','), yaml: m[3] }));
+  return PAGES.flatMap((page) => [...fs.readFileSync(path.join(ROOT, page), 'utf8').matchAll(pattern)]
+    .map((m) => ({ page, chart: m[1], objects: m[2].split(','), yaml: m[3] })));
 }
 
 describe('README', () => {
   const charts = synthWalkthrough();
 
   test('shows the output of every walkthrough step', () => {
-    expect(claims().map((c) => c.chart)).toEqual(expect.arrayContaining([
+    expect(claims().filter((c) => c.page === 'README.md').map((c) => c.chart)).toEqual(expect.arrayContaining([
       '01-ingress-default-gateway', '02-dedicated-ingress-gateway', '03-external-service', '04-egress-gateway',
     ]));
   });
 
-  test.each(claims().map((c) => [`${c.chart} ${c.objects.join(',')}`, c]))('YAML for %s is what the example synthesizes', (_name, claim: any) => {
+  test('checks the egress reference against the HTTPS egress example', () => {
+    expect(claims().filter((c) => c.page === 'docs/egress.md').map((c) => c.chart)).toContain('05-egress-https');
+  });
+
+  test.each(claims().map((c) => [`${c.page}: ${c.chart} ${c.objects.join(',')}`, c]))('YAML for %s is what the example synthesizes', (_name, claim: any) => {
     const objects = charts.get(claim.chart) ?? [];
     const shown = claim.objects.map((ref: string) => objects.find((o) => `${o.kind}/${o.metadata.name}` === ref));
     expect(shown.filter((o: any) => o === undefined)).toEqual([]);
