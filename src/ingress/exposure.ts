@@ -57,7 +57,8 @@ export interface ExposeOptions {
 
   /**
    * The gateway Service port the HTTPS redirect listens on.
-   * @default - the workload's port named `http` or `http-*`; 80 when the workload's ports are not known
+   * @default - the workload's port named `http` or `http-*`, else `http2` on 80 (as upstream
+   * gateways name it); 80 when the workload's ports are not known
    */
   readonly httpsRedirectPort?: number;
 
@@ -325,9 +326,10 @@ export class Exposure extends Construct {
     if (ports.length === 0) {
       return 80;
     }
-    const http = ports.find((p) => p.name === 'http' || p.name.startsWith('http-'));
+    // Upstream Istio gateways name their plain HTTP port http2, on 80
+    const http = ports.find((p) => p.name === 'http' || p.name.startsWith('http-')) ?? ports.find((p) => p.name === 'http2' && p.port === 80);
     if (!http) {
-      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.workload.node.path} has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false`);
+      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.workload.node.path} has no port named http, http-* or http2 (on 80): name the port to redirect from, or set httpsRedirect: false`);
     }
     return http.port;
   }

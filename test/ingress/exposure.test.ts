@@ -46,11 +46,30 @@ describe('Exposure: HTTPS redirect', () => {
       .toThrow('test/edge/plain: invalid hosts "shop.example.com": test/edge/web already serves host shop.example.com on port 80 of gateway workload test/edge');
   });
 
+  test('the redirect finds the plain HTTP port by the name upstream gateways give it, http2 on 80', () => {
+    const chart = Testing.chart();
+    const gateway = IngressGateway.fromSelector(chart, 'mesh', {
+      selector: { istio: 'ingressgateway' },
+      ports: [{ name: 'status-port', port: 15021 }, { name: 'http2', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 8443 }],
+    });
+    const web = gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend });
+    expect(web.httpsRedirectPort).toBe(80);
+    expect(findObject(Testing.synth(chart), 'Gateway', 'web').spec.servers[1]).toStrictEqual({
+      hosts: ['shop.example.com'], port: { number: 80, name: 'http2', protocol: 'HTTP' }, tls: { httpsRedirect: true },
+    });
+  });
+
+  test('a port named http or http-* comes before an http2 one', () => {
+    const chart = Testing.chart();
+    const gateway = new IngressGateway(chart, 'edge', { ports: [{ name: 'http2', port: 80 }, { name: 'http-plain', port: 8080 }, { name: 'https', port: 443 }] });
+    expect(gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend }).httpsRedirectPort).toBe(8080);
+  });
+
   test('a gateway without an http port needs the redirect port named or switched off', () => {
     const chart = Testing.chart();
     const gateway = new IngressGateway(chart, 'edge', { ports: [{ name: 'https', port: 443 }] });
     expect(() => gateway.expose('web', { hosts: ['shop.example.com'], tls, backend }))
-      .toThrow('test/edge/web: invalid httpsRedirectPort (not set): gateway workload test/edge has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false');
+      .toThrow('test/edge/web: invalid httpsRedirectPort (not set): gateway workload test/edge has no port named http, http-* or http2 (on 80): name the port to redirect from, or set httpsRedirect: false');
     gateway.expose('ok', { hosts: ['other.example.com'], tls, backend, httpsRedirect: false });
   });
 

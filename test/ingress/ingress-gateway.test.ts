@@ -206,7 +206,7 @@ describe('IngressGateway errors', () => {
 
   test('the cluster-local host of a workload whose Service is not known', () => {
     const gateway = IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
-    expect(() => gateway.serviceHost()).toThrow(/test\/mesh: invalid namespace \(not set\): the cluster-local host of gateway workload test\/mesh needs its Service name \(not known\) and namespace \(not known\)/);
+    expect(() => gateway.serviceHost()).toThrow('test/mesh: invalid serviceName (not set): the cluster-local host of gateway workload test/mesh needs the name of its Service: give serviceName');
   });
 });
 
