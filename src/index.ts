@@ -5,6 +5,7 @@ export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressG
 export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress/egress-mode';
 export { ServerVerification } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
+export { BackendRouteOptions } from './ingress/backend-route';
 export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {
   ExternalService, ExternalServiceEndpoint, ExternalServiceLocation, ExternalServicePort, ExternalServiceProps,

@@ -5,6 +5,7 @@ import { createIstioObject } from '../api-version';
 import { onlyItem } from '../private/only-item';
 import { invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from '../private/names';
+import { BackendRouteOptions } from './backend-route';
 import { Backend, resolveBackend } from '../routing/backend';
 import { HttpRoute, HttpRouteOptions } from '../routing/http-route';
 import { RouteDestination, resolveWeights } from '../routing/route-destination';
@@ -29,6 +30,13 @@ export interface ExposeOptions {
    * @default - no default route: requests no added route takes get a 404 (HTTP) or are refused
    */
   readonly backend?: Backend;
+
+  /**
+   * How the default route to `backend` behaves: timeout, retries, header operations and the
+   * other behaviours of an HTTP route, on the route that stays the default one.
+   * @default - the default route forwards to `backend` as it is
+   */
+  readonly backendRoute?: BackendRouteOptions;
 
   /**
    * The gateway Service port to serve the hosts on.
@@ -133,6 +141,7 @@ export class Exposure extends Construct {
   private readonly gatewayName: string;
   private readonly routeKind: RouteKind;
   private readonly backend?: Backend;
+  private readonly backendRoute?: HttpRoute;
   private readonly httpRoutes: HttpRoute[] = [];
   private readonly tcpRoutes: RouteDestination[][] = [];
   private readonly tlsRoutes: TlsRouteEntry[] = [];
@@ -184,6 +193,7 @@ export class Exposure extends Construct {
         tls: this.routeKind === RouteKind.TLS ? Lazy.any({ produce: () => this.renderTlsRoutes() }) : undefined,
       },
     });
+    this.backendRoute = this.createBackendRoute(props.backendRoute);
     if (!this.backend) {
       // With a backend the VirtualService always has its default route: only exposures without
       // one can end up with no route, and a check per exposure would cost memory in large apps.
@@ -359,7 +369,24 @@ export class Exposure extends Construct {
     return routes;
   }
 
+  /** The default route with the behaviours of `options`, which it checks as any HTTP route's. */
+  private createBackendRoute(options: BackendRouteOptions | undefined): HttpRoute | undefined {
+    if (options === undefined) {
+      return undefined;
+    }
+    if (this.backend === undefined) {
+      throw invalidInput(this, 'backendRoute', options, 'shapes the default route to the backend, and the exposure has none: give backend');
+    }
+    if (this.routeKind !== RouteKind.HTTP) {
+      throw invalidInput(this, 'backendRoute', options, `route behaviours apply to HTTP routes, and this exposure serves ${this.describeServer()}`);
+    }
+    return new HttpRoute(this, 'backendRoute', options, this.matchContext(), [RouteDestination.to(this.backend)]);
+  }
+
   private defaultHttpRoute(backend: Backend): VirtualServiceSpecHttp {
+    if (this.backendRoute) {
+      return this.backendRoute.render();
+    }
     const target = resolveBackend(this, 'backend', backend);
     return { route: [{ destination: { host: target.host, port: { number: target.port } } }] };
   }

@@ -170,6 +170,47 @@ describe('Exposure: HTTP routes', () => {
     ]);
   });
 
+  test('the default route to the backend takes route behaviours and stays the default route', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const exposure = mesh.expose('web', {
+      hosts: ['shop.example.com'],
+      port: 80,
+      backend,
+      backendRoute: {
+        name: 'default',
+        timeout: Duration.seconds(5),
+        retries: { attempts: 3, perTryTimeout: Duration.seconds(2) },
+        requestHeaders: { set: { 'x-served-by': 'edge' } },
+        responseHeaders: { remove: ['server'] },
+      },
+    });
+    exposure.addHttpRoute({ name: 'api', matches: [{ path: PathMatch.prefix('/api/') }], destinations: [RouteDestination.to(api)] });
+    const http = findObject(Testing.synth(chart), 'VirtualService', 'web').spec.http;
+    expect(http).toHaveLength(2);
+    expect(http[1]).toStrictEqual({
+      name: 'default',
+      route: [{ destination: { host: 'web.shop.svc.cluster.local', port: { number: 8080 } } }],
+      timeout: '5s',
+      retries: { attempts: 3, perTryTimeout: '2s' },
+      headers: { request: { set: { 'x-served-by': 'edge' } }, response: { remove: ['server'] } },
+    });
+  });
+
+  test('route behaviours of the default route need a backend and an HTTP server', () => {
+    const mesh = () => IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh().expose('web', { hosts: ['shop.example.com'], port: 80, backendRoute: { timeout: Duration.seconds(5) } }))
+      .toThrow('test/mesh/web: invalid backendRoute {"timeout":{"amount":5,"unit":{"label":"seconds","inMillis":1000}}}: shapes the default route to the backend, and the exposure has none: give backend');
+    expect(() => mesh().expose('db', { hosts: ['*'], port: 5432, protocol: ServerProtocol.TCP, backend, backendRoute: { timeout: Duration.seconds(5) } }))
+      .toThrow('test/mesh/db: invalid backendRoute {"timeout":{"amount":5,"unit":{"label":"seconds","inMillis":1000}}}: route behaviours apply to HTTP routes, and this exposure serves TCP on port 5432');
+  });
+
+  test('the default route checks its behaviours as any route', () => {
+    const mesh = IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 80, backend, backendRoute: { retries: { attempts: 1.5 } } }))
+      .toThrow('test/mesh/web: invalid backendRoute.retries.attempts 1.5: expected a whole number');
+  });
+
   test('without a backend there is no default route, and a route must name its destinations', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
