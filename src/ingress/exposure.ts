@@ -1,9 +1,11 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../../imports/networking.istio.io';
 import { createIstioObject } from '../api-version';
 import { onlyItem } from '../private/only-item';
 import { invalidInput, rejectIf } from '../private/errors';
+import { rejectPropErrors } from '../private/release-target';
+import { checkExportTo, isExportedTo } from '../rules/webhook/export-to';
 import { validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from '../private/names';
 import { BackendRouteOptions } from './backend-route';
 import { Backend, resolveBackend } from '../routing/backend';
@@ -75,6 +77,13 @@ export interface ExposeOptions {
    * @default - the workload port's name where the workload's ports are known, else the protocol in lowercase
    */
   readonly serverPortName?: string;
+
+  /**
+   * The namespaces the VirtualService is visible to: `.` for its own, `*` for all, or namespace
+   * names. The gateway workload's namespace must be among them, or the gateway would not see it.
+   * @default - every namespace
+   */
+  readonly exportTo?: string[];
 
   /**
    * The namespace of the Gateway and the VirtualService.
@@ -183,9 +192,11 @@ export class Exposure extends Construct {
       spec: { selector: props.workload.selectorLabels, servers },
     });
 
+    const exportTo = this.validateExportTo(props);
     this.virtualService = createIstioObject(this, 'VirtualService', 'VirtualService', {
       metadata: { name: virtualServiceName, namespace },
       spec: {
+        exportTo,
         hosts: this.hosts,
         gateways: [this.gatewayName],
         http: this.routeKind === RouteKind.HTTP ? Lazy.any({ produce: () => this.renderHttpRoutes() }) : undefined,
@@ -254,6 +265,23 @@ export class Exposure extends Construct {
     });
     resolveWeights(this, `${field}.destinations`, options.destinations);
     this.tlsRoutes.push({ sniHosts: [...options.sniHosts], destinations: [...options.destinations] });
+  }
+
+  /**
+   * The VirtualService's `exportTo` as Istio admits it, which shows it to the gateway workload:
+   * a gateway does not see a VirtualService that is not exported to its namespace.
+   */
+  private validateExportTo(props: ExposureProps): string[] | undefined {
+    if (props.exportTo === undefined) {
+      return undefined;
+    }
+    const ownNamespace = props.namespace ?? Chart.of(this).namespace;
+    rejectPropErrors(this, 'exportTo', props.exportTo, (report, path) => checkExportTo(report, path, props.exportTo, ownNamespace));
+    const workloadNamespace = props.workload.namespace;
+    if (!isExportedTo(props.exportTo, ownNamespace, workloadNamespace)) {
+      throw invalidInput(this, 'exportTo', props.exportTo, `the gateway workload ${props.workload.node.path} runs in namespace ${workloadNamespace}, and would not see the VirtualService: add "${workloadNamespace}" (or "*")`);
+    }
+    return [...props.exportTo];
   }
 
   /** Istio rejects a VirtualService (and so this exposure's) whose hosts overlap. */

@@ -1,4 +1,4 @@
-import { Duration, Testing } from 'cdk8s';
+import { Chart, Duration, Testing } from 'cdk8s';
 import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject } from '../support/objects';
@@ -289,5 +289,30 @@ describe('Exposure: hosts', () => {
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
     expect(() => mesh.expose('web', { hosts: ['*.a.example.com', '*.example.com'], port: 80, backend })).toThrow('invalid hosts[0] "*.a.example.com"');
     mesh.expose('ok', { hosts: ['*.a.example.com', 'b.example.com', 'a.example.com'], port: 80, backend });
+  });
+});
+
+describe('Exposure: visibility', () => {
+  test('exportTo limits where the VirtualService is seen; it must include the gateway workload\'s namespace', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop' });
+    const edge = new IngressGateway(chart, 'edge', { namespace: 'edge' });
+    edge.expose('web', { hosts: ['shop.example.com'], backend, exportTo: ['.', 'edge'] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'web').spec.exportTo).toEqual(['.', 'edge']);
+    expect(() => edge.expose('api', { hosts: ['api.example.com'], backend, exportTo: ['.'] }))
+      .toThrow('test/edge/api: invalid exportTo ["."]: the gateway workload test/edge runs in namespace edge, and would not see the VirtualService: add "edge" (or "*")');
+  });
+
+  test('exportTo "." is enough where the workload shares the namespace', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop' });
+    new IngressGateway(chart, 'edge').expose('web', { hosts: ['shop.example.com'], backend, exportTo: ['.'] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'web').spec.exportTo).toEqual(['.']);
+  });
+
+  test('exportTo entries are checked as Istio checks them', () => {
+    const edge = new IngressGateway(Testing.chart(), 'edge');
+    expect(() => edge.expose('web', { hosts: ['shop.example.com'], backend, exportTo: ['~'] }))
+      .toThrow('test/edge/web: invalid exportTo[0] "~": exportTo "~" (no one) is only allowed for service entries');
+    expect(() => edge.expose('api', { hosts: ['api.example.com'], backend, exportTo: ['*', '*'] }))
+      .toThrow('test/edge/api: invalid exportTo[1] "*": duplicate entry "*" in exportTo');
   });
 });
