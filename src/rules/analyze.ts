@@ -8,7 +8,9 @@ import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
+import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
+import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
@@ -92,6 +94,8 @@ const ANALYZERS = [
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeDeprecatedFields,
+  analyzeServerTlsSettings,
+  analyzeHttpRoutePaths,
 ];
 
 /**

@@ -63,6 +63,18 @@ export const MESSAGES = {
     `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
   DuplicateObject: type('CIG0001', 'DuplicateObject', FindingLevel.ERROR,
     `give each object of a kind a name of its own in its namespace, or remove the copy`),
+  EmptyTlsVersionRange: type('CIG0201', 'EmptyTlsVersionRange', FindingLevel.ERROR,
+    `give a maxProtocolVersion no older than the minProtocolVersion, or leave the maximum out`),
+  TlsModeWithoutEffect: type('CIG0202', 'TlsModeWithoutEffect', FindingLevel.WARNING,
+    `remove the tls settings of the plain HTTP server, set httpsRedirect, or serve HTTPS or TLS to use the mode`),
+  UnusableCredentialName: type('CIG0203', 'UnusableCredentialName', FindingLevel.ERROR,
+    `name the Secret that holds the certificate: a DNS-1123 name, optionally as kubernetes://[<namespace>/]<name>`),
+  UnsupportedRedirectCode: type('CIG0204', 'UnsupportedRedirectCode', FindingLevel.ERROR,
+    `use a redirect code Envoy has: 301, 302, 303, 307 or 308`),
+  RelativeRedirectPath: type('CIG0205', 'RelativeRedirectPath', FindingLevel.ERROR,
+    `start the redirect uri with "/"`),
+  RelativeRewritePath: type('CIG0206', 'RelativeRewritePath', FindingLevel.WARNING,
+    `start the rewrite uri with "/"`),
 };
 
 /** A finding of `messageType` about `obj`. */
