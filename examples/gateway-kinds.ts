@@ -23,3 +23,9 @@ export function buildGatewayKindExample(app: App, name: string, deployment: Gate
   new EgressGatewayChart(app, `04-egress-gateway-${name}`, { httpbin: step3.httpbin, deployment });
   return app;
 }
+
+if (require.main === module) {
+  for (const kind of GATEWAY_KINDS) {
+    buildGatewayKindExample(new App({ outdir: `dist/${kind.name}` }), kind.name, kind.deployment()).synth();
+  }
+}

@@ -3,7 +3,6 @@ import { DedicatedIngressGatewayChart } from './dedicated-ingress-gateway';
 import { EgressGatewayChart } from './egress-gateway';
 import { EgressHttpsChart } from './egress-https';
 import { ExternalServiceChart } from './external-service';
-import { buildGatewayKindExample, GATEWAY_KINDS } from './gateway-kinds';
 import { IngressDefaultGatewayChart } from './ingress-default-gateway';
 import { RoutingChart } from './routing';
 
@@ -20,7 +19,4 @@ export function buildWalkthrough(app: App): App {
 
 if (require.main === module) {
   buildWalkthrough(new App()).synth();
-  for (const kind of GATEWAY_KINDS) {
-    buildGatewayKindExample(new App({ outdir: `dist/${kind.name}` }), kind.name, kind.deployment()).synth();
-  }
 }
