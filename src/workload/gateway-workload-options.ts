@@ -140,7 +140,7 @@ export interface GatewayWorkloadOptions {
   readonly loadBalancerClass?: string;
 
   /**
-   * Where traffic from outside the cluster is sent: ExternalTrafficPolicy.LOCAL keeps the
+   * Where traffic from outside the cluster is sent: GatewayExternalTrafficPolicy.LOCAL keeps the
    * client's IP. For a NodePort or LoadBalancer Service.
    * @default - Kubernetes' default, GatewayExternalTrafficPolicy.CLUSTER
    */
