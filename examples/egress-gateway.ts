@@ -1,11 +1,17 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EgressGateway, GatewayReplicas, GatewayServiceType, IExternalService, PortProtocol } from '../src';
+import { EgressGateway, GatewayDeployment, GatewayReplicas, GatewayServiceType, IExternalService, PortProtocol } from '../src';
 
 /** Props of the step 4 chart. */
 export interface EgressGatewayChartProps {
   /** The external service of step 3. */
   readonly httpbin: IExternalService;
+
+  /**
+   * How the egress gateway's workload is deployed.
+   * @default GatewayDeployment.meshGateway()
+   */
+  readonly deployment?: GatewayDeployment;
 }
 
 /**
@@ -16,8 +22,11 @@ export class EgressGatewayChart extends Chart {
   constructor(scope: Construct, id: string, props: EgressGatewayChartProps) {
     super(scope, id, { namespace: 'default', disableResourceNameHashes: true });
 
+    // The port forwards to the port the kind's workload listens on: 80 itself for a MeshGateway
+    // and an injected gateway, 8080 for an IstioMeshGateway, which runs as non-root.
     const egress = new EgressGateway(this, 'egress', {
-      ports: [{ name: 'http', port: 80, targetPort: 80, protocol: PortProtocol.TCP }],
+      deployment: props.deployment,
+      ports: [{ name: 'http', port: 80, protocol: PortProtocol.TCP }],
       serviceType: GatewayServiceType.CLUSTER_IP,
       replicas: GatewayReplicas.fixed(1),
     });

@@ -6,6 +6,7 @@ export { EgressLockdown, EgressLockdownProps, LockdownPeer } from './egress/egre
 export { EgressMode, EgressModeBindOptions, EgressModeConfig, OriginateTlsOptions, TlsOriginationConfig } from './egress/egress-mode';
 export { ServerVerification, ServerVerificationConfig } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
+export { BackendRouteOptions } from './ingress/backend-route';
 export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {
   ExternalService, ExternalServiceEndpoint, ExternalServiceLocation, ExternalServicePort, ExternalServiceProps,
@@ -33,7 +34,12 @@ export { TlsRouteOptions } from './routing/tls-route';
 export { ExistingGatewayProps } from './workload/existing-workload';
 export { GatewayPort, PortProtocol, ResolvedGatewayPort } from './workload/gateway-port';
 export { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from './workload/gateway-workload-base';
-export { GatewayReplicas, GatewayServiceType, MeshGatewayOptions } from './workload/mesh-gateway';
+export {
+  GatewayDeployment, InjectedGatewayDeploymentOptions, IstioControlPlaneReference, IstioMeshGatewayDeploymentOptions,
+} from './workload/gateway-deployment';
+export { GatewayDisruptionBudget, GatewayReplicas } from './workload/gateway-replicas';
+export { GatewayAffinity, GatewayToleration, GatewayTopologySpread, TaintEffect, TolerationOperator, WhenUnsatisfiable } from './workload/gateway-scheduling';
+export { GatewayExternalTrafficPolicy, GatewayServiceType, GatewayWorkloadOptions } from './workload/gateway-workload-options';
 
 /** The generated L1 classes of networking.istio.io, for dropping down a level. */
 export * as networking from '../imports/networking.istio.io';

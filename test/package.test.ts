@@ -70,11 +70,31 @@ describe('the packed tarball', () => {
       'networking.istio.io/v1beta1 ServiceEntry raw',
     ]);
     expect(objects[1].spec.selector).toStrictEqual({ 'gateway-name': 'shop-ingress', 'gateway-type': 'ingress' });
+    const kindObjects = (kind: string) => parseAllDocuments(fs.readFileSync(path.join(app, 'dist', `consumer-${kind}.k8s.yaml`), 'utf8')).map((d) => d.toJS());
+    const cisco = kindObjects('istio-mesh-gateway');
+    expect(cisco.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toEqual([
+      'servicemesh.cisco.com/v1alpha1 IstioMeshGateway shop-ingress',
+      'networking.istio.io/v1 Gateway storefront',
+      'networking.istio.io/v1 VirtualService storefront',
+    ]);
+    expect(cisco[1].spec.selector).toStrictEqual({ 'gateway-name': 'shop-ingress', 'gateway-type': 'ingress' });
+    const injected = kindObjects('injected');
+    expect(injected.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toEqual([
+      'v1 ServiceAccount shop-ingress',
+      'rbac.authorization.k8s.io/v1 Role shop-ingress',
+      'rbac.authorization.k8s.io/v1 RoleBinding shop-ingress',
+      'apps/v1 Deployment shop-ingress',
+      'v1 Service shop-ingress',
+      'autoscaling/v2 HorizontalPodAutoscaler shop-ingress',
+      'networking.istio.io/v1 Gateway storefront',
+      'networking.istio.io/v1 VirtualService storefront',
+    ]);
+    expect(injected[6].spec.selector).toStrictEqual({ app: 'shop-ingress', istio: 'shop-ingress' });
 
     // The package's bin, as `npx cdk8s-istio-gateways analyze` runs it after install.
     const analyzeCli = (...args: string[]) => spawnSync('npx', ['--no-install', 'cdk8s-istio-gateways', 'analyze', ...args], { cwd: app, encoding: 'utf8' });
     const clean = analyzeCli('--assume-hosts-and-secrets-exist', 'dist');
-    expect({ status: clean.status, stdout: clean.stdout }).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 4 objects.\n' });
+    expect({ status: clean.status, stdout: clean.stdout }).toEqual({ status: 0, stdout: 'No validation issues found when analyzing 15 objects.\n' });
     fs.writeFileSync(path.join(app, 'broken.yaml'), [
       'apiVersion: networking.istio.io/v1beta1',
       'kind: VirtualService',

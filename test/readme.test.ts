@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IstioTopology } from '../src';
-import { synthWalkthrough, toYaml } from './support/synth';
+import { synthExamples, synthWalkthrough, toYaml } from './support/synth';
 
 const ROOT = path.resolve(__dirname, '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -26,7 +26,7 @@ function claims(): Claim[] {
 }
 
 describe('README', () => {
-  const charts = synthWalkthrough();
+  const charts = synthExamples();
 
   test('shows the output of every walkthrough step', () => {
     expect(claims().filter((c) => c.page === 'README.md').map((c) => c.chart)).toEqual(expect.arrayContaining([

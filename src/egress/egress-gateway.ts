@@ -7,7 +7,9 @@ import { EgressRoute, EgressRouteOptions } from './egress-route';
 import { ServerProtocol } from '../routing/server-protocol';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
 import { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from '../workload/gateway-workload-base';
-import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayType } from '../workload/mesh-gateway';
+import { createGatewayWorkload } from '../workload/gateway-deployment';
+import { GatewayServiceType, GatewayWorkloadOptions } from '../workload/gateway-workload-options';
+import { GatewayRole } from '../workload/private/workload-kind';
 
 /**
  * A gateway workload that the mesh's traffic to external services leaves through. It owns one
@@ -45,10 +47,10 @@ export interface IEgressGateway extends IGatewayWorkload {
 }
 
 /** Props of an `EgressGateway`. */
-export interface EgressGatewayProps extends MeshGatewayOptions {
+export interface EgressGatewayProps extends GatewayWorkloadOptions {
   /**
    * The name of the egress Gateway.
-   * @default - the MeshGateway's name
+   * @default - the workload's name
    */
   readonly gatewayName?: string;
 }
@@ -101,10 +103,10 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
 }
 
 /**
- * A dedicated egress gateway: a MeshGateway of type `egress`, which the Banzai Cloud
- * istio-operator turns into an Envoy Deployment and a ClusterIP Service, with pods labelled
- * `gateway-name: <name>` and `gateway-type: egress`. Routes added with `route()` share its one
- * Gateway.
+ * A dedicated egress gateway, whose workload is deployed as `deployment` chooses: by default a
+ * MeshGateway of type `egress`, which the Banzai Cloud istio-operator turns into an Envoy
+ * Deployment and a ClusterIP Service, with pods labelled `gateway-name: <name>` and
+ * `gateway-type: egress`. Routes added with `route()` share its one Gateway.
  */
 export class EgressGateway extends EgressGatewayBase {
   /**
@@ -116,15 +118,18 @@ export class EgressGateway extends EgressGatewayBase {
     return new ExistingEgressGateway(scope, id, props);
   }
 
-  /** The MeshGateway (L1). */
+  /**
+   * The workload's main object (L1): the MeshGateway, the IstioMeshGateway, or the Deployment of
+   * an injected gateway.
+   */
   public readonly resource: ApiObject;
 
-  /** The MeshGateway's name, which is also the name of its Service. */
+  /** The workload's name, which is also the name of its Service. */
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: EgressGatewayProps = {}) {
     super(scope, id);
-    const workload = createMeshGateway(this, MeshGatewayType.EGRESS, GatewayServiceType.CLUSTER_IP, props);
+    const workload = createGatewayWorkload(this, { role: GatewayRole.EGRESS, defaultServiceType: GatewayServiceType.CLUSTER_IP, options: props });
     this.describeEgress({ ...workload, serviceName: workload.name }, props.gatewayName ?? workload.name);
     this.resource = workload.resource;
     this.name = workload.name;

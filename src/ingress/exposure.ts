@@ -1,10 +1,13 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServers, VirtualServiceSpecHttp, VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../../imports/networking.istio.io';
 import { createIstioObject } from '../api-version';
 import { onlyItem } from '../private/only-item';
 import { invalidInput, rejectIf } from '../private/errors';
+import { rejectPropErrors } from '../private/release-target';
+import { checkExportTo, isExportedTo } from '../rules/webhook/export-to';
 import { validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from '../private/names';
+import { BackendRouteOptions } from './backend-route';
 import { Backend, resolveBackend } from '../routing/backend';
 import { HttpRoute, HttpRouteOptions } from '../routing/http-route';
 import { RouteDestination, resolveWeights } from '../routing/route-destination';
@@ -30,6 +33,13 @@ export interface ExposeOptions {
    * @default - no default route: requests no added route takes get a 404 (HTTP) or are refused
    */
   readonly backend?: Backend;
+
+  /**
+   * How the default route to `backend` behaves: timeout, retries, header operations and the
+   * other behaviours of an HTTP route, on the route that stays the default one.
+   * @default - the default route forwards to `backend` as it is
+   */
+  readonly backendRoute?: BackendRouteOptions;
 
   /**
    * The gateway Service port to serve the hosts on.
@@ -58,7 +68,8 @@ export interface ExposeOptions {
 
   /**
    * The gateway Service port the HTTPS redirect listens on.
-   * @default - the workload's port named `http` or `http-*`; 80 when the workload's ports are not known
+   * @default - the workload's port named `http` or `http-*`, else `http2` on 80 (as upstream
+   * gateways name it); 80 when the workload's ports are not known
    */
   readonly httpsRedirectPort?: number;
 
@@ -67,6 +78,13 @@ export interface ExposeOptions {
    * @default - the workload port's name where the workload's ports are known, else the protocol in lowercase
    */
   readonly serverPortName?: string;
+
+  /**
+   * The namespaces the VirtualService is visible to: `.` for its own, `*` for all, or namespace
+   * names. The gateway workload's namespace must be among them, or the gateway would not see it.
+   * @default - every namespace
+   */
+  readonly exportTo?: string[];
 
   /**
    * The namespace of the Gateway and the VirtualService.
@@ -136,6 +154,7 @@ export class Exposure extends Construct {
   private readonly gatewayName: string;
   private readonly routeKind: RouteKind;
   private readonly backend?: Backend;
+  private readonly backendRoute?: HttpRoute;
   private readonly httpRoutes: HttpRoute[] = [];
   private readonly tcpRoutes: RouteDestination[][] = [];
   private readonly tlsRoutes: TlsRouteEntry[] = [];
@@ -178,9 +197,11 @@ export class Exposure extends Construct {
       spec: { selector: props.ingressGateway.selectorLabels, servers },
     });
 
+    const exportTo = this.validateExportTo(props);
     this.virtualService = createIstioObject(this, 'VirtualService', 'VirtualService', {
       metadata: { name: virtualServiceName, namespace },
       spec: {
+        exportTo,
         hosts: this.hosts,
         gateways: [this.gatewayName],
         http: this.routeKind === RouteKind.HTTP ? Lazy.any({ produce: () => this.renderHttpRoutes() }) : undefined,
@@ -188,6 +209,7 @@ export class Exposure extends Construct {
         tls: this.routeKind === RouteKind.TLS ? Lazy.any({ produce: () => this.renderTlsRoutes() }) : undefined,
       },
     });
+    this.backendRoute = this.createBackendRoute(props.backendRoute);
     if (!this.backend) {
       // With a backend the VirtualService always has its default route: only exposures without
       // one can end up with no route, and a check per exposure would cost memory in large apps.
@@ -248,6 +270,23 @@ export class Exposure extends Construct {
     });
     resolveWeights(this, `${field}.destinations`, options.destinations);
     this.tlsRoutes.push({ sniHosts: [...options.sniHosts], destinations: [...options.destinations] });
+  }
+
+  /**
+   * The VirtualService's `exportTo` as Istio admits it, which shows it to the gateway workload:
+   * a gateway does not see a VirtualService that is not exported to its namespace.
+   */
+  private validateExportTo(props: ExposureProps): string[] | undefined {
+    if (props.exportTo === undefined) {
+      return undefined;
+    }
+    const ownNamespace = props.namespace ?? Chart.of(this).namespace;
+    rejectPropErrors(this, 'exportTo', props.exportTo, (report, path) => checkExportTo(report, path, props.exportTo, ownNamespace));
+    const workloadNamespace = props.ingressGateway.namespace;
+    if (!isExportedTo(props.exportTo, ownNamespace, workloadNamespace)) {
+      throw invalidInput(this, 'exportTo', props.exportTo, `the gateway workload ${props.ingressGateway.node.path} runs in namespace ${workloadNamespace}, and would not see the VirtualService: add "${workloadNamespace}" (or "*")`);
+    }
+    return [...props.exportTo];
   }
 
   /** Istio rejects a VirtualService (and so this exposure's) whose hosts overlap. */
@@ -327,9 +366,10 @@ export class Exposure extends Construct {
     if (ports.length === 0) {
       return 80;
     }
-    const http = ports.find((p) => p.name === 'http' || p.name.startsWith('http-'));
+    // Upstream Istio gateways name their plain HTTP port http2, on 80
+    const http = ports.find((p) => p.name === 'http' || p.name.startsWith('http-')) ?? ports.find((p) => p.name === 'http2' && p.port === 80);
     if (!http) {
-      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.ingressGateway.node.path} has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false`);
+      throw invalidInput(this, 'httpsRedirectPort', undefined, `gateway workload ${props.ingressGateway.node.path} has no port named http, http-* or http2 (on 80): name the port to redirect from, or set httpsRedirect: false`);
     }
     return http.port;
   }
@@ -359,7 +399,24 @@ export class Exposure extends Construct {
     return routes;
   }
 
+  /** The default route with the behaviours of `options`, which it checks as any HTTP route's. */
+  private createBackendRoute(options: BackendRouteOptions | undefined): HttpRoute | undefined {
+    if (options === undefined) {
+      return undefined;
+    }
+    if (this.backend === undefined) {
+      throw invalidInput(this, 'backendRoute', options, 'shapes the default route to the backend, and the exposure has none: give backend');
+    }
+    if (this.routeKind !== RouteKind.HTTP) {
+      throw invalidInput(this, 'backendRoute', options, `route behaviours apply to HTTP routes, and this exposure serves ${this.describeServer()}`);
+    }
+    return new HttpRoute(this, 'backendRoute', options, this.matchContext(), [RouteDestination.to(this.backend)]);
+  }
+
   private defaultHttpRoute(backend: Backend): VirtualServiceSpecHttp {
+    if (this.backendRoute) {
+      return this.backendRoute.render();
+    }
     const target = resolveBackend(this, 'backend', backend);
     return { route: [{ destination: { host: target.host, port: { number: target.port } } }] };
   }

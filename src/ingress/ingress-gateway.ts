@@ -4,7 +4,9 @@ import { Exposure, ExposeOptions } from './exposure';
 import { invalidInput } from '../private/errors';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
 import { GatewayWorkloadBase, IGatewayWorkload } from '../workload/gateway-workload-base';
-import { createMeshGateway, GatewayServiceType, MeshGatewayOptions, MeshGatewayType } from '../workload/mesh-gateway';
+import { createGatewayWorkload } from '../workload/gateway-deployment';
+import { GatewayServiceType, GatewayWorkloadOptions } from '../workload/gateway-workload-options';
+import { GatewayRole } from '../workload/private/workload-kind';
 
 /** A gateway workload that services are exposed through. */
 export interface IIngressGateway extends IGatewayWorkload {
@@ -21,7 +23,7 @@ export interface IIngressGateway extends IGatewayWorkload {
 }
 
 /** Props of an `IngressGateway`. */
-export interface IngressGatewayProps extends MeshGatewayOptions {}
+export interface IngressGatewayProps extends GatewayWorkloadOptions {}
 
 abstract class IngressGatewayBase extends GatewayWorkloadBase implements IIngressGateway {
   public expose(id: string, options: ExposeOptions): Exposure {
@@ -34,9 +36,9 @@ abstract class IngressGatewayBase extends GatewayWorkloadBase implements IIngres
 }
 
 /**
- * A dedicated ingress gateway: a MeshGateway of type `ingress`, which the Banzai Cloud
- * istio-operator turns into an Envoy Deployment and a Service, with pods labelled
- * `gateway-name: <name>` and `gateway-type: ingress`.
+ * A dedicated ingress gateway, whose workload is deployed as `deployment` chooses: by default a
+ * MeshGateway of type `ingress`, which the Banzai Cloud istio-operator turns into an Envoy
+ * Deployment and a Service, with pods labelled `gateway-name: <name>` and `gateway-type: ingress`.
  */
 export class IngressGateway extends IngressGatewayBase {
   /**
@@ -47,15 +49,18 @@ export class IngressGateway extends IngressGatewayBase {
     return new ExistingIngressGateway(scope, id, props);
   }
 
-  /** The MeshGateway (L1). */
+  /**
+   * The workload's main object (L1): the MeshGateway, the IstioMeshGateway, or the Deployment of
+   * an injected gateway.
+   */
   public readonly resource: ApiObject;
 
-  /** The MeshGateway's name, which is also the name of its Service. */
+  /** The workload's name, which is also the name of its Service. */
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {
     super(scope, id);
-    const workload = createMeshGateway(this, MeshGatewayType.INGRESS, GatewayServiceType.LOAD_BALANCER, props);
+    const workload = createGatewayWorkload(this, { role: GatewayRole.INGRESS, defaultServiceType: GatewayServiceType.LOAD_BALANCER, options: props });
     this.describe({ ...workload, serviceName: workload.name });
     this.resource = workload.resource;
     this.name = workload.name;

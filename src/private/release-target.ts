@@ -58,10 +58,24 @@ export function rejectRuleErrors(scope: IConstruct, obj: KubeObject, check: (obj
   }
 }
 
+/**
+ * Throws when `check`, a rule run on the prop `field` whose value is `value`, reports an error:
+ * the first one, naming the path the rule reports (`exportTo[1]`) and the value there.
+ */
+export function rejectPropErrors(scope: IConstruct, field: string, value: unknown, check: (report: Report, path: string) => void): void {
+  // the report names its object only in findings, and this one keeps its first error instead
+  const report = new FirstErrorReport({ apiVersion: '', kind: '' }, IstioAnalysis.targetReleaseOf(scope));
+  check(report, field);
+  const found = report.firstError;
+  if (found !== undefined) {
+    throw invalidInput(scope, found.path, valueAt({ [field]: value }, found.path), found.message);
+  }
+}
+
 function specField(path: string): string {
   return path.replace(/^spec\.?/, '') || 'spec';
 }
 
-function valueAt(obj: KubeObject, path: string): unknown {
+function valueAt(obj: unknown, path: string): unknown {
   return path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== '').reduce<any>((value, key) => value?.[key], obj);
 }

@@ -128,8 +128,11 @@ export abstract class GatewayWorkloadBase extends Construct implements IGatewayW
   }
 
   public serviceHost(): string {
-    if (this.serviceName === undefined || this.namespace === undefined) {
-      throw invalidInput(this, 'namespace', this.namespace, `the cluster-local host of gateway workload ${this.node.path} needs its Service name (${this.serviceName ?? 'not known'}) and namespace (${this.namespace ?? 'not known'}): give both`);
+    if (this.serviceName === undefined) {
+      throw invalidInput(this, 'serviceName', undefined, `the cluster-local host of gateway workload ${this.node.path} needs the name of its Service: give serviceName`);
+    }
+    if (this.namespace === undefined) {
+      throw invalidInput(this, 'namespace', undefined, `the cluster-local host of gateway workload ${this.node.path} needs the namespace of its Service, and the chart has none: give namespace`);
     }
     return `${this.serviceName}.${this.namespace}.svc.cluster.local`;
   }

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { EgressGateway, ExternalService, ExternalServiceProtocol, GatewayReplicas, GatewayServiceType, IngressGateway, ServerProtocol } from '../../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject, objectsOfKind } from '../support/objects';
@@ -157,7 +157,14 @@ describe('EgressGateway errors', () => {
     const chart = Testing.chart();
     const gateway = EgressGateway.fromSelector(chart, 'mesh-egress', { selector: { istio: 'egressgateway' } });
     expect(() => gateway.route('a', { externalService: httpService(chart, 'ext', 'a.example.com') }))
-      .toThrow(/test\/mesh-egress: invalid namespace \(not set\): the cluster-local host of gateway workload test\/mesh-egress needs its Service name \(not known\)/);
+      .toThrow('test/mesh-egress: invalid serviceName (not set): the cluster-local host of gateway workload test/mesh-egress needs the name of its Service: give serviceName');
+  });
+
+  test('a route through an existing egress gateway whose namespace is not known', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    const gateway = EgressGateway.fromSelector(chart, 'mesh-egress', { selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' });
+    expect(() => gateway.route('a', { externalService: httpService(chart, 'ext', 'a.example.com') }))
+      .toThrow('test/mesh-egress: invalid namespace (not set): the cluster-local host of gateway workload test/mesh-egress needs the namespace of its Service, and the chart has none: give namespace');
   });
 
   test('a Gateway name that is not DNS-1123', () => {

@@ -1,4 +1,4 @@
-import { Duration, Testing } from 'cdk8s';
+import { Chart, Duration, Testing } from 'cdk8s';
 import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../../src';
 import { serverTlsFindings } from '../../src/rules/analysis/server-tls-settings';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
@@ -47,11 +47,30 @@ describe('Exposure: HTTPS redirect', () => {
       .toThrow('test/edge/plain: invalid hosts "shop.example.com": test/edge/web already serves host shop.example.com on port 80 of gateway workload test/edge');
   });
 
+  test('the redirect finds the plain HTTP port by the name upstream gateways give it, http2 on 80', () => {
+    const chart = Testing.chart();
+    const gateway = IngressGateway.fromSelector(chart, 'mesh', {
+      selector: { istio: 'ingressgateway' },
+      ports: [{ name: 'status-port', port: 15021 }, { name: 'http2', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 8443 }],
+    });
+    const web = gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend });
+    expect(web.httpsRedirectPort).toBe(80);
+    expect(findObject(Testing.synth(chart), 'Gateway', 'web').spec.servers[1]).toStrictEqual({
+      hosts: ['shop.example.com'], port: { number: 80, name: 'http2', protocol: 'HTTP' }, tls: { httpsRedirect: true },
+    });
+  });
+
+  test('a port named http or http-* comes before an http2 one', () => {
+    const chart = Testing.chart();
+    const gateway = new IngressGateway(chart, 'edge', { ports: [{ name: 'http2', port: 80 }, { name: 'http-plain', port: 8080 }, { name: 'https', port: 443 }] });
+    expect(gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls, backend }).httpsRedirectPort).toBe(8080);
+  });
+
   test('a gateway without an http port needs the redirect port named or switched off', () => {
     const chart = Testing.chart();
     const gateway = new IngressGateway(chart, 'edge', { ports: [{ name: 'https', port: 443 }] });
     expect(() => gateway.expose('web', { hosts: ['shop.example.com'], tls, backend }))
-      .toThrow('test/edge/web: invalid httpsRedirectPort (not set): gateway workload test/edge has no port named http or http-*: name the port to redirect from, or set httpsRedirect: false');
+      .toThrow('test/edge/web: invalid httpsRedirectPort (not set): gateway workload test/edge has no port named http, http-* or http2 (on 80): name the port to redirect from, or set httpsRedirect: false');
     gateway.expose('ok', { hosts: ['other.example.com'], tls, backend, httpsRedirect: false });
   });
 
@@ -157,6 +176,47 @@ describe('Exposure: HTTP routes', () => {
     ]);
   });
 
+  test('the default route to the backend takes route behaviours and stays the default route', () => {
+    const chart = Testing.chart();
+    const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
+    const exposure = mesh.expose('web', {
+      hosts: ['shop.example.com'],
+      port: 80,
+      backend,
+      backendRoute: {
+        name: 'default',
+        timeout: Duration.seconds(5),
+        retries: { attempts: 3, perTryTimeout: Duration.seconds(2) },
+        requestHeaders: { set: { 'x-served-by': 'edge' } },
+        responseHeaders: { remove: ['server'] },
+      },
+    });
+    exposure.addHttpRoute({ name: 'api', matches: [{ path: PathMatch.prefix('/api/') }], destinations: [RouteDestination.to(api)] });
+    const http = findObject(Testing.synth(chart), 'VirtualService', 'web').spec.http;
+    expect(http).toHaveLength(2);
+    expect(http[1]).toStrictEqual({
+      name: 'default',
+      route: [{ destination: { host: 'web.shop.svc.cluster.local', port: { number: 8080 } } }],
+      timeout: '5s',
+      retries: { attempts: 3, perTryTimeout: '2s' },
+      headers: { request: { set: { 'x-served-by': 'edge' } }, response: { remove: ['server'] } },
+    });
+  });
+
+  test('route behaviours of the default route need a backend and an HTTP server', () => {
+    const mesh = () => IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh().expose('web', { hosts: ['shop.example.com'], port: 80, backendRoute: { timeout: Duration.seconds(5) } }))
+      .toThrow('test/mesh/web: invalid backendRoute {"timeout":{"amount":5,"unit":{"label":"seconds","inMillis":1000}}}: shapes the default route to the backend, and the exposure has none: give backend');
+    expect(() => mesh().expose('db', { hosts: ['*'], port: 5432, protocol: ServerProtocol.TCP, backend, backendRoute: { timeout: Duration.seconds(5) } }))
+      .toThrow('test/mesh/db: invalid backendRoute {"timeout":{"amount":5,"unit":{"label":"seconds","inMillis":1000}}}: route behaviours apply to HTTP routes, and this exposure serves TCP on port 5432');
+  });
+
+  test('the default route checks its behaviours as any route', () => {
+    const mesh = IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
+    expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 80, backend, backendRoute: { retries: { attempts: 1.5 } } }))
+      .toThrow('test/mesh/web: invalid backendRoute.retries.attempts 1.5: expected a whole number');
+  });
+
   test('without a backend there is no default route, and a route must name its destinations', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
@@ -235,5 +295,30 @@ describe('Exposure: hosts', () => {
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
     expect(() => mesh.expose('web', { hosts: ['*.a.example.com', '*.example.com'], port: 80, backend })).toThrow('invalid hosts[0] "*.a.example.com"');
     mesh.expose('ok', { hosts: ['*.a.example.com', 'b.example.com', 'a.example.com'], port: 80, backend });
+  });
+});
+
+describe('Exposure: visibility', () => {
+  test('exportTo limits where the VirtualService is seen; it must include the gateway workload\'s namespace', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop' });
+    const edge = new IngressGateway(chart, 'edge', { namespace: 'edge' });
+    edge.expose('web', { hosts: ['shop.example.com'], backend, exportTo: ['.', 'edge'] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'web').spec.exportTo).toEqual(['.', 'edge']);
+    expect(() => edge.expose('api', { hosts: ['api.example.com'], backend, exportTo: ['.'] }))
+      .toThrow('test/edge/api: invalid exportTo ["."]: the gateway workload test/edge runs in namespace edge, and would not see the VirtualService: add "edge" (or "*")');
+  });
+
+  test('exportTo "." is enough where the workload shares the namespace', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop' });
+    new IngressGateway(chart, 'edge').expose('web', { hosts: ['shop.example.com'], backend, exportTo: ['.'] });
+    expect(findObject(Testing.synth(chart), 'VirtualService', 'web').spec.exportTo).toEqual(['.']);
+  });
+
+  test('exportTo entries are checked as Istio checks them', () => {
+    const edge = new IngressGateway(Testing.chart(), 'edge');
+    expect(() => edge.expose('web', { hosts: ['shop.example.com'], backend, exportTo: ['~'] }))
+      .toThrow('test/edge/web: invalid exportTo[0] "~": exportTo "~" (no one) is only allowed for service entries');
+    expect(() => edge.expose('api', { hosts: ['api.example.com'], backend, exportTo: ['*', '*'] }))
+      .toThrow('test/edge/api: invalid exportTo[1] "*": duplicate entry "*" in exportTo');
   });
 });

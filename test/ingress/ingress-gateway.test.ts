@@ -196,7 +196,7 @@ describe('IngressGateway errors', () => {
 
   test('a label the operator owns', () => {
     expect(() => new IngressGateway(Testing.chart(), 'edge', { labels: { 'gateway-name': 'x' } }))
-      .toThrow('test/edge: invalid labels["gateway-name"] "x": the operator sets gateway-name itself: leave it out');
+      .toThrow('test/edge: invalid labels["gateway-name"] "x": a MeshGateway labels its pods gateway-name itself, to select them by: leave it out');
   });
 
   test('an empty selector for an existing gateway', () => {
@@ -206,7 +206,7 @@ describe('IngressGateway errors', () => {
 
   test('the cluster-local host of a workload whose Service is not known', () => {
     const gateway = IngressGateway.fromSelector(Testing.chart(), 'mesh', { selector: { istio: 'ingressgateway' } });
-    expect(() => gateway.serviceHost()).toThrow(/test\/mesh: invalid namespace \(not set\): the cluster-local host of gateway workload test\/mesh needs its Service name \(not known\) and namespace \(not known\)/);
+    expect(() => gateway.serviceHost()).toThrow('test/mesh: invalid serviceName (not set): the cluster-local host of gateway workload test/mesh needs the name of its Service: give serviceName');
   });
 });
 

@@ -101,7 +101,11 @@ export class CrdValidator {
   }
 }
 
-const CORE_KINDS = new Set(['v1 Service', 'v1 Namespace', 'v1 Secret', 'apps/v1 Deployment', 'v1 ServiceAccount', 'v1 ConfigMap']);
+const CORE_KINDS = new Set([
+  'v1 Service', 'v1 Namespace', 'v1 Secret', 'apps/v1 Deployment', 'v1 ServiceAccount', 'v1 ConfigMap',
+  'rbac.authorization.k8s.io/v1 Role', 'rbac.authorization.k8s.io/v1 RoleBinding',
+  'autoscaling/v2 HorizontalPodAutoscaler', 'policy/v1 PodDisruptionBudget',
+]);
 
 /**
  * Asserts that every custom resource among `objects` is valid against its CRD, and that nothing

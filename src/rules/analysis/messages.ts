@@ -74,7 +74,7 @@ export const MESSAGES = {
   InvalidGatewayCredential: type('IST0161', 'InvalidGatewayCredential', FindingLevel.ERROR,
     `put a current PEM certificate and its key in the credential Secret, under tls.crt and tls.key (or cert and key)`),
   GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
-    `add the port to the gateway workload's Service (MeshGateway spec.ports), or listen on a port it exposes`),
+    `add the port to the gateway workload's Service (a MeshGateway's spec.ports, an IstioMeshGateway's spec.service.ports, or the Service itself), or listen on a port it exposes`),
   ReferencedInternalGateway: type('IST0165', 'ReferencedInternalGateway', FindingLevel.WARNING,
     `bind the VirtualService to an Istio Gateway, or route with an HTTPRoute whose parentRefs name the Kubernetes Gateway, not the Gateway Istio generates from it`),
   DestinationRuleSubsetNotSelectPods: type('IST0173', 'DestinationRuleSubsetNotSelectPods', FindingLevel.ERROR,

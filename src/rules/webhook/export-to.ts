@@ -54,3 +54,14 @@ export function checkExportTo(report: Report, path: string, exportTo: unknown, n
     report.error(path, 'cannot export to no one ("~") and to some namespaces at once');
   }
 }
+
+/**
+ * Whether an object in `ownNamespace` whose `exportTo` is given is visible in `namespace`: no
+ * `exportTo` (or `*`) is every namespace, `.` its own. An unknown namespace counts as visible.
+ */
+export function isExportedTo(exportTo: readonly string[] | undefined, ownNamespace: string | undefined, namespace: string | undefined): boolean {
+  if (exportTo === undefined || exportTo.length === 0 || exportTo.includes(PUBLIC) || namespace === undefined) {
+    return true;
+  }
+  return exportTo.some((entry) => entry === namespace || (entry === PRIVATE && (ownNamespace === undefined || ownNamespace === namespace)));
+}

@@ -1,5 +1,5 @@
 import { KubeObject } from '../finding';
-import { checkReplicaRange, checkServiceName, checkServicePorts } from './mesh-gateway-kinds';
+import { checkReplicaRange, checkServiceName, checkServicePorts, checkServiceTraffic } from './mesh-gateway-kinds';
 import { Report } from './report';
 import { objectAt, stringAt } from './values';
 
@@ -15,7 +15,9 @@ export function checkIstioMeshGateway(obj: KubeObject, report: Report): void {
   }
   const service = objectAt(spec.service);
   if (service) {
-    checkServicePorts(report, 'spec.service.ports', service.ports, stringAt(service.type));
+    const serviceType = stringAt(service.type);
+    checkServicePorts(report, 'spec.service.ports', service.ports, serviceType);
+    checkServiceTraffic(report, serviceType, { path: 'spec.service.loadBalancerIP', value: service.loadBalancerIP }, { path: 'spec.service.externalTrafficPolicy', value: service.externalTrafficPolicy });
   }
   const replicas = objectAt(objectAt(spec.deployment)?.replicas);
   if (replicas) {

@@ -23,10 +23,44 @@ export function checkServiceName(report: Report, name: string): void {
   }
 }
 
+/**
+ * Why a Service of `serviceType` cannot take a load balancer's IP or class: Kubernetes accepts
+ * them on a LoadBalancer Service only.
+ */
+export function loadBalancerFieldProblem(serviceType: string): string | undefined {
+  return serviceType === 'LoadBalancer' ? undefined : `a ${serviceType} Service has no load balancer: use the LoadBalancer type`;
+}
+
+/**
+ * Why a Service of `serviceType` cannot take an external traffic policy: Kubernetes accepts one
+ * on Services reachable from outside the cluster only, NodePort and LoadBalancer.
+ */
+export function externalTrafficPolicyProblem(serviceType: string): string | undefined {
+  return serviceType === 'NodePort' || serviceType === 'LoadBalancer' ? undefined : `a ${serviceType} Service takes no traffic from outside the cluster: use NodePort or LoadBalancer`;
+}
+
+/**
+ * Reports the load balancer's IP and the external traffic policy of the gateway's Service where
+ * its type cannot take them.
+ */
+export function checkServiceTraffic(report: Report, serviceType: string, loadBalancerIp: { path: string; value: unknown }, trafficPolicy: { path: string; value: unknown }): void {
+  if (isSet(loadBalancerIp.value)) {
+    report.errorIf(loadBalancerIp.path, loadBalancerFieldProblem(serviceType));
+  }
+  if (isSet(trafficPolicy.value)) {
+    report.errorIf(trafficPolicy.path, externalTrafficPolicyProblem(serviceType));
+  }
+}
+
+/** Why a replica range is one no autoscaler can honour: its minimum above its maximum. */
+export function replicaRangeProblem(min: number, max: number): string | undefined {
+  return min > max ? `the minimum number of replicas (${min}) is greater than the maximum (${max})` : undefined;
+}
+
 /** Reports a minimum above its maximum, which the operator's autoscaler cannot honour. */
 export function checkReplicaRange(report: Report, minPath: string, min: unknown, max: unknown): void {
-  if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    report.error(minPath, `the minimum number of replicas (${min}) is greater than the maximum (${max})`);
+  if (typeof min === 'number' && typeof max === 'number') {
+    report.errorIf(minPath, replicaRangeProblem(min, max));
   }
 }
 

@@ -1,5 +1,5 @@
 import { KubeObject } from '../finding';
-import { checkReplicaRange, checkServiceName, checkServicePorts } from './mesh-gateway-kinds';
+import { checkReplicaRange, checkServiceName, checkServicePorts, checkServiceTraffic } from './mesh-gateway-kinds';
 import { Report } from './report';
 import { objectAt, stringAt } from './values';
 
@@ -13,6 +13,8 @@ export function checkMeshGateway(obj: KubeObject, report: Report): void {
   }
   // the CRD's schema checks the type, the enums, the replica counts and that ports are given;
   // the operator defaults the Service to LoadBalancer
-  checkServicePorts(report, 'spec.ports', spec.ports, stringAt(spec.serviceType) || 'LoadBalancer');
+  const serviceType = stringAt(spec.serviceType) || 'LoadBalancer';
+  checkServicePorts(report, 'spec.ports', spec.ports, serviceType);
+  checkServiceTraffic(report, serviceType, { path: 'spec.loadBalancerIP', value: spec.loadBalancerIP }, { path: 'spec.serviceExternalTrafficPolicy', value: spec.serviceExternalTrafficPolicy });
   checkReplicaRange(report, 'spec.minReplicas', spec.minReplicas, spec.maxReplicas);
 }

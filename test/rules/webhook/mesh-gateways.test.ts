@@ -18,6 +18,8 @@ describeRules('MeshGateway', [
   { rule: 'target port', valid: mgPorts({ port: 80, targetPort: 'http-alt' }), invalid: mgPorts({ port: 80, targetPort: 0 }), message: /port number 0/ },
   { rule: 'named target port', valid: mgPorts({ port: 80, targetPort: 8080 }), invalid: mgPorts({ port: 80, targetPort: 'a-very-long-port-name' }), message: /invalid targetPort "a-very-long-port-name"/ },
   { rule: 'no nodePort on ClusterIP', valid: meshGatewayObject({ serviceType: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }), invalid: meshGatewayObject({ serviceType: 'ClusterIP', ports: [{ port: 80, nodePort: 30080 }] }), message: /a nodePort cannot be set on a ClusterIP Service/ },
+  { rule: 'load balancer IP on a LoadBalancer only', valid: meshGatewayObject({ loadBalancerIP: '203.0.113.7' }), invalid: meshGatewayObject({ serviceType: 'ClusterIP', loadBalancerIP: '203.0.113.7' }), message: /spec.loadBalancerIP: a ClusterIP Service has no load balancer/ },
+  { rule: 'external traffic policy on NodePort or LoadBalancer only', valid: meshGatewayObject({ serviceType: 'NodePort', serviceExternalTrafficPolicy: 'Local' }), invalid: meshGatewayObject({ serviceType: 'ClusterIP', serviceExternalTrafficPolicy: 'Local' }), message: /spec.serviceExternalTrafficPolicy: a ClusterIP Service takes no traffic from outside the cluster/ },
   { rule: 'min replicas within max', valid: meshGatewayObject({ minReplicas: 2, maxReplicas: 2 }), invalid: meshGatewayObject({ minReplicas: 3, maxReplicas: 2 }), message: /minimum number of replicas \(3\) is greater than the maximum \(2\)/ },
 ]);
 
@@ -26,5 +28,7 @@ describeRules('IstioMeshGateway', [
   { rule: 'control plane named', valid: istioMeshGatewayObject({ istioControlPlane: { name: 'cp' } }), invalid: istioMeshGatewayObject({ istioControlPlane: { namespace: 'istio-system' } }), message: /no control plane is named/, level: FindingLevel.WARNING },
   { rule: 'port range', valid: service({ ports: [{ port: 15443, name: 'tls' }] }), invalid: service({ ports: [{ port: -1, name: 'tls' }] }), message: /port number -1/ },
   { rule: 'nodePort only on NodePort or LoadBalancer', valid: service({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }), invalid: service({ type: 'ClusterIP', ports: [{ port: 80, nodePort: 30080 }] }), message: /a nodePort cannot be set on a ClusterIP Service/ },
+  { rule: 'load balancer IP on a LoadBalancer only', valid: service({ loadBalancerIP: '203.0.113.7' }), invalid: service({ type: 'NodePort', loadBalancerIP: '203.0.113.7' }), message: /spec.service.loadBalancerIP: a NodePort Service has no load balancer/ },
+  { rule: 'external traffic policy on NodePort or LoadBalancer only', valid: service({ externalTrafficPolicy: 'Local' }), invalid: service({ type: 'ClusterIP', externalTrafficPolicy: 'Local' }), message: /spec.service.externalTrafficPolicy: a ClusterIP Service takes no traffic from outside the cluster/ },
   { rule: 'min replicas within max', valid: istioMeshGatewayObject({ deployment: { replicas: { min: 2, max: 5 } } }), invalid: istioMeshGatewayObject({ deployment: { replicas: { min: 6, max: 5 } } }), message: /minimum number of replicas \(6\) is greater than the maximum \(5\)/ },
 ]);
