@@ -6,6 +6,9 @@ import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
+import { analyzeGatewayApiBackends } from './analysis/gateway-api-backends';
+import { analyzeGatewayApiListeners } from './analysis/gateway-api-listeners';
+import { analyzeGatewayApiParents } from './analysis/gateway-api-parents';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
@@ -92,6 +95,9 @@ const ANALYZERS = [
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeDeprecatedFields,
+  analyzeGatewayApiListeners,
+  analyzeGatewayApiParents,
+  analyzeGatewayApiBackends,
 ];
 
 /**

@@ -63,6 +63,24 @@ export const MESSAGES = {
     `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
   DuplicateObject: type('CIG0001', 'DuplicateObject', FindingLevel.ERROR,
     `give each object of a kind a name of its own in its namespace, or remove the copy`),
+  // The Gateway API: istioctl analyze has no checks of routes and listeners (Istio reports them in
+  // the objects' status conditions, named here), so these are the project's own.
+  GatewayApiNoMatchingListener: type('CIG0101', 'GatewayApiNoMatchingListener', FindingLevel.ERROR,
+    `correct the parentRef's sectionName or port to those of a listener of the Gateway, or add the listener (status: Accepted=False, NoMatchingParent)`),
+  GatewayApiNoMatchingListenerHostname: type('CIG0102', 'GatewayApiNoMatchingListenerHostname', FindingLevel.ERROR,
+    `give the route a hostname that the listener's hostname matches, or attach it to a listener for its hostnames (status: Accepted=False, NoMatchingListenerHostname)`),
+  GatewayApiNotAllowedByListeners: type('CIG0103', 'GatewayApiNotAllowedByListeners', FindingLevel.ERROR,
+    `let the route's namespace and kind in through the listener's allowedRoutes (namespaces.from, kinds), or attach the route to a listener that allows it (status: Accepted=False, NotAllowedByListeners)`),
+  GatewayApiRefNotPermitted: type('CIG0104', 'GatewayApiRefNotPermitted', FindingLevel.ERROR,
+    `add a ReferenceGrant in the referenced object's namespace that allows the referring kind and namespace, or move the objects into one namespace (status: ResolvedRefs=False, RefNotPermitted)`),
+  GatewayApiInvalidBackend: type('CIG0105', 'GatewayApiInvalidBackend', FindingLevel.ERROR,
+    `refer to a Service by its name with a port, or to an external host as kind Hostname of group networking.istio.io with a port and no namespace (status: ResolvedRefs=False, InvalidKind or BackendNotFound)`),
+  GatewayApiListenerConflict: type('CIG0106', 'GatewayApiListenerConflict', FindingLevel.ERROR,
+    `put TCP listeners on ports of their own: a TCP listener cannot share its port with HTTP, HTTPS or TLS listeners (status: Conflicted=True, ProtocolConflict)`),
+  GatewayApiUnsupportedProtocol: type('CIG0107', 'GatewayApiUnsupportedProtocol', FindingLevel.ERROR,
+    `use one of the protocols Istio's gateways serve: HTTP, HTTPS, TLS or TCP (status: Accepted=False, UnsupportedProtocol)`),
+  GatewayApiInvalidCertificateRef: type('CIG0108', 'GatewayApiInvalidCertificateRef', FindingLevel.ERROR,
+    `refer to at most two Secrets (group "", kind Secret) holding tls.crt and tls.key (status: ResolvedRefs=False, InvalidCertificateRef)`),
 };
 
 /** A finding of `messageType` about `obj`. */
