@@ -5,11 +5,11 @@ import { createIstioObject } from '../api-version';
 import { onlyItem } from '../private/only-item';
 import { invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName, validatePortNumber, validateGatewayName } from '../private/names';
-import { Backend } from '../routing/backend';
+import { Backend, resolveBackend } from '../routing/backend';
 import { HttpRoute, HttpRouteOptions } from '../routing/http-route';
 import { RouteDestination, resolveWeights } from '../routing/route-destination';
 import { ServerProtocol } from '../routing/server-protocol';
-import { ServerTls, TlsMode } from '../routing/server-tls';
+import { renderServerTls, ServerTls, TlsMode } from '../routing/server-tls';
 import { renderTcpRoute, TcpRouteOptions } from '../routing/tcp-route';
 import { renderTlsRoute, TlsRouteOptions } from '../routing/tls-route';
 import { HostScope, scopedHostProblems } from '../rules/webhook/scoped-host';
@@ -153,7 +153,7 @@ export class Exposure extends Construct {
     const servers: GatewaySpecServers[] = [{
       hosts: this.hosts,
       port: { number: this.port, name: serverPortName, protocol: this.protocol },
-      tls: props.tls?.bind(this, 'tls', props.workload),
+      tls: props.tls === undefined ? undefined : renderServerTls(this, 'tls', props.tls, props.workload),
     }];
     const redirectServer = this.httpsRedirectServer(props);
     if (redirectServer && redirectServer.port.name === serverPortName) {
@@ -358,7 +358,7 @@ export class Exposure extends Construct {
   }
 
   private defaultHttpRoute(backend: Backend): VirtualServiceSpecHttp {
-    const target = backend.bind(this, 'backend');
+    const target = resolveBackend(this, 'backend', backend);
     return { route: [{ destination: { host: target.host, port: { number: target.port } } }] };
   }
 

@@ -1,11 +1,10 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { invalidInput, rejectIf } from '../private/errors';
-import { validatePortNumber } from '../private/names';
-import { onlyItem } from '../private/only-item';
+import { FieldError, inField, rejectFieldIf } from '../private/errors';
 import { destinationPortProblem } from '../rules/analysis/virtualservice-destinations';
 import { destinationHostProblem } from '../rules/webhook/destination';
+import { portProblem } from '../rules/webhook/net';
 
 /** Where a route sends traffic: a host and a port. */
 export interface BackendConfig {
@@ -47,10 +46,9 @@ export abstract class Backend {
   /**
    * Resolves the backend's host and port. Called at synth, when a Service has all its ports.
    *
-   * @param scope the construct that routes to this backend, named in errors
-   * @param field the prop that holds this backend, named in errors
+   * @param scope the construct that routes to this backend
    */
-  public abstract bind(scope: IConstruct, field: string): BackendConfig;
+  public abstract bind(scope: IConstruct): BackendConfig;
 }
 
 class HostBackend extends Backend {
@@ -58,12 +56,12 @@ class HostBackend extends Backend {
     super();
   }
 
-  public bind(scope: IConstruct, field: string): BackendConfig {
-    rejectIf(scope, `${field}.host`, this.host, destinationHostProblem(this.host));
+  public bind(_scope: IConstruct): BackendConfig {
+    rejectFieldIf('host', this.host, destinationHostProblem(this.host));
     if (this.host.includes('*')) {
-      throw invalidInput(scope, `${field}.host`, this.host, 'a route destination must be one host, not a wildcard');
+      throw new FieldError('host', this.host, 'a route destination must be one host, not a wildcard');
     }
-    validatePortNumber(scope, `${field}.port`, this.port);
+    rejectFieldIf('port', this.port, portProblem(this.port));
     return { host: this.host, port: this.port };
   }
 }
@@ -73,21 +71,29 @@ class ServiceBackend extends Backend {
     super();
   }
 
-  public bind(scope: IConstruct, field: string): BackendConfig {
+  public bind(_scope: IConstruct): BackendConfig {
     const namespace = this.service.metadata.namespace ?? Chart.of(this.service).namespace;
     if (namespace === undefined) {
-      throw invalidInput(scope, `${field}.service`, this.service.name, `service ${this.service.node.path} has no namespace, so its cluster-local host is unknown: set metadata.namespace on the Service or a namespace on its chart`);
+      throw new FieldError('service', this.service.name, `service ${this.service.node.path} has no namespace, so its cluster-local host is unknown: set metadata.namespace on the Service or a namespace on its chart`);
     }
     const host = `${this.service.name}.${namespace}.svc.cluster.local`;
-    return { host, port: this.servicePort(scope, field, host) };
+    return { host, port: this.servicePort(host) };
   }
 
   /** The port the route names: the VirtualService destination rule's verdict, and the only port by default. */
-  private servicePort(scope: IConstruct, field: string, host: string): number {
+  private servicePort(host: string): number {
     const ports = this.service.ports.map((p) => p.port);
     const wanted = this.options.port;
     const problem = destinationPortProblem(host, ports, wanted);
-    rejectIf(scope, `${field}.port`, wanted, problem === undefined || wanted !== undefined ? problem : `${problem} Name one with Backend.fromService(service, { port }).`);
-    return wanted ?? onlyItem(scope, `${field}.port`, ports, () => `service ${this.service.name} exposes no ports: give it one`);
+    rejectFieldIf('port', wanted, problem === undefined || wanted !== undefined ? problem : `${problem} Name one with Backend.fromService(service, { port }).`);
+    if (wanted === undefined && ports.length === 0) {
+      throw new FieldError('port', undefined, `service ${this.service.name} exposes no ports: give it one`);
+    }
+    return wanted ?? ports[0];
   }
+}
+
+/** The host and port of `backend`, which `scope` holds in its prop `field`, named in errors. */
+export function resolveBackend(scope: IConstruct, field: string, backend: Backend): BackendConfig {
+  return inField(scope, field, () => backend.bind(scope));
 }

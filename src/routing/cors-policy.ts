@@ -4,7 +4,7 @@ import { VirtualServiceSpecHttpCorsPolicy } from '../../imports/networking.istio
 import { invalidInput, rejectIf } from '../private/errors';
 import { istioDuration } from './duration';
 import { headerNameProblem } from '../rules/webhook/headers';
-import { HttpMethod, StringMatch } from './http-match';
+import { HttpMethod, renderStringMatch, StringMatch } from './http-match';
 
 /** A Cross-Origin Resource Sharing policy, answered by the gateway. */
 export interface CorsPolicy {
@@ -43,7 +43,7 @@ export interface CorsPolicy {
 }
 
 /** The L1 form of `cors`. */
-export function bindCorsPolicy(scope: IConstruct, field: string, cors: CorsPolicy): VirtualServiceSpecHttpCorsPolicy {
+export function renderCorsPolicy(scope: IConstruct, field: string, cors: CorsPolicy): VirtualServiceSpecHttpCorsPolicy {
   if (cors.allowOrigins.length === 0) {
     throw invalidInput(scope, `${field}.allowOrigins`, [], 'expected at least one origin');
   }
@@ -58,7 +58,7 @@ export function bindCorsPolicy(scope: IConstruct, field: string, cors: CorsPolic
     throw invalidInput(scope, `${field}.maxAge`, cors.maxAge.toHumanString(), 'expected whole seconds: browsers cache preflights by the second');
   }
   return {
-    allowOrigins: cors.allowOrigins.map((origin, i) => origin.bind(scope, `${field}.allowOrigins[${i}]`)),
+    allowOrigins: cors.allowOrigins.map((origin, i) => renderStringMatch(scope, `${field}.allowOrigins[${i}]`, origin)),
     allowMethods: cors.allowMethods === undefined ? undefined : [...cors.allowMethods],
     allowHeaders: cors.allowHeaders === undefined ? undefined : [...cors.allowHeaders],
     exposeHeaders: cors.exposeHeaders === undefined ? undefined : [...cors.exposeHeaders],

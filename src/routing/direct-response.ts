@@ -19,7 +19,7 @@ export interface DirectResponse {
 }
 
 /** The L1 form of `response`. */
-export function bindDirectResponse(scope: IConstruct, field: string, response: DirectResponse): VirtualServiceSpecHttpDirectResponse {
+export function renderDirectResponse(scope: IConstruct, field: string, response: DirectResponse): VirtualServiceSpecHttpDirectResponse {
   requireFeature(scope, field, response, DIRECT_RESPONSE);
   rejectIf(scope, `${field}.status`, response.status, httpStatusProblem(response.status) ?? (Number.isInteger(response.status) ? undefined : 'expected a whole number'));
   const bytes = response.body === undefined ? 0 : Buffer.byteLength(response.body, 'utf8');

@@ -45,7 +45,7 @@ export interface FaultInjection {
 }
 
 /** The L1 form of `fault`. */
-export function bindFaultInjection(scope: IConstruct, field: string, fault: FaultInjection): VirtualServiceSpecHttpFault {
+export function renderFaultInjection(scope: IConstruct, field: string, fault: FaultInjection): VirtualServiceSpecHttpFault {
   if (fault.delay === undefined && fault.abort === undefined) {
     throw invalidInput(scope, field, fault, 'expected a delay, an abort or both');
   }

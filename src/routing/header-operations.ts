@@ -34,7 +34,7 @@ export enum HeaderTarget {
 }
 
 /** The L1 form of `operations`. */
-export function bindHeaderOperations(scope: IConstruct, field: string, operations: HeaderOperations, target: HeaderTarget): VirtualServiceSpecHttpHeadersRequest {
+export function renderHeaderOperations(scope: IConstruct, field: string, operations: HeaderOperations, target: HeaderTarget): VirtualServiceSpecHttpHeadersRequest {
   const writeProblem = target === HeaderTarget.REQUEST ? requestWriteProblem : headerOperationProblem;
   for (const verb of ['set', 'add'] as const) {
     for (const [name, value] of Object.entries(operations[verb] ?? {})) {

@@ -4,39 +4,50 @@ import { invalidInput, rejectIf } from '../private/errors';
 import { headerNameProblem } from '../rules/webhook/headers';
 import { validateRegex } from './regex';
 
+/**
+ * How a string in a request is matched: exactly one of the fields is set. The fields are those
+ * of Istio's `StringMatch`, so that the config is emitted as it is.
+ */
+export interface StringMatchConfig {
+  /**
+   * The whole string equals this value.
+   * @default - not an exact match
+   */
+  readonly exact?: string;
+  /**
+   * The string starts with this value.
+   * @default - not a prefix match
+   */
+  readonly prefix?: string;
+  /**
+   * The whole string matches this RE2 regular expression.
+   * @default - not a regex match
+   */
+  readonly regex?: string;
+}
+
 /** How a string in a request is matched. */
 export class StringMatch {
   /** The whole string equals `value`. */
   public static exact(value: string): StringMatch {
-    return new StringMatch('exact', value);
+    return new StringMatch({ exact: value });
   }
 
   /** The string starts with `value`. */
   public static prefix(value: string): StringMatch {
-    return new StringMatch('prefix', value);
+    return new StringMatch({ prefix: value });
   }
 
   /** The whole string matches the RE2 regular expression `pattern`. */
   public static regex(pattern: string): StringMatch {
-    return new StringMatch('regex', pattern);
+    return new StringMatch({ regex: pattern });
   }
 
-  private constructor(
-    /** `exact`, `prefix` or `regex`. */
-    public readonly kind: string,
-    /** The value or pattern. */
-    public readonly value: string,
-  ) {}
+  private constructor(private readonly config: StringMatchConfig) {}
 
-  /** The L1 form, `{ exact }`, `{ prefix }` or `{ regex }`. Throws on an empty value or a bad regex. */
-  public bind(scope: IConstruct, field: string): VirtualServiceSpecHttpMatchUri {
-    if (this.kind === 'regex') {
-      return { regex: validateRegex(scope, field, this.value) };
-    }
-    if (this.value.length === 0) {
-      throw invalidInput(scope, field, this.value, `expected a non-empty ${this.kind} value`);
-    }
-    return { [this.kind]: this.value };
+  /** The match, as Istio writes it. */
+  public bind(): StringMatchConfig {
+    return { ...this.config };
   }
 }
 
@@ -59,13 +70,39 @@ export class PathMatch {
 
   private constructor(private readonly match: StringMatch) {}
 
-  /** The L1 form. Throws unless an exact or prefix path starts with `/`, or on a bad regex. */
-  public bind(scope: IConstruct, field: string): VirtualServiceSpecHttpMatchUri {
-    if (this.match.kind !== 'regex' && !this.match.value.startsWith('/')) {
-      throw invalidInput(scope, field, this.match.value, 'expected a path starting with "/"');
-    }
-    return this.match.bind(scope, field);
+  /** The match of the request path, as Istio writes it. */
+  public bind(): StringMatchConfig {
+    return this.match.bind();
   }
+}
+
+/**
+ * The L1 form of `match`, which `scope` holds in its prop `field`. Throws on an empty value or
+ * a regex the rule set refuses.
+ */
+export function renderStringMatch(scope: IConstruct, field: string, match: StringMatch): VirtualServiceSpecHttpMatchUri {
+  return checkedMatch(scope, field, match.bind());
+}
+
+/** The L1 form of `path`. Throws unless an exact or prefix path starts with `/`, or on a bad regex. */
+function renderPathMatch(scope: IConstruct, field: string, path: PathMatch): VirtualServiceSpecHttpMatchUri {
+  const config = path.bind();
+  const value = config.exact ?? config.prefix;
+  if (value !== undefined && !value.startsWith('/')) {
+    throw invalidInput(scope, field, value, 'expected a path starting with "/"');
+  }
+  return checkedMatch(scope, field, config);
+}
+
+function checkedMatch(scope: IConstruct, field: string, config: StringMatchConfig): VirtualServiceSpecHttpMatchUri {
+  if (config.regex !== undefined) {
+    return { regex: validateRegex(scope, field, config.regex) };
+  }
+  const [kind, value] = config.exact !== undefined ? ['exact', config.exact] : ['prefix', config.prefix ?? ''];
+  if (value.length === 0) {
+    throw invalidInput(scope, field, value, `expected a non-empty ${kind} value`);
+  }
+  return { [kind]: value };
 }
 
 /** An HTTP request method. */
@@ -162,8 +199,8 @@ export interface HttpMatchContext {
 }
 
 /** The L1 form of `match`, checked against `context`. */
-export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRouteMatch, context: HttpMatchContext): VirtualServiceSpecHttpMatch {
-  const uri = match.path?.bind(scope, `${field}.path`);
+export function renderHttpMatch(scope: IConstruct, field: string, match: HttpRouteMatch, context: HttpMatchContext): VirtualServiceSpecHttpMatch {
+  const uri = match.path === undefined ? undefined : renderPathMatch(scope, `${field}.path`, match.path);
   if (match.ignoreUriCase && (uri === undefined || uri.regex !== undefined)) {
     throw invalidInput(scope, `${field}.ignoreUriCase`, true, 'applies only to an exact or prefix path: give one, or use a case-insensitive regex "(?i)..."');
   }
@@ -179,27 +216,28 @@ export function bindHttpMatch(scope: IConstruct, field: string, match: HttpRoute
     uri,
     ignoreUriCase: match.ignoreUriCase,
     method: match.method === undefined ? undefined : { exact: match.method },
-    headers: bindHeaders(scope, `${field}.headers`, match.headers),
-    withoutHeaders: bindHeaders(scope, `${field}.withoutHeaders`, match.withoutHeaders),
-    queryParams: bindQueryParams(scope, `${field}.queryParams`, match.queryParams),
-    scheme: match.scheme?.bind(scope, `${field}.scheme`),
-    authority: match.authority?.bind(scope, `${field}.authority`),
+    headers: renderHeaderMatches(scope, `${field}.headers`, match.headers),
+    withoutHeaders: renderHeaderMatches(scope, `${field}.withoutHeaders`, match.withoutHeaders),
+    queryParams: renderQueryParamMatches(scope, `${field}.queryParams`, match.queryParams),
+    scheme: match.scheme === undefined ? undefined : renderStringMatch(scope, `${field}.scheme`, match.scheme),
+    authority: match.authority === undefined ? undefined : renderStringMatch(scope, `${field}.authority`, match.authority),
     port: match.port,
     gateways: match.gateways === undefined ? undefined : [...match.gateways],
   };
 }
 
-function bindHeaders(scope: IConstruct, field: string, headers: { [name: string]: StringMatch } | undefined) {
-  return bindNamed(scope, field, headers, matchHeaderNameProblem);
+function renderHeaderMatches(scope: IConstruct, field: string, headers: { [name: string]: StringMatch } | undefined) {
+  return renderNamedMatches(scope, field, headers, matchHeaderNameProblem);
 }
 
-function bindQueryParams(scope: IConstruct, field: string, params: { [name: string]: StringMatch } | undefined) {
+function renderQueryParamMatches(scope: IConstruct, field: string, params: { [name: string]: StringMatch } | undefined) {
   for (const [name, match] of Object.entries(params ?? {})) {
-    if (match.kind === 'prefix') {
-      throw invalidInput(scope, `${field}["${name}"]`, match.value, 'istio matches query parameters exactly or by regex: use StringMatch.exact or StringMatch.regex');
+    const prefix = match.bind().prefix;
+    if (prefix !== undefined) {
+      throw invalidInput(scope, `${field}["${name}"]`, prefix, 'istio matches query parameters exactly or by regex: use StringMatch.exact or StringMatch.regex');
     }
   }
-  return bindNamed(scope, field, params, queryParamNameProblem);
+  return renderNamedMatches(scope, field, params, queryParamNameProblem);
 }
 
 function matchHeaderNameProblem(name: string): string | undefined {
@@ -210,14 +248,14 @@ function queryParamNameProblem(name: string): string | undefined {
   return name.length > 0 ? undefined : 'expected a non-empty query parameter name';
 }
 
-function bindNamed(scope: IConstruct, field: string, matches: { [name: string]: StringMatch } | undefined, nameProblem: (name: string) => string | undefined) {
+function renderNamedMatches(scope: IConstruct, field: string, matches: { [name: string]: StringMatch } | undefined, nameProblem: (name: string) => string | undefined) {
   if (matches === undefined) {
     return undefined;
   }
   const bound: { [name: string]: VirtualServiceSpecHttpMatchUri } = {};
   for (const name of Object.keys(matches).sort()) {
     rejectIf(scope, field, name, nameProblem(name));
-    bound[name] = matches[name].bind(scope, `${field}["${name}"]`);
+    bound[name] = renderStringMatch(scope, `${field}["${name}"]`, matches[name]);
   }
   return bound;
 }

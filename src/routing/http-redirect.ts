@@ -48,7 +48,7 @@ export interface HttpRedirect {
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
 
 /** The L1 form of `redirect`. */
-export function bindHttpRedirect(scope: IConstruct, field: string, redirect: HttpRedirect): VirtualServiceSpecHttpRedirect {
+export function renderHttpRedirect(scope: IConstruct, field: string, redirect: HttpRedirect): VirtualServiceSpecHttpRedirect {
   if (redirect.uri === undefined && redirect.authority === undefined && redirect.port === undefined && redirect.scheme === undefined) {
     throw invalidInput(scope, field, redirect, 'a redirect to the same URL loops: give uri, authority, port or scheme');
   }

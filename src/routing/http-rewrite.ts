@@ -35,7 +35,7 @@ export interface HttpRewrite {
 }
 
 /** The L1 form of `rewrite`. */
-export function bindHttpRewrite(scope: IConstruct, field: string, rewrite: HttpRewrite): VirtualServiceSpecHttpRewrite {
+export function renderHttpRewrite(scope: IConstruct, field: string, rewrite: HttpRewrite): VirtualServiceSpecHttpRewrite {
   if (rewrite.uri !== undefined && rewrite.uriRegex !== undefined) {
     throw invalidInput(scope, `${field}.uriRegex`, rewrite.uriRegex, 'give uri or uriRegex, not both');
   }

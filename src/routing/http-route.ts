@@ -5,17 +5,17 @@ import { invalidInput, rejectIf } from '../private/errors';
 import { requireFeature } from '../private/release-target';
 import { authorityConflictProblem } from '../rules/webhook/http-route';
 import { MIRRORS } from '../rules/webhook/release-history';
-import { bindCorsPolicy, CorsPolicy } from './cors-policy';
-import { bindDirectResponse, DirectResponse } from './direct-response';
+import { CorsPolicy, renderCorsPolicy } from './cors-policy';
+import { DirectResponse, renderDirectResponse } from './direct-response';
 import { istioDuration } from './duration';
-import { bindFaultInjection, FaultInjection } from './fault-injection';
-import { bindHeaderOperations, HeaderOperations, HeaderTarget } from './header-operations';
-import { bindHttpMatch, HttpMatchContext, HttpRouteMatch } from './http-match';
-import { bindHttpRedirect, HttpRedirect } from './http-redirect';
-import { bindHttpRewrite, HttpRewrite } from './http-rewrite';
-import { bindMirror, bindMirrorPolicy, MirrorPolicy, validateMirrorPolicy } from './mirror-policy';
-import { bindRetryPolicy, RetryPolicy } from './retry-policy';
-import { RouteDestination, resolveWeights } from './route-destination';
+import { FaultInjection, renderFaultInjection } from './fault-injection';
+import { HeaderOperations, HeaderTarget, renderHeaderOperations } from './header-operations';
+import { HttpMatchContext, HttpRouteMatch, renderHttpMatch } from './http-match';
+import { HttpRedirect, renderHttpRedirect } from './http-redirect';
+import { HttpRewrite, renderHttpRewrite } from './http-rewrite';
+import { MirrorPolicy, renderMirror, validateMirrorPolicy } from './mirror-policy';
+import { renderRetryPolicy, RetryPolicy } from './retry-policy';
+import { RouteDestination, renderRoute, resolveWeights } from './route-destination';
 
 /**
  * An HTTP route: the requests it takes, and what it does with them. It forwards them to its
@@ -156,15 +156,15 @@ export class HttpRoute {
     }
     this.spec = {
       name: options.name,
-      match: options.matches?.map((m, i) => bindHttpMatch(scope, `${field}.matches[${i}]`, m, context)),
-      redirect: options.redirect === undefined ? undefined : bindHttpRedirect(scope, `${field}.redirect`, options.redirect),
-      directResponse: options.directResponse === undefined ? undefined : bindDirectResponse(scope, `${field}.directResponse`, options.directResponse),
-      rewrite: options.rewrite === undefined ? undefined : bindHttpRewrite(scope, `${field}.rewrite`, options.rewrite),
+      match: options.matches?.map((m, i) => renderHttpMatch(scope, `${field}.matches[${i}]`, m, context)),
+      redirect: options.redirect === undefined ? undefined : renderHttpRedirect(scope, `${field}.redirect`, options.redirect),
+      directResponse: options.directResponse === undefined ? undefined : renderDirectResponse(scope, `${field}.directResponse`, options.directResponse),
+      rewrite: options.rewrite === undefined ? undefined : renderHttpRewrite(scope, `${field}.rewrite`, options.rewrite),
       timeout: options.timeout === undefined ? undefined : istioDuration(scope, `${field}.timeout`, options.timeout),
-      retries: options.retries === undefined ? undefined : bindRetryPolicy(scope, `${field}.retries`, options.retries),
+      retries: options.retries === undefined ? undefined : renderRetryPolicy(scope, `${field}.retries`, options.retries),
       headers: this.headers(),
-      corsPolicy: options.cors === undefined ? undefined : bindCorsPolicy(scope, `${field}.cors`, options.cors),
-      fault: options.fault === undefined ? undefined : bindFaultInjection(scope, `${field}.fault`, options.fault),
+      corsPolicy: options.cors === undefined ? undefined : renderCorsPolicy(scope, `${field}.cors`, options.cors),
+      fault: options.fault === undefined ? undefined : renderFaultInjection(scope, `${field}.fault`, options.fault),
     };
   }
 
@@ -175,15 +175,16 @@ export class HttpRoute {
 
   /** The L1 HTTP route. Called at synth. */
   public render(): VirtualServiceSpecHttp {
-    const mirror = this.options.mirror === undefined ? {} : bindMirrorPolicy(this.scope, `${this.field}.mirror`, this.options.mirror);
+    const mirror = this.options.mirror === undefined ? undefined : renderMirror(this.scope, `${this.field}.mirror`, this.options.mirror);
     if (this.options.mirrors !== undefined) {
       requireFeature(this.scope, `${this.field}.mirrors`, 'mirrors', MIRRORS);
     }
     return {
       ...this.spec,
-      route: this.destinations?.map((d, i) => ({ destination: d.bind(this.scope, `${this.field}.destinations[${i}]`), weight: this.weights[i] })),
-      ...mirror,
-      mirrors: this.options.mirrors?.map((m, i) => bindMirror(this.scope, `${this.field}.mirrors[${i}]`, m)),
+      route: this.destinations === undefined ? undefined : renderRoute(this.scope, `${this.field}.destinations`, this.destinations, this.weights),
+      mirror: mirror?.destination,
+      mirrorPercentage: mirror?.percentage,
+      mirrors: this.options.mirrors?.map((m, i) => renderMirror(this.scope, `${this.field}.mirrors[${i}]`, m)),
     };
   }
 
@@ -210,8 +211,8 @@ export class HttpRoute {
       return undefined;
     }
     return {
-      request: requestHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.requestHeaders`, requestHeaders, HeaderTarget.REQUEST),
-      response: responseHeaders === undefined ? undefined : bindHeaderOperations(this.scope, `${this.field}.responseHeaders`, responseHeaders, HeaderTarget.RESPONSE),
+      request: requestHeaders === undefined ? undefined : renderHeaderOperations(this.scope, `${this.field}.requestHeaders`, requestHeaders, HeaderTarget.REQUEST),
+      response: responseHeaders === undefined ? undefined : renderHeaderOperations(this.scope, `${this.field}.responseHeaders`, responseHeaders, HeaderTarget.RESPONSE),
     };
   }
 

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
-import { VirtualServiceSpecHttp, VirtualServiceSpecHttpMirrors } from '../../imports/networking.istio.io';
+import { VirtualServiceSpecHttpMirrors } from '../../imports/networking.istio.io';
 import { invalidInput, rejectIf } from '../private/errors';
 import { mirrorPercentageProblem } from '../rules/webhook/http-route';
-import { RouteDestination } from './route-destination';
+import { renderDestination, RouteDestination } from './route-destination';
 
 /** A copy of a route's requests sent to a second destination, whose responses are dropped. */
 export interface MirrorPolicy {
@@ -28,16 +28,13 @@ export function validateMirrorPolicy(scope: IConstruct, field: string, mirror: M
   mirrorPercentage(scope, field, mirror);
 }
 
-/** The L1 `mirror` and `mirrorPercentage` of `mirror`. Called at synth, like destinations. */
-export function bindMirrorPolicy(scope: IConstruct, field: string, mirror: MirrorPolicy): Pick<VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
-  const { destination, percentage } = bindMirror(scope, field, mirror);
-  return { mirror: destination, mirrorPercentage: percentage };
-}
-
-/** The L1 item of `mirrors` for `mirror`. Called at synth, like destinations. */
-export function bindMirror(scope: IConstruct, field: string, mirror: MirrorPolicy): VirtualServiceSpecHttpMirrors {
+/**
+ * The L1 form of `mirror`, an item of `mirrors`; a route with one `mirror` emits its destination
+ * and percentage as `mirror` and `mirrorPercentage`. Called at synth, like destinations.
+ */
+export function renderMirror(scope: IConstruct, field: string, mirror: MirrorPolicy): VirtualServiceSpecHttpMirrors {
   return {
-    destination: mirror.destination.bind(scope, `${field}.destination`),
+    destination: renderDestination(scope, `${field}.destination`, mirror.destination),
     percentage: { value: mirrorPercentage(scope, field, mirror) },
   };
 }

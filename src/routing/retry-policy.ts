@@ -53,7 +53,7 @@ export interface RetryPolicy {
 }
 
 /** The L1 form of `retries`. */
-export function bindRetryPolicy(scope: IConstruct, field: string, retries: RetryPolicy): VirtualServiceSpecHttpRetries {
+export function renderRetryPolicy(scope: IConstruct, field: string, retries: RetryPolicy): VirtualServiceSpecHttpRetries {
   if (!Number.isInteger(retries.attempts)) {
     throw invalidInput(scope, `${field}.attempts`, retries.attempts, 'expected a whole number');
   }

@@ -1,10 +1,23 @@
 import { IConstruct } from 'constructs';
-import { VirtualServiceSpecHttpRouteDestination } from '../../imports/networking.istio.io';
-import { invalidInput } from '../private/errors';
+import { VirtualServiceSpecHttpRoute, VirtualServiceSpecHttpRouteDestination } from '../../imports/networking.istio.io';
+import { FieldError, inField, invalidInput } from '../private/errors';
 import { splitProblem } from '../rules/webhook/destination';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { Backend } from './backend';
 import { IServiceSubsets } from './service-subsets';
+
+/** Where a route destination sends traffic: a host, a port and perhaps a subset. */
+export interface RouteDestinationConfig {
+  /** The destination host, for example `echo.default.svc.cluster.local`. */
+  readonly host: string;
+  /** The destination port. */
+  readonly port: number;
+  /**
+   * The subset of the host's pods, as a DestinationRule defines it.
+   * @default - every pod of the host
+   */
+  readonly subset?: string;
+}
 
 /** The share of traffic a destination receives when a route splits traffic. */
 export interface RouteDestinationOptions {
@@ -50,18 +63,34 @@ export class RouteDestination {
   ) {}
 
   /**
-   * The L1 destination. Called at synth, when the backend's ports and the subsets are complete.
+   * Resolves the destination's host, port and subset. Called at synth, when the backend's ports
+   * and the subsets are complete.
    *
+   * @param scope the construct whose route sends traffic here
    * @throws when the subset is not one that the DestinationRule defines
    */
-  public bind(scope: IConstruct, field: string): VirtualServiceSpecHttpRouteDestination {
-    const target = this.backend.bind(scope, field);
-    if (this.subsets && !this.subsets.hasSubset(this.subsetName!)) {
+  public bind(scope: IConstruct): RouteDestinationConfig {
+    const target = this.backend.bind(scope);
+    if (this.subsets !== undefined && this.subsetName !== undefined && !this.subsets.hasSubset(this.subsetName)) {
       const defined = this.subsets.subsetNames;
-      throw invalidInput(scope, `${field}.subset`, this.subsetName, `no DestinationRule defines it for ${target.host}: ${this.subsets.node.path} defines ${defined.length === 0 ? 'no subsets' : defined.join(', ')}`);
+      throw new FieldError('subset', this.subsetName, `no DestinationRule defines it for ${target.host}: ${this.subsets.node.path} defines ${defined.length === 0 ? 'no subsets' : defined.join(', ')}`);
     }
-    return { host: target.host, port: { number: target.port }, subset: this.subsetName };
+    return { host: target.host, port: target.port, subset: this.subsetName };
   }
+}
+
+/** The L1 form of `destination`, which `scope` holds in its prop `field`, named in errors. */
+export function renderDestination(scope: IConstruct, field: string, destination: RouteDestination): VirtualServiceSpecHttpRouteDestination {
+  const { host, port, subset } = inField(scope, field, () => destination.bind(scope));
+  return { host, port: { number: port }, subset };
+}
+
+/**
+ * The L1 route of `destinations`, in order, with the `weights` that `resolveWeights` gave them.
+ * Called at synth.
+ */
+export function renderRoute(scope: IConstruct, field: string, destinations: readonly RouteDestination[], weights: ReadonlyArray<number | undefined>): VirtualServiceSpecHttpRoute[] {
+  return destinations.map((d, i) => ({ destination: renderDestination(scope, `${field}[${i}]`, d), weight: weights[i] }));
 }
 
 /**

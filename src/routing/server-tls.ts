@@ -2,10 +2,10 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
-import { invalidInput } from '../private/errors';
-import { requireFeature } from '../private/release-target';
+import { FieldError, inField, rejectFieldIf } from '../private/errors';
 import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
-import { OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
+import { featureProblem, OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 import { IGatewayWorkload } from '../workload/gateway-workload-base';
 
 /** How a Gateway server handles TLS. */
@@ -87,6 +87,42 @@ export interface MutualTlsOptions extends TlsCredentialOptions {
   readonly subjectAltNames?: string[];
 }
 
+/** The TLS settings of a Gateway server, in the library's terms. */
+export interface ServerTlsConfig {
+  /** The TLS mode. */
+  readonly mode: TlsMode;
+
+  /**
+   * The name of the secret that holds the certificate, in the gateway workload's namespace.
+   * @default - none: the mode needs no secret
+   */
+  readonly credentialName?: string;
+
+  /**
+   * Subject alternative names a client certificate must carry one of.
+   * @default - any client certificate signed by the CA
+   */
+  readonly subjectAltNames?: string[];
+
+  /**
+   * The oldest TLS version accepted.
+   * @default - Istio's default; the library's factories give TlsVersion.TLSV1_2 where TLS terminates
+   */
+  readonly minProtocolVersion?: TlsVersion;
+
+  /**
+   * The newest TLS version accepted.
+   * @default - Envoy's default (TLS 1.3)
+   */
+  readonly maxProtocolVersion?: TlsVersion;
+
+  /**
+   * The cipher suites accepted for TLS 1.2 and older.
+   * @default - Envoy's default cipher suites
+   */
+  readonly cipherSuites?: string[];
+}
+
 /** The L1 enum members our versions map to; the generated names mangle underscores. */
 const MIN_VERSIONS: Record<TlsVersion, GatewaySpecServersTlsMinProtocolVersion> = {
   [TlsVersion.TLS_AUTO]: GatewaySpecServersTlsMinProtocolVersion.TLS_UNDERSCORE_AUTO,
@@ -113,10 +149,10 @@ const MODES: Record<TlsMode, GatewaySpecServersTlsMode> = {
 const VERSION_ORDER = [TlsVersion.TLSV1_0, TlsVersion.TLSV1_1, TlsVersion.TLSV1_2, TlsVersion.TLSV1_3];
 
 /** The TLS settings of a Gateway server. */
-export class ServerTls {
+export abstract class ServerTls {
   /** Terminates TLS with the certificate and key of a secret. */
   public static simple(options: TlsCredentialOptions): ServerTls {
-    return new ServerTls(TlsMode.SIMPLE, options);
+    return new TerminatingTls(TlsMode.SIMPLE, options);
   }
 
   /**
@@ -124,7 +160,7 @@ export class ServerTls {
    * or a second secret named `<credentialName>-cacert` does.
    */
   public static mutual(options: MutualTlsOptions): ServerTls {
-    return new ServerTls(TlsMode.MUTUAL, options);
+    return new TerminatingTls(TlsMode.MUTUAL, options);
   }
 
   /**
@@ -134,83 +170,119 @@ export class ServerTls {
    * targets an older release (`IstioAnalysis.enable(app, { istioRelease })`) refuses it.
    */
   public static optionalMutual(options: MutualTlsOptions): ServerTls {
-    return new ServerTls(TlsMode.OPTIONAL_MUTUAL, options);
+    return new TerminatingTls(TlsMode.OPTIONAL_MUTUAL, options);
   }
 
   /** Terminates TLS with Istio's workload certificates, for mTLS from another mesh's gateway. */
   public static istioMutual(options: TlsVersionOptions = {}): ServerTls {
-    return new ServerTls(TlsMode.ISTIO_MUTUAL, options);
+    return new IstioMutualTls(options);
   }
 
   /** Passes TLS through untouched; routes pick the destination by SNI host. */
   public static passthrough(): ServerTls {
-    return new ServerTls(TlsMode.PASSTHROUGH, {});
+    return new PassthroughTls();
   }
 
-  private constructor(
-    /** The TLS mode. */
-    public readonly mode: TlsMode,
-    private readonly options: MutualTlsOptions,
-  ) {}
+  /** The TLS mode. */
+  public abstract readonly mode: TlsMode;
 
   /**
-   * The L1 TLS settings of a server of `workload`.
+   * Resolves the settings of a server of `workload`, which reads the credential from its own
+   * namespace.
    *
-   * @param scope the construct that owns the server, named in errors
-   * @param field the prop that holds these settings, named in errors
+   * @param scope the construct that owns the server
+   * @param workload the gateway workload that serves it
    */
-  public bind(scope: IConstruct, field: string, workload: IGatewayWorkload): GatewaySpecServersTls {
+  public abstract bind(scope: IConstruct, workload: IGatewayWorkload): ServerTlsConfig;
+}
+
+/** A server that terminates TLS with the certificate of a secret: SIMPLE, MUTUAL or OPTIONAL_MUTUAL. */
+class TerminatingTls extends ServerTls {
+  constructor(public readonly mode: TlsMode, private readonly options: MutualTlsOptions) {
+    super();
+  }
+
+  public bind(scope: IConstruct, workload: IGatewayWorkload): ServerTlsConfig {
     if (this.mode === TlsMode.OPTIONAL_MUTUAL) {
-      requireFeature(scope, `${field}.mode`, this.mode, OPTIONAL_MUTUAL);
-    }
-    if (this.mode === TlsMode.PASSTHROUGH) {
-      return { mode: MODES[this.mode] };
+      rejectFieldIf('mode', this.mode, featureProblem(OPTIONAL_MUTUAL, IstioAnalysis.targetReleaseOf(scope)));
     }
     return {
-      mode: MODES[this.mode],
-      credentialName: this.credentialName(scope, field, workload),
+      mode: this.mode,
+      credentialName: this.credentialName(workload),
       subjectAltNames: this.options.subjectAltNames,
-      ...this.versions(scope, field),
+      ...versions(this.options),
     };
   }
 
-  private credentialName(scope: IConstruct, field: string, workload: IGatewayWorkload): string | undefined {
+  private credentialName(workload: IGatewayWorkload): string {
     const { credentialName, secret } = this.options;
-    if (this.mode === TlsMode.ISTIO_MUTUAL) {
-      return undefined;
-    }
-    if (credentialName === undefined && secret === undefined) {
-      throw invalidInput(scope, `${field}.credentialName`, undefined, `tls mode ${this.mode} needs the secret that holds the certificate: give credentialName or secret`);
-    }
     if (credentialName !== undefined && !isDns1123Subdomain(credentialName)) {
-      throw invalidInput(scope, `${field}.credentialName`, credentialName, 'expected the DNS-1123 name of a secret');
+      throw new FieldError('credentialName', credentialName, 'expected the DNS-1123 name of a secret');
     }
     if (secret === undefined) {
+      if (credentialName === undefined) {
+        throw new FieldError('credentialName', undefined, `tls mode ${this.mode} needs the secret that holds the certificate: give credentialName or secret`);
+      }
       return credentialName;
     }
     if (credentialName !== undefined && credentialName !== secret.name) {
-      throw invalidInput(scope, `${field}.credentialName`, credentialName, `the secret given is named ${secret.name}: give one of the two`);
+      throw new FieldError('credentialName', credentialName, `the secret given is named ${secret.name}: give one of the two`);
     }
     const secretNamespace = secret.metadata.namespace ?? Chart.of(secret).namespace;
     if (secretNamespace !== undefined && workload.namespace !== undefined && secretNamespace !== workload.namespace) {
-      throw invalidInput(scope, `${field}.secret`, `${secretNamespace}/${secret.name}`, `the gateway reads its credential from the namespace of gateway workload ${workload.node.path} (${workload.namespace}), not from the Gateway's: create the secret in ${workload.namespace}`);
+      throw new FieldError('secret', `${secretNamespace}/${secret.name}`, `the gateway reads its credential from the namespace of gateway workload ${workload.node.path} (${workload.namespace}), not from the Gateway's: create the secret in ${workload.namespace}`);
     }
     return secret.name;
   }
+}
 
-  private versions(scope: IConstruct, field: string): GatewaySpecServersTls {
-    const min = this.options.minProtocolVersion ?? TlsVersion.TLSV1_2;
-    const max = this.options.maxProtocolVersion;
-    if (max !== undefined && VERSION_ORDER.indexOf(max) >= 0 && VERSION_ORDER.indexOf(max) < VERSION_ORDER.indexOf(min)) {
-      throw invalidInput(scope, `${field}.maxProtocolVersion`, max, `expected a version no older than minProtocolVersion (${min})`);
-    }
-    // Cipher suites are the Gateway rule's: Istio admits unknown, repeated or missing ones (for
-    // TLS 1.0 and 1.1) with a warning, which the synth-time check prints.
-    const cipherSuites = this.options.cipherSuites;
-    return {
-      minProtocolVersion: MIN_VERSIONS[min],
-      maxProtocolVersion: max === undefined ? undefined : MAX_VERSIONS[max],
-      cipherSuites: cipherSuites === undefined ? undefined : [...cipherSuites],
-    };
+/** A server that terminates TLS with Istio's workload certificates. */
+class IstioMutualTls extends ServerTls {
+  public readonly mode: TlsMode = TlsMode.ISTIO_MUTUAL;
+
+  constructor(private readonly options: TlsVersionOptions) {
+    super();
   }
+
+  public bind(): ServerTlsConfig {
+    return { mode: this.mode, ...versions(this.options) };
+  }
+}
+
+/** A server that passes TLS through. */
+class PassthroughTls extends ServerTls {
+  public readonly mode: TlsMode = TlsMode.PASSTHROUGH;
+
+  public bind(): ServerTlsConfig {
+    return { mode: this.mode };
+  }
+}
+
+/** The versions and ciphers of a terminating server; the minimum is TLS 1.2 unless given. */
+function versions(options: TlsVersionOptions): Pick<ServerTlsConfig, 'minProtocolVersion' | 'maxProtocolVersion' | 'cipherSuites'> {
+  const min = options.minProtocolVersion ?? TlsVersion.TLSV1_2;
+  const max = options.maxProtocolVersion;
+  if (max !== undefined && VERSION_ORDER.indexOf(max) >= 0 && VERSION_ORDER.indexOf(max) < VERSION_ORDER.indexOf(min)) {
+    throw new FieldError('maxProtocolVersion', max, `expected a version no older than minProtocolVersion (${min})`);
+  }
+  // Cipher suites are the Gateway rule's: Istio admits unknown, repeated or missing ones (for
+  // TLS 1.0 and 1.1) with a warning, which the synth-time check prints.
+  return {
+    minProtocolVersion: min,
+    maxProtocolVersion: max,
+    cipherSuites: options.cipherSuites === undefined ? undefined : [...options.cipherSuites],
+  };
+}
+
+/** The L1 form of `tls`, the TLS settings that `scope` holds in its prop `field` for a server of `workload`. */
+export function renderServerTls(scope: IConstruct, field: string, tls: ServerTls, workload: IGatewayWorkload): GatewaySpecServersTls {
+  const config = inField(scope, field, () => tls.bind(scope, workload));
+  return {
+    mode: MODES[config.mode],
+    credentialName: config.credentialName,
+    subjectAltNames: config.subjectAltNames,
+    minProtocolVersion: config.minProtocolVersion === undefined ? undefined : MIN_VERSIONS[config.minProtocolVersion],
+    maxProtocolVersion: config.maxProtocolVersion === undefined ? undefined : MAX_VERSIONS[config.maxProtocolVersion],
+    cipherSuites: config.cipherSuites,
+  };
 }

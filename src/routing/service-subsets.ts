@@ -4,7 +4,7 @@ import { createIstioObject } from '../api-version';
 import { invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName } from '../private/names';
 import { subsetNameProblem } from '../rules/webhook/destination';
-import { Backend } from './backend';
+import { Backend, resolveBackend } from './backend';
 
 /** The subsets of one service that routes can split traffic between. */
 export interface IServiceSubsets extends IConstruct {
@@ -75,7 +75,7 @@ export class ServiceSubsets extends Construct implements IServiceSubsets {
         namespace: validateNamespace(this, 'namespace', props.namespace),
       },
       spec: {
-        host: Lazy.any({ produce: () => this.backend.bind(this, 'backend').host }),
+        host: Lazy.any({ produce: () => resolveBackend(this, 'backend', this.backend).host }),
         subsets: Lazy.any({ produce: () => [...this.subsets].map(([name, labels]) => ({ name, labels })) }),
       },
     });

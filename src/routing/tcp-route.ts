@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecTcp } from '../../imports/networking.istio.io';
-import { RouteDestination, resolveWeights } from './route-destination';
+import { RouteDestination, renderRoute, resolveWeights } from './route-destination';
 
 /** A TCP route: where the connections to a TCP port go. */
 export interface TcpRouteOptions {
@@ -13,6 +13,6 @@ export function renderTcpRoute(scope: IConstruct, field: string, port: number, d
   const weights = resolveWeights(scope, `${field}.destinations`, destinations);
   return {
     match: [{ port }],
-    route: destinations.map((d, i) => ({ destination: d.bind(scope, `${field}.destinations[${i}]`), weight: weights[i] })),
+    route: renderRoute(scope, `${field}.destinations`, destinations, weights),
   };
 }

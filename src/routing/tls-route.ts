@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecTls } from '../../imports/networking.istio.io';
-import { RouteDestination, resolveWeights } from './route-destination';
+import { RouteDestination, renderRoute, resolveWeights } from './route-destination';
 
 /** A TLS route: where the passed-through TLS connections for some SNI hosts go. */
 export interface TlsRouteOptions {
@@ -16,6 +16,6 @@ export function renderTlsRoute(scope: IConstruct, field: string, port: number, s
   const weights = resolveWeights(scope, `${field}.destinations`, destinations);
   return {
     match: [{ port, sniHosts: [...sniHosts] }],
-    route: destinations.map((d, i) => ({ destination: d.bind(scope, `${field}.destinations[${i}]`), weight: weights[i] })),
+    route: renderRoute(scope, `${field}.destinations`, destinations, weights),
   };
 }
