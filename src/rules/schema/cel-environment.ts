@@ -1,5 +1,4 @@
-import { celEnv, celFunc, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
+import type { CelEnv } from '@bufbuild/cel';
 import { isIpAddress } from '../webhook/net';
 
 /** What evaluating a CEL rule gave: true, false, or why it could not be evaluated. */
@@ -16,14 +15,26 @@ function isKubernetesIp(value: string): boolean {
   return !value.includes('%') && !(value.includes(':') && value.includes('.')) && isIpAddress(value);
 }
 
+type CelModule = typeof import('@bufbuild/cel');
+
+let engine: { readonly cel: CelModule; readonly environment: CelEnv } | undefined;
+
 /**
- * The functions the API server's CEL environment offers beyond the standard ones that the CRDs'
- * rules call: the strings extension (`split`, `lowerAscii`, ...) and Kubernetes' `isIP`. A rule
- * calling any other fails to plan, which the CRD schema test would show.
+ * The CEL engine and the API server's environment, loaded when the first rule is planned: apps
+ * and inputs without Gateway API objects never pay for loading it. The environment offers the
+ * functions the API server adds that the CRDs' rules call: the strings extension (`split`,
+ * `lowerAscii`, ...) and Kubernetes' `isIP`. A rule calling any other fails to plan, which the
+ * CRD schema test would show.
  */
-const ENVIRONMENT = celEnv({
-  funcs: [...strings, celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, isKubernetesIp)],
-});
+function celEngine(): { readonly cel: CelModule; readonly environment: CelEnv } {
+  if (engine === undefined) {
+    const cel: CelModule = require('@bufbuild/cel');
+    const { strings }: typeof import('@bufbuild/cel/ext') = require('@bufbuild/cel/ext');
+    const environment = cel.celEnv({ funcs: [...strings, cel.celFunc('isIP', [cel.CelScalar.STRING], cel.CelScalar.BOOL, isKubernetesIp)] });
+    engine = { cel, environment };
+  }
+  return engine;
+}
 
 const programs = new Map<string, CelProgram>();
 
@@ -31,10 +42,11 @@ const programs = new Map<string, CelProgram>();
 export function celProgram(rule: string): CelProgram {
   let program = programs.get(rule);
   if (program === undefined) {
-    const evaluate = plan(ENVIRONMENT, parse(rule));
+    const { cel, environment } = celEngine();
+    const evaluate = cel.plan(environment, cel.parse(rule));
     program = (self) => {
       const result = evaluate({ self: self as any });
-      if (isCelError(result)) {
+      if (cel.isCelError(result)) {
         return result.message;
       }
       return typeof result === 'boolean' ? result : `the rule gave ${String(result)}, not a boolean`;
