@@ -2,7 +2,6 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayApi from '../imports/gateway.networking.k8s.io';
 import * as istio from '../imports/networking.istio.io';
-import { IstioAnalysis } from './analysis/istio-analysis';
 
 const API_GROUP = 'networking.istio.io';
 const CONTEXT_KEY = 'cdk8s-istio-gateways/apiVersion';
@@ -126,10 +125,9 @@ export interface IstioSpecs {
 
 /**
  * Creates the L1 object of `kind` in the API version in force at `scope`. The only place in the
- * library that picks a generated class. The app it joins is analyzed at synth (`IstioAnalysis`).
+ * library that picks a generated class.
  */
 export function createIstioObject<K extends IstioKind>(scope: Construct, id: string, kind: K, props: IstioObjectProps<IstioSpecs[K]>): ApiObject {
-  IstioAnalysis.enable(scope);
   const version = IstioApiVersion.of(scope);
   const cls = CLASSES[kind].get(version.apiVersion)!;
   return new cls(scope, id, props);
@@ -176,10 +174,9 @@ export interface GatewayApiSpecs {
 
 /**
  * Creates the `gateway.networking.k8s.io/v1` L1 object of `kind`: with `createIstioObject`, the
- * only place in the library that picks a generated class. The app it joins is analyzed at synth.
+ * only place in the library that picks a generated class.
  */
 export function createGatewayApiObject<K extends GatewayApiKind>(scope: Construct, id: string, kind: K, props: IstioObjectProps<GatewayApiSpecs[K]>): ApiObject {
-  IstioAnalysis.enable(scope);
   const cls = GATEWAY_API_CLASSES[kind] as unknown as L1Class<IstioObjectProps<GatewayApiSpecs[K]>>;
   return new cls(scope, id, props);
 }

@@ -42,11 +42,13 @@ export * as gatewayApi from '../imports/gateway.networking.k8s.io';
 export * as banzai from '../imports/istio.banzaicloud.io';
 /** The generated L1 class of the Cisco IstioMeshGateway (servicemesh.cisco.com). */
 export * as servicemesh from '../imports/servicemesh.cisco.com';
-export * from './analysis/istio-analysis';
-export * from './analysis/plugin';
-export { AnalysisOptions } from './rules/analyze';
+export { IstioAnalysisOptions } from './analysis/analysis-options';
+export { AppFinding, IstioAnalysis } from './analysis/istio-analysis';
+export {
+  IstioAnalysisPlugin, IValidationContext, IValidationReport, ValidationViolatingResource, ValidationViolation,
+} from './analysis/plugin';
 export { IstioAnalyzer } from './analysis/istio-analyzer';
 export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
-export { DeclaredWorkload } from './rules/mesh-index';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';
+export { DeclaredWorkload } from './rules/mesh-index';

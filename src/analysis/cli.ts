@@ -2,7 +2,9 @@
 import * as fs from 'fs';
 import { Command, parseArgs, USAGE } from './cli/args';
 import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
-import { analyze, AnalysisOptions, objectKey } from '../rules/analyze';
+import { takenOnTrust } from './private/taken-on-trust';
+import { AnalysisDoor, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
+import { analyzeWithAssumptions, objectKey } from '../rules/analyze';
 import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from '../rules/finding';
 import { parseMeshConfig } from '../rules/mesh-config';
 import { namespaceOf } from '../rules/mesh-index';
@@ -62,7 +64,9 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   for (const warning of inputs.warnings) {
     output.err(`Warning: ${warning}\n`);
   }
-  const findings = analyze(inputs.objects.map((o) => o.object), analysisOptions(command)).filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const options = analysisOptions(command);
+  const analysis = analyzeWithAssumptions(inputs.objects.map((o) => o.object), options);
+  const findings = analysis.findings.filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
   const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
     .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
   if (command.json) {
@@ -72,15 +76,19 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   } else {
     output.out(printed.map((p) => `${p.line}\n`).join(''));
   }
+  const trusted = takenOnTrust('analyze', 'input', analysis.assumed);
+  if (trusted) {
+    output.err(`${trusted}\n`);
+  }
   // As in istioctl, the output threshold does not change what fails.
-  return findings.some((f) => isAtLeast(f.level, command.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+  return findings.some((f) => isAtLeast(f.level, options.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
 }
 
-/** The command's analysis options, with the mesh config of its `--meshConfigFile`. */
-function analysisOptions(command: Command): AnalysisOptions {
+/** The command's analysis options, with the mesh config of its `--meshConfigFile` and the CLI's defaults. */
+function analysisOptions(command: Command): ResolvedAnalysisOptions {
   const file = command.meshConfigFile;
   if (file === undefined) {
-    return command.options;
+    return resolveAnalysisOptions(command.options, AnalysisDoor.CLI);
   }
   let text: string;
   try {
@@ -89,7 +97,7 @@ function analysisOptions(command: Command): AnalysisOptions {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }
   try {
-    return { ...command.options, meshConfig: parseMeshConfig(text) };
+    return resolveAnalysisOptions({ ...command.options, meshConfig: parseMeshConfig(text) }, AnalysisDoor.CLI);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }

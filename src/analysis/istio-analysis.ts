@@ -1,59 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { copyWithSharedShapes } from './private/json-shapes';
+import { AnalysisDoor, IstioAnalysisOptions, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
+import { SynthesisPath, synthesisPath } from './private/shortcuts';
+import { takenOnTrust } from './private/taken-on-trust';
 import { DuplicateObjects } from '../rules/analysis/duplicate-objects';
 import { fixFor } from '../rules/analysis/messages';
 import { Assumptions } from '../rules/analysis/assumptions';
 import { analyzeWithAssumptions, objectKey } from '../rules/analyze';
-import { Finding, FindingLevel, formatFinding, isAtLeast, isSuppressed, KubeObject } from '../rules/finding';
-import { MeshConfig } from '../rules/mesh-config';
+import { Finding, formatFinding, isAtLeast, isSuppressed, KubeObject } from '../rules/finding';
 import { IstioRelease } from '../rules/istio-release';
-import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf, selectorKey } from '../rules/mesh-index';
+import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from '../rules/mesh-index';
 import { GatewayWorkloadBase } from '../workload/gateway-workload-base';
-
-/** Options of the synth-time analysis. */
-export interface IstioAnalysisOptions {
-  /**
-   * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
-   * the Service `istio-ingressgateway` in `istio-system` with ports 80, 443, 31400 and 15443) and
-   * egress gateway (pods labelled `istio: egressgateway`, the Service `istio-egressgateway` in
-   * `istio-system` with ports 80 and 443).
-   * @default true
-   */
-  readonly defaultGateway?: boolean;
-
-  /**
-   * Whether destination hosts, DestinationRule hosts and credential Secrets that the app does not
-   * define are taken to exist elsewhere (a Service in another repository, a Secret made by
-   * cert-manager), and so are the subsets of a host that no DestinationRule of the app is for.
-   * Set it to false when the app holds the whole mesh configuration.
-   * @default true - an app seldom holds the whole mesh
-   */
-  readonly assumeHostsAndSecretsExist?: boolean;
-
-  /**
-   * The mesh config of the mesh the app is for, as `istioctl analyze --meshConfigFile` reads it
-   * (`IstioAnalyzer.parseMeshConfig` reads the YAML).
-   * @default - Istio's default mesh config
-   */
-  readonly meshConfig?: MeshConfig;
-
-  /**
-   * The Istio release the app is for: the admission rules of that release judge it, and the
-   * constructs refuse what it lacks (relative route weights before 1.15: use `percent`;
-   * `ServerTls.optionalMutual` before 1.19; several mirrors before 1.20). Give it before adding
-   * routes, so that they are judged as they are added.
-   * @default IstioRelease.LATEST
-   */
-  readonly istioRelease?: IstioRelease;
-
-  /**
-   * The level at which a finding fails synth, as istioctl's `--failure-threshold`: `WARNING`
-   * fails it on warnings too. Findings below it are printed to stderr.
-   * @default FindingLevel.ERROR
-   */
-  readonly failureThreshold?: FindingLevel;
-}
 
 /** The id of the construct, under the app root, that carries the analysis. */
 const ANALYSIS_ID = 'IstioAnalysis';
@@ -103,16 +60,17 @@ export class IstioAnalysis extends Construct {
    */
   public static targetReleaseOf(scope: IConstruct): IstioRelease {
     const analysis = scope.node.root.node.tryFindChild(ANALYSIS_ID);
-    return (analysis instanceof IstioAnalysis ? analysis.options.istioRelease : undefined) ?? IstioRelease.LATEST;
+    return analysis instanceof IstioAnalysis ? analysis.resolved.istioRelease : IstioRelease.LATEST;
   }
 
   private options: IstioAnalysisOptions = {};
+  private readonly path: SynthesisPath = synthesisPath();
 
   /**
-   * The objects as the first validation of `App.synth` serialized them, until the synthesis
-   * serializes them for output (or the current tick ends).
+   * What the validations of the current tick printed: cdk8s validates the app several times in
+   * one synthesis (once for the app, again for each chart), and a report is printed once.
    */
-  private serialized?: { readonly apiObjects: ApiObject[]; readonly objects: KubeObject[] };
+  private printed = new Set<string>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -127,43 +85,36 @@ export class IstioAnalysis extends Construct {
     return this.analyzeApp().findings;
   }
 
+  private get resolved(): ResolvedAnalysisOptions {
+    return resolveAnalysisOptions(this.options, AnalysisDoor.SYNTH);
+  }
+
   private validate(): string[] {
-    const stage = synthesisStage();
-    if (stage === SynthesisStage.REVALIDATION) {
-      this.serveSerializedObjects();
+    if (this.path.repeatsValidation()) {
       return [];
     }
     const { findings, apiObjects, objects, assumed, outsideWorkloads } = this.analyzeApp();
-    if (stage === SynthesisStage.APP) {
-      this.serialized = { apiObjects, objects };
-      process.nextTick(() => {
-        this.serialized = undefined;
-      });
-    }
-    const threshold = this.options.failureThreshold ?? FindingLevel.ERROR;
-    for (const { finding, constructPaths } of findings) {
-      if (!isAtLeast(finding.level, threshold)) {
-        process.stderr.write(`${describe(finding, constructPaths)}\n`);
-      }
-    }
-    const trusted = takenOnTrust(assumed, outsideWorkloads);
+    this.path.analyzed(apiObjects, objects);
+    const threshold = this.resolved.failureThreshold;
+    const report = findings.filter((f) => !isAtLeast(f.finding.level, threshold)).map((f) => describe(f.finding, f.constructPaths));
+    const trusted = takenOnTrust('IstioAnalysis', 'app', assumed, outsideWorkloads);
     if (trusted) {
-      process.stderr.write(`${trusted}\n`);
+      report.push(trusted);
     }
+    this.print(report.map((line) => `${line}\n`).join(''));
     return findings.filter((f) => isAtLeast(f.finding.level, threshold)).map((f) => describe(f.finding, f.constructPaths));
   }
 
-  /**
-   * Hands synthesis the JSON the analysis made of each object, so that it is not resolved twice
-   * (serializing is the dearest part of synthesis). Only done once the whole app passed
-   * validation, when `App.synth` goes on to serialize every object at once: each object serves
-   * its copy to the next `toJson()` call only, and only until the current tick ends.
-   */
-  private serveSerializedObjects(): void {
-    if (this.serialized) {
-      serveOnce(this.serialized.apiObjects, this.serialized.objects);
+  /** Writes `text` to stderr unless a validation of the current tick already did. */
+  private print(text: string): void {
+    if (text === '' || this.printed.has(text)) {
+      return;
     }
-    this.serialized = undefined;
+    if (this.printed.size === 0) {
+      process.nextTick(() => this.printed.clear());
+    }
+    this.printed.add(text);
+    process.stderr.write(text);
   }
 
   private analyzeApp(): AppAnalysis {
@@ -177,7 +128,7 @@ export class IstioAnalysis extends Construct {
       if (ApiObject.isApiObject(construct)) {
         if (ANALYZED_KINDS.has(construct.kind)) {
           apiObjects.push(construct);
-          objects.push(copyWithSharedShapes(construct.toJson()) as KubeObject);
+          objects.push(this.path.serialize(construct));
         } else {
           otherApiObjects.push(construct);
         }
@@ -186,13 +137,7 @@ export class IstioAnalysis extends Construct {
       }
     }
     const otherObjects = otherApiObjects.map(identityOf);
-    const { findings: analysisFindings, assumed } = analyzeWithAssumptions(objects, {
-      defaultGateway: this.options.defaultGateway ?? true,
-      assumeHostsAndSecretsExist: this.options.assumeHostsAndSecretsExist ?? true,
-      meshConfig: this.options.meshConfig,
-      istioRelease: this.options.istioRelease,
-      workloads: outsideWorkloads,
-    });
+    const { findings: analysisFindings, assumed } = analyzeWithAssumptions(objects, { ...this.resolved, workloads: [...this.resolved.workloads, ...outsideWorkloads] });
     const findings = [...analysisFindings, ...duplicatesAmong(otherObjects)];
     if (findings.length === 0) {
       return { findings: [], apiObjects, objects, assumed, outsideWorkloads };
@@ -247,32 +192,6 @@ interface AppAnalysis {
   readonly outsideWorkloads: DeclaredWorkload[];
 }
 
-/** How many names of each kind the summary of what was taken on trust shows. */
-const NAMES_SHOWN = 3;
-
-/**
- * One line that lists what the analysis took to exist outside the app, so that a reviewer sees
- * what was not checked: `IstioAnalysis: taken on trust, not defined in the app: 2 hosts (a, b), ...`.
- * Empty when nothing was.
- */
-function takenOnTrust(assumed: Assumptions, outsideWorkloads: readonly DeclaredWorkload[]): string {
-  const parts = [
-    counted('host', 'hosts', [...assumed.hosts]),
-    counted('Secret', 'Secrets', [...assumed.secrets]),
-    counted('gateway workload', 'gateway workloads', outsideWorkloads.map((w) => `${selectorKey(w.labels)} in ${w.namespace ?? DEFAULT_NAMESPACE}`)),
-  ].filter((part) => part !== '');
-  return parts.length === 0 ? '' : `IstioAnalysis: taken on trust, not defined in the app: ${parts.join(', ')}`;
-}
-
-function counted(singular: string, plural: string, names: string[]): string {
-  if (names.length === 0) {
-    return '';
-  }
-  const shown = [...new Set(names)].sort();
-  const more = shown.length > NAMES_SHOWN ? ', ...' : '';
-  return `${shown.length} ${shown.length === 1 ? singular : plural} (${shown.slice(0, NAMES_SHOWN).join(', ')}${more})`;
-}
-
 /** A finding of the synth-time analysis and where it comes from in the app. */
 export interface AppFinding {
   /** The finding. */
@@ -283,47 +202,6 @@ export interface AppFinding {
 
 function describe(finding: Finding, constructPaths: string[]): string {
   return `${formatFinding(finding)}\n    at ${constructPaths.join(', ') || '(not in the app)'}\n    fix: ${fixFor(finding.code)}`;
-}
-
-/** Where in cdk8s's synthesis a validation runs. */
-enum SynthesisStage {
-  /** The validation `App.synth` (or `synthYaml`) runs first, before it serializes every chart. */
-  APP,
-  /**
-   * The validation `Chart.toJson` runs again for each chart during `App.synth`, after the first
-   * one passed: the app has not changed since.
-   */
-  REVALIDATION,
-  /** Any other: `Testing.synth(chart)`, or a validation called directly. */
-  OTHER,
-}
-
-/**
- * A stack frame of cdk8s's own `App.synth` or `App.synthYaml`, named by the class of the app (a
- * subclass of `App` shows as `MyApp.synth`) and located in cdk8s's `lib/app.js` (or `src/app.ts`
- * where source maps are applied, as under jest or `node --enable-source-maps`).
- */
-const CDK8S_APP_SYNTH = / at \S+\.synth(Yaml)? \(.*[\\/]cdk8s[\\/](lib[\\/]app\.js|src[\\/]app\.ts):/;
-/** A stack frame of cdk8s's `App._synthChart` (static: named `App` or `Function`), which `Chart.toJson` calls. */
-const CDK8S_SYNTH_CHART = / at \S+\._synthChart \(.*[\\/]cdk8s[\\/](lib[\\/]app\.js|src[\\/]app\.ts):/;
-
-/**
- * cdk8s validates the whole app once in `App.synth` and again for each chart it serializes
- * (`Chart.toJson` calls `App._synthChart`, which validates): analyzing every time would cost
- * the whole analysis once per chart. The call stack tells the stages apart. The assumptions (see
- * README, "Synth-time check"): nothing changes the app between the validations of one `App.synth`, and a
- * stack that does not show these frames (renamed methods, a bundled cdk8s) is
- * `OTHER`, so that every validation is analyzed in full: slower, never wrong.
- */
-function synthesisStage(): SynthesisStage {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 50;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  if (!CDK8S_APP_SYNTH.test(stack)) {
-    return SynthesisStage.OTHER;
-  }
-  return CDK8S_SYNTH_CHART.test(stack) ? SynthesisStage.REVALIDATION : SynthesisStage.APP;
 }
 
 /**
@@ -339,33 +217,6 @@ function declaredWorkload(workload: GatewayWorkloadBase): DeclaredWorkload {
     serviceName: workload.serviceName,
     ports: ports.length === 0 ? undefined : ports,
   };
-}
-
-/**
- * Makes the next `toJson()` of each of `apiObjects` (in the current tick) return the JSON at the
- * same position in `objects`. One function and one end-of-tick cleanup serve them all: a closure
- * and a tick callback per object cost about 15 MB of peak memory for 40,000 objects.
- */
-function serveOnce(apiObjects: readonly ApiObject[], objects: readonly KubeObject[]): void {
-  const jsonByObject = new Map<ApiObject, KubeObject>();
-  function serve(this: ApiObject): KubeObject {
-    const json = jsonByObject.get(this);
-    jsonByObject.delete(this);
-    delete (this as Partial<ApiObject>).toJson;
-    return json ?? this.toJson();
-  }
-  apiObjects.forEach((apiObject, i) => {
-    jsonByObject.set(apiObject, objects[i]);
-    (apiObject as { toJson: () => any }).toJson = serve;
-  });
-  process.nextTick(() => {
-    for (const apiObject of jsonByObject.keys()) {
-      if (apiObject.toJson === serve) {
-        delete (apiObject as Partial<ApiObject>).toJson;
-      }
-    }
-    jsonByObject.clear();
-  });
 }
 
 function suppressedBy(construct: IConstruct, code: string): boolean {

@@ -1,4 +1,5 @@
-import { analyze, AnalysisOptions } from '../rules/analyze';
+import { AnalysisDoor, IstioAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
+import { analyze } from '../rules/analyze';
 import { Finding, findingsToJson, formatFinding, KubeObject, SUPPRESS_ANNOTATION } from '../rules/finding';
 import { MeshConfig, parseMeshConfig } from '../rules/mesh-config';
 
@@ -16,9 +17,12 @@ export class IstioAnalyzer {
   /**
    * The findings of the per-object admission rules and the cross-object analysis for `objects`,
    * ordered by object and code. Objects of kinds the analysis does not read are skipped.
+   *
+   * @param options how to judge them, with `IstioAnalyzer`'s defaults (see `IstioAnalysisOptions`):
+   * hosts and Secrets the objects do not define are reported, as istioctl reports them
    */
-  public static analyze(objects: KubeObject[], options: AnalysisOptions = {}): Finding[] {
-    return analyze(objects, options);
+  public static analyze(objects: KubeObject[], options: IstioAnalysisOptions = {}): Finding[] {
+    return analyze(objects, resolveAnalysisOptions(options, AnalysisDoor.ANALYZER));
   }
 
   /**

@@ -1,8 +1,8 @@
+import { AnalysisDoor, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
+import { optionsFromYaml } from './private/option-text';
 import { fixFor, nameOf } from '../rules/analysis/messages';
 import { analyze, objectKey } from '../rules/analyze';
-import { FindingLevel, formatFinding, isAtLeast, KubeObject } from '../rules/finding';
-import { MeshConfig } from '../rules/mesh-config';
-import { IstioRelease } from '../rules/istio-release';
+import { formatFinding, isAtLeast, KubeObject } from '../rules/finding';
 import { namespaceOf } from '../rules/mesh-index';
 
 /** A resource named in a violation, as cdk8s-cli's validation report takes it. */
@@ -45,46 +45,6 @@ export interface IValidationContext {
   parseManifest(manifestPath: string): any[];
 }
 
-/** Properties of the plugin, given under `properties:` in `cdk8s.yaml`. */
-export interface IstioAnalysisPluginProps {
-  /**
-   * Whether to assume the mesh's default ingress gateway (pods labelled `istio: ingressgateway`,
-   * the Service `istio-ingressgateway` in `istio-system`) and egress gateway (pods labelled
-   * `istio: egressgateway`, the Service `istio-egressgateway` in `istio-system`).
-   * @default true
-   */
-  readonly defaultGateway?: boolean;
-
-  /**
-   * Whether destination hosts, DestinationRule hosts and credential Secrets that the manifests
-   * do not define are taken to exist elsewhere, and so are the subsets of a host that no
-   * DestinationRule of the manifests is for.
-   * @default true - an app seldom holds the whole mesh
-   */
-  readonly assumeHostsAndSecretsExist?: boolean;
-
-  /**
-   * The mesh config, as `istioctl analyze --meshConfigFile` reads it, given under `properties:`
-   * as a mapping (`ingressControllerMode: OFF`, `dnsCapture: true`, ...).
-   * @default - Istio's default mesh config
-   */
-  readonly meshConfig?: MeshConfig;
-
-  /**
-   * The Istio release the manifests are for, as `1.22` or `1.22.3`: the admission rules of that
-   * release judge them.
-   * @default - IstioRelease.LATEST
-   */
-  readonly istioRelease?: string;
-
-  /**
-   * The level at which a finding fails the validation, as istioctl's `--failure-threshold`:
-   * `Warning` fails it on warnings too. Every finding is reported either way.
-   * @default FindingLevel.ERROR
-   */
-  readonly failureThreshold?: FindingLevel;
-}
-
 /**
  * A cdk8s validation plugin that runs the library's analysis (the same rules as the synth-time
  * check and the CLI) over the manifests `cdk8s synth` writes. List it in `cdk8s.yaml`:
@@ -95,18 +55,25 @@ export interface IstioAnalysisPluginProps {
  *     version: 0.1.0
  *     class: IstioAnalysisPlugin
  *     properties:
- *       defaultGateway: true
  *       istioRelease: "1.22"
+ *       failureThreshold: Warning
  * ```
  *
- * Every finding becomes a violation; the validation fails when one of them is an Error.
+ * The properties are the options of every door of the analysis (`IstioAnalysisOptions`, which
+ * tables each door's defaults). Every finding becomes a violation; the validation fails when one
+ * of them is at the failure threshold.
  */
 export class IstioAnalysisPlugin {
-  private readonly istioRelease: IstioRelease;
+  private readonly options: ResolvedAnalysisOptions;
 
-  /** @throws when `istioRelease` names no release from 1.10 on */
-  constructor(private readonly props: IstioAnalysisPluginProps = {}) {
-    this.istioRelease = props.istioRelease === undefined ? IstioRelease.LATEST : IstioRelease.parse(String(props.istioRelease));
+  /**
+   * @param properties the entry's `properties:` in `cdk8s.yaml`: the fields of
+   * `IstioAnalysisOptions` as YAML writes them (`istioRelease` as a version such as `"1.22"`,
+   * `failureThreshold` as a level's name such as `Warning`), with the plugin's defaults
+   * @throws naming the property when one is unknown or has the wrong type or value
+   */
+  constructor(properties: { [key: string]: any } = {}) {
+    this.options = resolveAnalysisOptions(optionsFromYaml(properties), AnalysisDoor.PLUGIN);
   }
 
   /** Analyzes the manifests of `context` and fills in its report. */
@@ -121,12 +88,7 @@ export class IstioAnalysisPlugin {
         }
       }
     }
-    const findings = analyze(objects, {
-      defaultGateway: this.props.defaultGateway ?? true,
-      assumeHostsAndSecretsExist: this.props.assumeHostsAndSecretsExist ?? true,
-      meshConfig: this.props.meshConfig,
-      istioRelease: this.istioRelease,
-    });
+    const findings = analyze(objects, this.options);
     for (const finding of findings) {
       context.report.addViolation({
         ruleName: `${finding.code} ${nameOf(finding.code)}`,
@@ -139,7 +101,6 @@ export class IstioAnalysisPlugin {
         }],
       });
     }
-    const threshold = this.props.failureThreshold ?? FindingLevel.ERROR;
-    context.report.submit(findings.some((f) => isAtLeast(f.level, threshold)) ? 'failure' : 'success');
+    context.report.submit(findings.some((f) => isAtLeast(f.level, this.options.failureThreshold)) ? 'failure' : 'success');
   }
 }

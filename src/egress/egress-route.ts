@@ -12,6 +12,7 @@ import { onlyItem } from '../private/only-item';
 import { ServerProtocol } from '../routing/server-protocol';
 import { fqdnProblem } from '../rules/webhook/names';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -106,6 +107,7 @@ export class EgressRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: EgressRouteProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     const service = props.externalService;
     this.host = this.resolveHost(props);
     const servicePort = this.resolvePort(props);

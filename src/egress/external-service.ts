@@ -6,6 +6,7 @@ import { validateNamespace, validateObjectName } from '../private/names';
 import { invalidInput } from '../private/errors';
 import { rejectRuleErrors } from '../private/release-target';
 import { checkServiceEntry } from '../rules/webhook/service-entry';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** The protocol an external service speaks on a port, which tells the mesh how to route it. */
 export enum ExternalServiceProtocol {
@@ -213,6 +214,7 @@ export class ExternalService extends Construct implements IExternalService {
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     this.hosts = [...props.hosts];
     this.resolution = props.resolution ?? ExternalServiceResolution.DNS;
     this.resolvedPorts = props.ports.map((p) => ({ number: p.number, name: p.name ?? p.protocol.toLowerCase(), protocol: p.protocol, targetPort: p.targetPort }));

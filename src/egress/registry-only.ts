@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { SidecarSpecOutboundTrafficPolicyMode } from '../../imports/networking.istio.io';
 import { createIstioObject } from '../api-version';
 import { validateNamespace, validateObjectName } from '../private/names';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** The namespace Istio reads mesh-wide defaults from unless the operator chose another. */
 const DEFAULT_ROOT_NAMESPACE = 'istio-system';
@@ -73,6 +74,7 @@ export class RegistryOnly extends Construct {
 
   constructor(scope: Construct, id: string, props: RegistryOnlyProps = {}) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     this.resource = createIstioObject(this, 'Resource', 'Sidecar', {
       metadata: {
         name: validateObjectName(this, 'name', props.name ?? id),

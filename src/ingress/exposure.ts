@@ -17,6 +17,7 @@ import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { serverTlsProblem } from '../rules/webhook/gateway';
 import { overlappingHosts, sniHostProblem, virtualServiceHostProblem } from '../rules/webhook/virtual-service';
 import { IGatewayWorkload } from '../workload/gateway-workload-base';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** How a service is exposed through a gateway workload. */
 export interface ExposeOptions {
@@ -138,6 +139,7 @@ export class Exposure extends Construct {
 
   constructor(scope: Construct, id: string, props: ExposureProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     // Every prop is checked before the hosts are claimed on the shared workload.
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName ?? id);

@@ -5,6 +5,7 @@ import { invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName } from '../private/names';
 import { subsetNameProblem } from '../rules/webhook/destination';
 import { Backend, resolveBackend } from './backend';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** The subsets of one service that routes can split traffic between. */
 export interface IServiceSubsets extends IConstruct {
@@ -68,6 +69,7 @@ export class ServiceSubsets extends Construct implements IServiceSubsets {
 
   constructor(scope: Construct, id: string, props: ServiceSubsetsProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     this.backend = props.backend;
     this.resource = createIstioObject(this, 'Resource', 'DestinationRule', {
       metadata: {

@@ -96,6 +96,14 @@ test('--assume-hosts-and-secrets-exist stops reporting hosts and Secrets missing
   expect(secrets.stdout).toContain('Referenced credentialName not found: "secure-cert"');
 });
 
+test('lists what --assume-hosts-and-secrets-exist took on trust in one line on stderr, as synth does', () => {
+  const result = run('analyze', '--assume-hosts-and-secrets-exist', '-o', 'json', `${ANALYSIS}/virtualservice-destinations-invalid`);
+  const trusted = result.stderr.split('\n').filter((line) => line.includes('taken on trust'));
+  expect(trusted).toEqual([expect.stringMatching(/^analyze: taken on trust, not defined in the input: \d+ hosts? \([^)]*\.svc\.cluster\.local/)]);
+  expect(() => JSON.parse(result.stdout)).not.toThrow();
+  expect(run('analyze', `${ANALYSIS}/virtualservice-destinations-invalid`).stderr).not.toContain('taken on trust');
+});
+
 test('exits 2 naming the file and line of unreadable YAML', () => {
   const result = run('analyze', `${CLI}/broken`);
   expect(result.status).toBe(2);

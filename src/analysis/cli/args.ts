@@ -1,4 +1,5 @@
-import { AnalysisOptions } from '../../rules/analyze';
+import { IstioAnalysisOptions } from '../analysis-options';
+import { findingLevelNamed, LEVEL_NAMES } from '../private/option-text';
 import { FindingLevel } from '../../rules/finding';
 import { IstioRelease } from '../../rules/istio-release';
 import { ResourceSuppression } from '../../rules/resource-suppression';
@@ -40,15 +41,13 @@ export interface Command {
   readonly paths: string[];
   readonly help: boolean;
   readonly json: boolean;
-  readonly failureThreshold: FindingLevel;
   readonly outputThreshold: FindingLevel;
-  readonly options: AnalysisOptions;
+  /** The analysis options the flags give; the CLI's defaults fill in the rest. */
+  readonly options: IstioAnalysisOptions;
   /** The MeshConfig YAML file to read, as istioctl's `--meshConfigFile`. */
   readonly meshConfigFile?: string;
   readonly suppressions: ResourceSuppression[];
 }
-
-const LEVELS = [FindingLevel.INFO, FindingLevel.WARNING, FindingLevel.ERROR];
 
 /**
  * Reads the arguments after the program name.
@@ -64,9 +63,9 @@ export function parseArgs(args: readonly string[]): Command {
   }
   const paths: string[] = [];
   let json = false;
-  let defaultGateway = true;
-  let assumeHostsAndSecretsExist = false;
-  let failureThreshold = FindingLevel.ERROR;
+  let defaultGateway: boolean | undefined;
+  let assumeHostsAndSecretsExist: boolean | undefined;
+  let failureThreshold: FindingLevel | undefined;
   let outputThreshold = FindingLevel.INFO;
   let istioRelease: IstioRelease | undefined;
   let meshConfigFile: string | undefined;
@@ -110,9 +109,8 @@ export function parseArgs(args: readonly string[]): Command {
     paths: paths.length === 0 ? [STDIN] : paths,
     help: false,
     json,
-    failureThreshold,
     outputThreshold,
-    options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease },
+    options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease, failureThreshold },
     meshConfigFile,
     suppressions,
   };
@@ -120,9 +118,9 @@ export function parseArgs(args: readonly string[]): Command {
 
 /** A level as istioctl's threshold flags take it: its name in any case. */
 function parseLevel(flag: string, text: string | undefined): FindingLevel {
-  const level = LEVELS.find((l) => l.toUpperCase() === (text ?? '').toUpperCase());
+  const level = findingLevelNamed(text ?? '');
   if (level === undefined) {
-    throw new Error(`invalid ${flag} ${JSON.stringify(text ?? '')}: expected ${LEVELS.join(', ')}`);
+    throw new Error(`invalid ${flag} ${JSON.stringify(text ?? '')}: expected ${LEVEL_NAMES}`);
   }
   return level;
 }
@@ -136,5 +134,5 @@ function parseRelease(text: string | undefined): IstioRelease {
 }
 
 function helpCommand(): Command {
-  return { paths: [], help: true, json: false, failureThreshold: FindingLevel.ERROR, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
+  return { paths: [], help: true, json: false, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
 }

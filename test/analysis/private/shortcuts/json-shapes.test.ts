@@ -1,6 +1,6 @@
 import { ApiObject, Testing, Yaml } from 'cdk8s';
-import { Backend, IngressGateway } from '../../../src';
-import { copyWithSharedShapes } from '../../../src/analysis/private/json-shapes';
+import { Backend, IngressGateway } from '../../../../src';
+import { copyWithSharedShapes } from '../../../../src/analysis/private/shortcuts/json-shapes';
 
 /** The objects of an ingress gateway with one exposure: a MeshGateway, a Gateway and a VirtualService. */
 function exposureObjects(): any[] {
