@@ -42,7 +42,8 @@ export interface AnalysisOptions {
    * Whether a destination host, a DestinationRule host or a credential Secret that the input
    * does not declare is taken to exist outside it (a Service in another repository, a Secret made
    * by cert-manager), instead of being reported (IST0101, IST0174), as istioctl does. So are the
-   * subsets of a destination host that no DestinationRule of the input is for.
+   * subsets of a destination host that no DestinationRule of the input is for, and the parent
+   * Gateway of a Gateway API route.
    * @default false
    */
   readonly assumeHostsAndSecretsExist?: boolean;

@@ -8,7 +8,7 @@ import { findingOf, MESSAGES, quote, Report } from './messages';
 /**
  * The parents of each Gateway API route, as Istio attaches a route to them:
  * - IST0101 ReferencedResourceNotFound: the parent Gateway (or, for mesh routes, the Service or
- *   ServiceEntry) is not in the input;
+ *   ServiceEntry) is not in the input; a Gateway is taken on trust with `assumeHostsAndSecretsExist`;
  * - CIG0101: no listener of the Gateway has the parentRef's `sectionName` and `port`;
  * - CIG0102: none of the route's `hostnames` intersects the hostname of those listeners;
  * - CIG0103: those listeners' `allowedRoutes` let neither the route's namespace nor its kind in.
@@ -19,7 +19,7 @@ export function analyzeGatewayApiParents(context: AnalysisContext, report: Repor
   const index = gatewayApiIndexOf(context.index);
   for (const route of index.routes()) {
     for (const parentRef of arrayOf(route.spec?.parentRefs)) {
-      const problem = parentProblem(index, route, parentRef);
+      const problem = parentProblem(context, index, route, parentRef);
       if (problem) {
         report(problem);
       }
@@ -27,7 +27,7 @@ export function analyzeGatewayApiParents(context: AnalysisContext, report: Repor
   }
 }
 
-function parentProblem(index: GatewayApiIndex, route: KubeObject, parentRef: any) {
+function parentProblem(context: AnalysisContext, index: GatewayApiIndex, route: KubeObject, parentRef: any) {
   const { group, kind } = groupKindOf(parentRef, GATEWAY_API_GROUP, 'Gateway');
   const fullName = `${typeof parentRef?.namespace === 'string' ? parentRef.namespace : namespaceOf(route)}/${String(parentRef?.name ?? '')}`;
   if (group === ISTIO_GROUP && kind === 'ServiceEntry') {
@@ -40,6 +40,10 @@ function parentProblem(index: GatewayApiIndex, route: KubeObject, parentRef: any
     return undefined;
   }
   const gateway = index.gateway(fullName);
+  if (gateway === undefined && context.assumeHostsAndSecretsExist) {
+    context.assumed.gateways.add(fullName);
+    return undefined;
+  }
   if (gateway === undefined) {
     return findingOf(MESSAGES.ReferencedResourceNotFound, route, `Referenced parent Gateway not found: ${quote(fullName)}`);
   }
