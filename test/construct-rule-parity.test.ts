@@ -3,6 +3,8 @@ import {
   Backend, ExternalService, GatewayReplicas, IstioAnalysis, ExternalServiceEndpoint, ExternalServicePort, ExternalServiceProtocol, ExternalServiceResolution, HttpRouteOptions,
   IngressGateway, PathMatch, RetryOn, RouteDestination, ServerProtocol, ServerTls, ServiceSubsets, StringMatch, TlsVersion,
 } from '../src';
+import { httpRoutePathFindings } from '../src/rules/analysis/http-route-paths';
+import { serverTlsFindings } from '../src/rules/analysis/server-tls-settings';
 import { Finding, FindingLevel, KubeObject } from '../src/rules/finding';
 import { checkSchema } from '../src/rules/schema/check-schema';
 import { checkObject } from '../src/rules/webhook';
@@ -11,6 +13,8 @@ import { checkObject } from '../src/rules/webhook';
  * One construct-time check and the admission rule it stands for, run on the same values: the
  * construct must refuse exactly what the rule rejects (an Error finding), and admit what the rule
  * admits, warnings included. Issue 11: the constructs ran a second set of checks that disagreed.
+ * The rules are Istio's (schema and admission) and the project's own per-object rules (CIG02xx)
+ * for what Istio admits but cannot work.
  */
 interface ParityCase<T> {
   /** The check, as the construct and the field name it. */
@@ -118,6 +122,7 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     values: [
       [ServerProtocol.HTTP, undefined], [ServerProtocol.HTTPS, undefined], [ServerProtocol.TLS, undefined], [ServerProtocol.TCP, undefined],
       [ServerProtocol.HTTPS, 'simple'], [ServerProtocol.TLS, 'passthrough'], [ServerProtocol.HTTP2, 'simple'], [ServerProtocol.TCP, 'simple'],
+      [ServerProtocol.HTTP, 'passthrough'], [ServerProtocol.HTTP2, 'passthrough'], [ServerProtocol.TCP, 'passthrough'], [ServerProtocol.HTTP, 'simple'],
     ],
     construct: ([protocol, tls]: [ServerProtocol, string | undefined]) => expose([GATEWAY_HOST], protocol,
       tls === undefined ? undefined : tls === 'simple' ? ServerTls.simple({ credentialName: 'cert' }) : ServerTls.passthrough()),
@@ -139,6 +144,47 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
       hosts: [GATEWAY_HOST], port: { number: 443, name: 'https', protocol: 'HTTPS' },
       tls: { mode: 'SIMPLE', credentialName: 'cert', minProtocolVersion: minProtocolVersion ?? 'TLSV1_2', cipherSuites },
     }])],
+  },
+  {
+    check: 'ServerTls version range (CIG0201)',
+    values: [
+      [TlsVersion.TLSV1_2, TlsVersion.TLSV1_3], [TlsVersion.TLSV1_2, TlsVersion.TLSV1_2], [TlsVersion.TLSV1_3, TlsVersion.TLSV1_2],
+      [TlsVersion.TLSV1_2, TlsVersion.TLSV1_0], [TlsVersion.TLS_AUTO, TlsVersion.TLSV1_0], [TlsVersion.TLSV1_3, TlsVersion.TLS_AUTO],
+    ],
+    construct: ([minProtocolVersion, maxProtocolVersion]: [TlsVersion, TlsVersion]) =>
+      expose([GATEWAY_HOST], ServerProtocol.HTTPS, ServerTls.simple({ credentialName: 'cert', minProtocolVersion, maxProtocolVersion })),
+    objects: ([minProtocolVersion, maxProtocolVersion]: [TlsVersion, TlsVersion]) => [gateway([{
+      hosts: [GATEWAY_HOST], port: { number: 443, name: 'https', protocol: 'HTTPS' },
+      tls: { mode: 'SIMPLE', credentialName: 'cert', minProtocolVersion, maxProtocolVersion },
+    }])],
+  },
+  {
+    check: 'ServerTls credentialName (CIG0203)',
+    values: ['shop-cert', 'shop.cert', 'kubernetes://shop-cert', 'kubernetes://istio-system/shop-cert', 'istio-system/shop-cert', 'builtin://', 'Shop_Cert', 'kubernetes://Shop/cert', 'a/b/c'],
+    construct: (credentialName: string) => expose([GATEWAY_HOST], ServerProtocol.HTTPS, ServerTls.simple({ credentialName })),
+    objects: (credentialName: string) => [gateway([{
+      hosts: [GATEWAY_HOST], port: { number: 443, name: 'https', protocol: 'HTTPS' },
+      tls: { mode: 'SIMPLE', credentialName, minProtocolVersion: 'TLSV1_2' },
+    }])],
+  },
+  {
+    check: 'Backend hosts',
+    values: ['web.shop.svc.cluster.local', 'web', '*.example.com', '*', 'foo.123', 'a..b', 'foo_bar.example.com'],
+    construct: (host: string) => addHttpRoute({ destinations: [RouteDestination.to(Backend.fromHost(host, 80))] }),
+    objects: (host: string) => [virtualService({ http: [{ route: [{ destination: { host, port: { number: 80 } } }] }] })],
+  },
+  {
+    check: 'Redirect code and path (CIG0204, CIG0205)',
+    values: [[301, '/v2'], [308, '/v2'], [300, '/v2'], [304, '/v2'], [399, '/v2'], [400, '/v2'], [301, 'v2'], [301, 'https://x']],
+    construct: ([redirectCode, uri]: [number, string]) => addHttpRoute({ redirect: { uri, redirectCode } }),
+    objects: ([redirectCode, uri]: [number, string]) => [virtualService({ http: [{ redirect: { uri, redirectCode } }] })],
+  },
+  {
+    check: 'Rewrite path (CIG0206)',
+    warnsOnly: true,
+    values: ['/v2', '/', 'v2', 'v2/'],
+    construct: (uri: string) => addHttpRoute({ rewrite: { uri } }),
+    objects: (uri: string) => [httpRoute({ rewrite: { uri } })],
   },
   {
     check: 'TLS route SNI hosts (exposure of *.db.example.com)',
@@ -251,6 +297,16 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     }],
   },
   {
+    check: 'Subset labels',
+    values: [{ version: 'v1' }, {}, { 'app.kubernetes.io/version': 'v1' }, { version: 'v 1' }],
+    construct: (labels: { [key: string]: string }) => {
+      const chart = chartWithoutAnalysis();
+      new ServiceSubsets(chart, 'web', { backend, namespace: 'shop' }).addSubset('v1', labels);
+      Testing.synth(chart);
+    },
+    objects: (labels: { [key: string]: string }) => [{ apiVersion: NETWORKING, kind: 'DestinationRule', metadata: { name: 'web', namespace: 'shop' }, spec: { host: 'web.shop.svc.cluster.local', subsets: [{ name: 'v1', labels }] } }],
+  },
+  {
     check: 'Subset names',
     values: ['v1', 'V1', 'canary-2', 'v_1', 'a.b', ''],
     construct: (name: string) => {
@@ -285,8 +341,13 @@ function ruleFindings(parity: ParityCase<unknown>, value: unknown, level: Findin
   return parity.objects(value).flatMap((obj) => {
     const schemaFindings: Finding[] = [];
     const admitted = checkSchema(obj, schemaFindings);
-    return [...schemaFindings, ...checkObject(admitted ?? obj)];
+    return [...schemaFindings, ...checkObject(admitted ?? obj), ...projectFindings(admitted ?? obj)];
   }).filter((f) => f.level === level).map((f) => f.message);
+}
+
+/** The project's own per-object rules, which the analysis runs beside Istio's. */
+function projectFindings(obj: KubeObject): Finding[] {
+  return obj.kind === 'Gateway' ? serverTlsFindings(obj) : obj.kind === 'VirtualService' ? httpRoutePathFindings(obj) : [];
 }
 
 function ruleErrors(parity: ParityCase<unknown>, value: unknown): string[] {

@@ -261,12 +261,9 @@ export class Exposure extends Construct {
       throw invalidInput(this, 'tls', undefined, `${problem}: give ServerTls.simple({ credentialName }), mutual, istioMutual or passthrough`);
     }
     rejectIf(this, 'protocol', this.protocol, problem);
-    // Istio admits a PASSTHROUGH mode on a plain HTTP server (it is how httpsRedirect is written);
-    // ServerTls.passthrough() there would route HTTP as TLS.
-    if (!isTlsProtocol(this.protocol) && tls !== undefined) {
-      throw invalidInput(this, 'protocol', this.protocol, `TLS settings need an HTTPS or TLS server: set protocol to ServerProtocol.HTTPS or ServerProtocol.TLS, or leave it out`);
-    }
-    if (tls?.mode === TlsMode.PASSTHROUGH) {
+    // Istio admits a PASSTHROUGH mode on a plain HTTP server and serves it as plain HTTP (the
+    // analysis warns, CIG0202), so its routes are HTTP routes
+    if (tls?.mode === TlsMode.PASSTHROUGH && isTlsProtocol(this.protocol)) {
       return RouteKind.TLS;
     }
     // a server that terminates HTTPS carries HTTP to its routes

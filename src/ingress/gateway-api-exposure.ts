@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecListeners, GatewaySpecListenersAllowedRoutesNamespacesFrom, GatewaySpecListenersTlsMode, HttpRouteSpecRules } from '../../imports/gateway.networking.k8s.io';
+import { IstioAnalysis } from '../analysis/istio-analysis';
 import { createGatewayApiObject, GatewayApiKind } from '../api-version';
 import { invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName, validatePortNumber } from '../private/names';
@@ -86,6 +87,7 @@ export class GatewayApiExposure extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayApiExposureProps) {
     super(scope, id);
+    IstioAnalysis.enable(this);
     for (const [option, instead] of ISTIO_ONLY_OPTIONS) {
       if (props[option] !== undefined) {
         throw invalidInput(this, option, props[option], `the Gateway API traffic API has no such name: ${instead}`);

@@ -29,7 +29,7 @@ export interface ServiceBackendOptions {
 export abstract class Backend {
   /**
    * A backend named by host and port: a Service in another chart or repository, or a host from
-   * a ServiceEntry.
+   * a ServiceEntry, which may be a wildcard host the ServiceEntry declares (`*.example.com`).
    */
   public static fromHost(host: string, port: number): Backend {
     return new HostBackend(host, port);
@@ -58,9 +58,6 @@ class HostBackend extends Backend {
 
   public bind(_scope: IConstruct): BackendConfig {
     rejectFieldIf('host', this.host, destinationHostProblem(this.host));
-    if (this.host.includes('*')) {
-      throw new FieldError('host', this.host, 'a route destination must be one host, not a wildcard');
-    }
     rejectFieldIf('port', this.port, portProblem(this.port));
     return { host: this.host, port: this.port };
   }

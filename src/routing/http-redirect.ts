@@ -1,8 +1,11 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRedirect } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../private/errors';
-import { validatePortNumber } from '../private/names';
-import { fqdnProblem } from '../rules/webhook/names';
+import { rejectIf } from '../private/errors';
+import { rejectRuleErrors } from '../private/release-target';
+import { redirectCodeProblem, redirectPathProblem } from '../rules/analysis/http-route-paths';
+import { KubeObject } from '../rules/finding';
+import { checkRedirect } from '../rules/webhook/http-route';
+import { Report } from '../rules/webhook/report';
 
 /** The scheme a redirect sends the client to. */
 export enum RedirectScheme {
@@ -15,7 +18,7 @@ export enum RedirectScheme {
 /** A redirect a route answers with instead of forwarding the request. */
 export interface HttpRedirect {
   /**
-   * The path that replaces the request's path.
+   * The path that replaces the request's path, starting with `/`: Envoy appends it to the host.
    * @default - the request's path
    */
   readonly uri?: string;
@@ -45,30 +48,22 @@ export interface HttpRedirect {
   readonly redirectCode?: number;
 }
 
-const REDIRECT_CODES = [301, 302, 303, 307, 308];
-
-/** The L1 form of `redirect`. */
+/** The L1 form of `redirect`, judged by the redirect's admission rule and the project's own (CIG0204, CIG0205). */
 export function renderHttpRedirect(scope: IConstruct, field: string, redirect: HttpRedirect): VirtualServiceSpecHttpRedirect {
-  if (redirect.uri === undefined && redirect.authority === undefined && redirect.port === undefined && redirect.scheme === undefined) {
-    throw invalidInput(scope, field, redirect, 'a redirect to the same URL loops: give uri, authority, port or scheme');
-  }
-  if (redirect.uri !== undefined && !redirect.uri.startsWith('/')) {
-    throw invalidInput(scope, `${field}.uri`, redirect.uri, 'expected a path starting with "/"');
-  }
-  if (redirect.authority !== undefined) {
-    rejectIf(scope, `${field}.authority`, redirect.authority, fqdnProblem(redirect.authority));
-  }
-  if (redirect.port !== undefined) {
-    validatePortNumber(scope, `${field}.port`, redirect.port);
-  }
-  if (redirect.redirectCode !== undefined && !REDIRECT_CODES.includes(redirect.redirectCode)) {
-    throw invalidInput(scope, `${field}.redirectCode`, redirect.redirectCode, `expected one of ${REDIRECT_CODES.join(', ')}`);
-  }
-  return {
+  const rendered: VirtualServiceSpecHttpRedirect = {
     uri: redirect.uri,
     authority: redirect.authority,
     port: redirect.port,
     scheme: redirect.scheme,
     redirectCode: redirect.redirectCode,
   };
+  // the redirect rule reads the redirect at `redirect` of a route; its paths name this prop's fields
+  rejectRuleErrors(scope, { apiVersion: '', kind: 'HTTPRedirect', redirect: rendered }, checkRedirectRule, (path) => path.replace(/^redirect/, field));
+  rejectIf(scope, `${field}.redirectCode`, redirect.redirectCode, redirectCodeProblem(redirect.redirectCode ?? 0));
+  rejectIf(scope, `${field}.uri`, redirect.uri, redirectPathProblem(redirect.uri ?? ''));
+  return rendered;
+}
+
+function checkRedirectRule(obj: KubeObject, report: Report): void {
+  checkRedirect(report, 'redirect', obj.redirect, []);
 }

@@ -1,8 +1,7 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRewrite } from '../../imports/networking.istio.io';
-import { invalidInput, rejectIf } from '../private/errors';
+import { invalidInput } from '../private/errors';
 import { requireFeature } from '../private/release-target';
-import { fqdnProblem } from '../rules/webhook/names';
 import { URI_REGEX_REWRITE } from '../rules/webhook/release-history';
 import { validateRegex } from './regex';
 
@@ -10,7 +9,8 @@ import { validateRegex } from './regex';
 export interface HttpRewrite {
   /**
    * The path that replaces the part of the path the route's match matched: with a prefix
-   * match, the prefix; otherwise the whole path.
+   * match, the prefix; otherwise the whole path. Without a leading `/` the upstream receives a
+   * path that is not one, and the analysis warns (CIG0206).
    * @default - the path is kept
    */
   readonly uri?: string;
@@ -41,12 +41,6 @@ export function renderHttpRewrite(scope: IConstruct, field: string, rewrite: Htt
   }
   if ((rewrite.uriRegex === undefined) !== (rewrite.uriRegexReplacement === undefined)) {
     throw invalidInput(scope, `${field}.uriRegexReplacement`, rewrite.uriRegexReplacement, 'uriRegex and uriRegexReplacement go together: give both or neither');
-  }
-  if (rewrite.uri !== undefined && !rewrite.uri.startsWith('/')) {
-    throw invalidInput(scope, `${field}.uri`, rewrite.uri, 'expected a path starting with "/"');
-  }
-  if (rewrite.authority !== undefined) {
-    rejectIf(scope, `${field}.authority`, rewrite.authority, fqdnProblem(rewrite.authority));
   }
   if (rewrite.uri === undefined && rewrite.uriRegex === undefined && rewrite.authority === undefined) {
     throw invalidInput(scope, field, rewrite, 'expected uri, uriRegex or authority');

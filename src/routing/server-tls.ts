@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { GatewaySpecServersTls, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { FieldError, inField, rejectFieldIf } from '../private/errors';
-import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
+import { credentialNameProblem, tlsVersionRangeProblem } from '../rules/analysis/server-tls-settings';
 import { featureProblem, OPTIONAL_MUTUAL } from '../rules/webhook/release-history';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { IGatewayWorkload } from '../workload/gateway-workload-base';
@@ -145,8 +145,6 @@ const MODES: Record<TlsMode, GatewaySpecServersTlsMode> = {
   [TlsMode.ISTIO_MUTUAL]: GatewaySpecServersTlsMode.ISTIO_UNDERSCORE_MUTUAL,
   [TlsMode.PASSTHROUGH]: GatewaySpecServersTlsMode.PASSTHROUGH,
 };
-/** Versions in order, to compare a minimum with a maximum; TLS_AUTO compares with nothing. */
-const VERSION_ORDER = [TlsVersion.TLSV1_0, TlsVersion.TLSV1_1, TlsVersion.TLSV1_2, TlsVersion.TLSV1_3];
 
 /** The TLS settings of a Gateway server. */
 export abstract class ServerTls {
@@ -216,8 +214,8 @@ class TerminatingTls extends ServerTls {
 
   private credentialName(workload: IGatewayWorkload): string {
     const { credentialName, secret } = this.options;
-    if (credentialName !== undefined && !isDns1123Subdomain(credentialName)) {
-      throw new FieldError('credentialName', credentialName, 'expected the DNS-1123 name of a secret');
+    if (credentialName !== undefined) {
+      rejectFieldIf('credentialName', credentialName, credentialNameProblem(credentialName));
     }
     if (secret === undefined) {
       if (credentialName === undefined) {
@@ -262,9 +260,7 @@ class PassthroughTls extends ServerTls {
 function versions(options: TlsVersionOptions): Pick<ServerTlsConfig, 'minProtocolVersion' | 'maxProtocolVersion' | 'cipherSuites'> {
   const min = options.minProtocolVersion ?? TlsVersion.TLSV1_2;
   const max = options.maxProtocolVersion;
-  if (max !== undefined && VERSION_ORDER.indexOf(max) >= 0 && VERSION_ORDER.indexOf(max) < VERSION_ORDER.indexOf(min)) {
-    throw new FieldError('maxProtocolVersion', max, `expected a version no older than minProtocolVersion (${min})`);
-  }
+  rejectFieldIf('maxProtocolVersion', max, tlsVersionRangeProblem(min, max ?? ''));
   // Cipher suites are the Gateway rule's: Istio admits unknown, repeated or missing ones (for
   // TLS 1.0 and 1.1) with a warning, which the synth-time check prints.
   return {

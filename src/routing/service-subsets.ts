@@ -3,6 +3,10 @@ import { Construct, IConstruct } from 'constructs';
 import { createIstioObject } from '../api-version';
 import { invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName } from '../private/names';
+import { rejectRuleErrors } from '../private/release-target';
+import { KubeObject } from '../rules/finding';
+import { checkLabels } from '../rules/webhook/labels';
+import { Report } from '../rules/webhook/report';
 import { subsetNameProblem } from '../rules/webhook/destination';
 import { Backend, resolveBackend } from './backend';
 import { IstioAnalysis } from '../analysis/istio-analysis';
@@ -94,17 +98,15 @@ export class ServiceSubsets extends Construct implements IServiceSubsets {
    * Defines the subset `name` as the service's pods that carry `labels`.
    *
    * @param name a DNS-1123 label, such as `v1` or `canary`
-   * @param labels pod labels, such as `{ version: 'v1' }`
+   * @param labels pod labels, such as `{ version: 'v1' }`; none (`{}`) is every pod of the service
    */
   public addSubset(name: string, labels: { [key: string]: string }): void {
     rejectIf(this, 'subset name', name, subsetNameProblem(name));
     if (this.subsets.has(name)) {
       throw invalidInput(this, 'subset name', name, 'subset names must be unique in a DestinationRule');
     }
-    const keys = Object.keys(labels);
-    if (keys.length === 0) {
-      throw invalidInput(this, `subsets["${name}"].labels`, labels, 'expected at least one label: a subset without labels is every pod of the service');
-    }
+    // a subset without labels is every pod of the service, as Istio reads it
+    rejectRuleErrors(this, { apiVersion: '', kind: 'Subset', labels }, checkSubsetLabels, () => `subsets["${name}"].labels`);
     this.subsets.set(name, { ...labels });
   }
 
@@ -131,4 +133,8 @@ class ExistingServiceSubsets extends Construct implements IServiceSubsets {
   public hasSubset(name: string): boolean {
     return this.names.has(name);
   }
+}
+
+function checkSubsetLabels(obj: KubeObject, report: Report): void {
+  checkLabels(report, 'labels', obj.labels);
 }

@@ -11,7 +11,9 @@ import { analyzeGatewayApiListeners } from './analysis/gateway-api-listeners';
 import { analyzeGatewayApiParents } from './analysis/gateway-api-parents';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
+import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
+import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
@@ -96,6 +98,8 @@ const ANALYZERS = [
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
   analyzeDeprecatedFields,
+  analyzeServerTlsSettings,
+  analyzeHttpRoutePaths,
   analyzeGatewayApiListeners,
   analyzeGatewayApiParents,
   analyzeGatewayApiBackends,

@@ -1,5 +1,6 @@
 import { Duration, Testing } from 'cdk8s';
 import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../../src';
+import { serverTlsFindings } from '../../src/rules/analysis/server-tls-settings';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject } from '../support/objects';
 
@@ -113,11 +114,16 @@ describe('Exposure: protocol and TLS go together', () => {
       .toThrow('test/mesh/web: invalid protocol "HTTP": a plain HTTP server cannot have TLS settings other than httpsRedirect: use protocol HTTPS to terminate TLS');
   });
 
-  test('TLS passthrough on a plain HTTP server, which Istio admits, is an error: it would route HTTP as TLS', () => {
+  test('TLS passthrough on a plain HTTP server is emitted, as Istio admits it: the server serves HTTP routes, and the analysis warns (CIG0202)', () => {
     const chart = Testing.chart();
     const mesh = IngressGateway.fromSelector(chart, 'mesh', { selector: { istio: 'ingressgateway' } });
-    expect(() => mesh.expose('web', { hosts: ['shop.example.com'], port: 80, protocol: ServerProtocol.HTTP, tls: ServerTls.passthrough(), backend }))
-      .toThrow('test/mesh/web: invalid protocol "HTTP": TLS settings need an HTTPS or TLS server: set protocol to ServerProtocol.HTTPS or ServerProtocol.TLS, or leave it out');
+    const web = mesh.expose('web', { hosts: ['shop.example.com'], port: 80, protocol: ServerProtocol.HTTP, tls: ServerTls.passthrough(), backend });
+    expect(() => web.addTlsRoute({ sniHosts: ['shop.example.com'], destinations: [RouteDestination.to(backend)] })).toThrow(/tls routes need a server in TLS PASSTHROUGH mode/);
+    const objects = Testing.synth(chart);
+    const gateway = findObject(objects, 'Gateway', 'web');
+    expect(gateway.spec.servers).toStrictEqual([{ hosts: ['shop.example.com'], port: { number: 80, name: 'http', protocol: 'HTTP' }, tls: { mode: 'PASSTHROUGH' } }]);
+    expect(findObject(objects, 'VirtualService', 'web').spec.http).toHaveLength(1);
+    expect(serverTlsFindings(gateway).map((f) => [f.code, f.level, f.message.split(':')[0]])).toStrictEqual([['CIG0202', 'Warning', 'spec.servers[0].tls.mode']]);
   });
 
   test('a TLS server that terminates TLS forwards TCP', () => {

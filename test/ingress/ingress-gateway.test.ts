@@ -256,8 +256,9 @@ describe('Backend', () => {
     expect(() => exposeTo(chart, Backend.fromService(service))).toThrow(/test\/mesh\/app: invalid backend.service "shop": service test\/svc has no namespace/);
   });
 
-  test('a host backend with a wildcard or a bad port fails', () => {
-    expect(() => exposeTo(Testing.chart(), Backend.fromHost('*.example.com', 80))).toThrow('test/mesh/app: invalid backend.host "*.example.com": a route destination must be one host, not a wildcard');
+  test('a host backend with a bad port fails; a wildcard host is routed to, as Istio admits it (a ServiceEntry may declare it)', () => {
+    expect(exposeTo(Testing.chart(), Backend.fromHost('*.example.com', 80))).toStrictEqual({ host: '*.example.com', port: { number: 80 } });
+    expect(() => exposeTo(Testing.chart(), Backend.fromHost('*', 80))).toThrow(/test\/mesh\/app: invalid backend.host "\*"/);
     expect(() => exposeTo(Testing.chart(), Backend.fromHost('a.example.com', 0))).toThrow('test/mesh/app: invalid backend.port 0: port number 0 must be in the range 1..65535');
   });
 });

@@ -1,4 +1,5 @@
 import { PathMatch } from '../../src';
+import { httpRoutePathFindings } from '../../src/rules/analysis/http-route-paths';
 import { expectRouteError, synthRoute } from '../support/routes';
 
 describe('HttpRewrite', () => {
@@ -24,12 +25,15 @@ describe('HttpRewrite', () => {
     expectRouteError({ rewrite: { uriRegex: '(', uriRegexReplacement: '/' } }, 'invalid httpRoutes[0].rewrite.uriRegex "(": regex "(" is invalid (error parsing regexp: missing closing ): `(`); Istio uses RE2 syntax');
   });
 
-  test('a relative uri is an error', () => {
-    expectRouteError({ rewrite: { uri: 'api' } }, 'invalid httpRoutes[0].rewrite.uri "api": expected a path starting with "/"');
+  test('a relative uri is emitted, as Istio admits it, and the analysis warns (CIG0206)', () => {
+    const route = synthRoute({ matches: [{ path: PathMatch.prefix('/api/') }], rewrite: { uri: 'v2/' } });
+    expect(route.rewrite).toStrictEqual({ uri: 'v2/' });
+    const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'web' }, spec: { hosts: ['a.example.com'], http: [route] } };
+    expect(httpRoutePathFindings(vs).map((f) => [f.code, f.level, f.message.split(':')[0]])).toStrictEqual([['CIG0206', 'Warning', 'spec.http[0].rewrite.uri']]);
   });
 
-  test('an invalid authority is an error', () => {
-    expectRouteError({ rewrite: { authority: 'bad host' } }, 'invalid httpRoutes[0].rewrite.authority "bad host": domain name "bad host" is invalid: label "bad host" is not a DNS-1123 label');
+  test('an authority with a port is emitted: Istio does not judge the rewritten authority', () => {
+    expect(synthRoute({ rewrite: { authority: 'api.internal:8080' } }).rewrite).toStrictEqual({ authority: 'api.internal:8080' });
   });
 
   test('an empty rewrite is an error', () => {

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls, TlsVersion } from '../../src';
+import { serverTlsFindings } from '../../src/rules/analysis/server-tls-settings';
 import { FindingLevel } from '../../src/rules/finding';
 import { checkObject } from '../../src/rules/webhook';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
@@ -128,16 +129,26 @@ describe('ServerTls on an exposure', () => {
       .toThrow(/^test\/edge\/web: invalid tls.credentialName \(not set\): tls mode (SIMPLE|MUTUAL|OPTIONAL_MUTUAL) needs the secret that holds the certificate: give credentialName or secret$/);
   });
 
-  test('a credentialName that cannot name a secret is an error', () => {
+  test('a credentialName that no Secret can have is an error (CIG0203)', () => {
     const { gateway } = setup();
     expect(() => gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'Shop_Cert' }), backend }))
-      .toThrow('test/edge/web: invalid tls.credentialName "Shop_Cert": expected the DNS-1123 name of a secret');
+      .toThrow('test/edge/web: invalid tls.credentialName "Shop_Cert": no Secret can be named "Shop_Cert", so the gateway never gets its certificate');
   });
 
-  test('a maximum version older than the minimum is an error', () => {
+  test('the credentialName forms Istio reads are emitted as given: kubernetes://, a namespace, other schemes', () => {
+    const { chart, gateway } = setup();
+    const names = ['kubernetes://shop-cert', 'kubernetes://istio-system/shop-cert', 'istio-system/shop-cert', 'builtin://'];
+    names.forEach((credentialName, i) => gateway.expose(`web-${i}`, { hosts: [`shop-${i}.example.com`], port: 443, tls: ServerTls.simple({ credentialName }), backend }));
+    expect(names.map((_name, i) => gatewayServers(chart, `web-${i}`)[0].tls.credentialName)).toStrictEqual(names);
+  });
+
+  test('a maximum version older than the minimum is an error (CIG0201): no version is left to negotiate', () => {
     const { gateway } = setup();
     expect(() => gateway.expose('web', { hosts: ['shop.example.com'], port: 443, tls: ServerTls.simple({ credentialName: 'c', maxProtocolVersion: TlsVersion.TLSV1_1 }), backend }))
-      .toThrow('test/edge/web: invalid tls.maxProtocolVersion "TLSV1_1": expected a version no older than minProtocolVersion (TLSV1_2)');
+      .toThrow('test/edge/web: invalid tls.maxProtocolVersion "TLSV1_1": TLSV1_1 is older than minProtocolVersion TLSV1_2: no TLS version is left to negotiate');
+    const tls = { mode: 'SIMPLE', credentialName: 'c', minProtocolVersion: 'TLSV1_3', maxProtocolVersion: 'TLSV1_2' };
+    const l1 = { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'web' }, spec: { servers: [{ hosts: ['a.example.com'], port: { number: 443, name: 'https', protocol: 'HTTPS' }, tls }] } };
+    expect(serverTlsFindings(l1).map((f) => [f.code, f.level, f.message.split(':')[0]])).toStrictEqual([['CIG0201', 'Error', 'spec.servers[0].tls.maxProtocolVersion']]);
   });
 
   // Reproductions of issue 11: the construct refused what the Gateway rule admits with a warning.

@@ -101,7 +101,7 @@ describe('ServiceSubsets', () => {
     expect(() => Testing.synth(chart)).toThrow(/test\/empty: no subsets: call addSubset at least once/);
   });
 
-  test('subset names are DNS labels, unique, with labels', () => {
+  test('subset names are DNS labels, unique, with valid labels', () => {
     const { chart, backend } = setup();
     const subsets = new ServiceSubsets(chart, 'web-versions', { backend });
     expect(() => subsets.addSubset('v_1', { version: 'v1' })).toThrow('test/web-versions: invalid subset name "v_1": invalid subset name "v_1": expected a DNS-1123 label');
@@ -109,10 +109,18 @@ describe('ServiceSubsets', () => {
     subsets.addSubset('V0', { version: 'v0' });
     subsets.addSubset('v1', { version: 'v1' });
     expect(() => subsets.addSubset('v1', { version: 'v2' })).toThrow('test/web-versions: invalid subset name "v1": subset names must be unique in a DestinationRule');
-    expect(() => subsets.addSubset('v2', {})).toThrow('test/web-versions: invalid subsets["v2"].labels {}: expected at least one label: a subset without labels is every pod of the service');
+    expect(() => subsets.addSubset('v2', { version: 'v 2' })).toThrow('test/web-versions: invalid subsets["v2"].labels {"version":"v 2"}: invalid label value "v 2" for key "version"');
     expect(() => ServiceSubsets.fromSubsetNames(chart, 'bad', { backend, subsetNames: ['blue.green'] }))
       .toThrow('test/bad: invalid subsetNames[0] "blue.green": invalid subset name "blue.green": expected a DNS-1123 label');
   });
+});
+
+test('a subset without labels is every pod of the service, as Istio admits it', () => {
+  const { chart, backend, exposure } = setup();
+  const subsets = new ServiceSubsets(chart, 'web-versions', { backend, namespace: 'shop' });
+  subsets.addSubset('all', {});
+  exposure.addHttpRoute({ destinations: [RouteDestination.toSubset(subsets, 'all')] });
+  expect(findObject(Testing.synth(chart), 'DestinationRule', 'web-versions').spec.subsets).toStrictEqual([{ name: 'all', labels: {} }]);
 });
 
 describeWithCrds('ServiceSubsets against the CRD schemas', () => {

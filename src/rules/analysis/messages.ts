@@ -81,6 +81,18 @@ export const MESSAGES = {
     `use one of the protocols Istio's gateways serve: HTTP, HTTPS, TLS or TCP (status: Accepted=False, UnsupportedProtocol)`),
   GatewayApiInvalidCertificateRef: type('CIG0108', 'GatewayApiInvalidCertificateRef', FindingLevel.ERROR,
     `refer to at most two Secrets (group "", kind Secret) holding tls.crt and tls.key (status: ResolvedRefs=False, InvalidCertificateRef)`),
+  EmptyTlsVersionRange: type('CIG0201', 'EmptyTlsVersionRange', FindingLevel.ERROR,
+    `give a maxProtocolVersion no older than the minProtocolVersion, or leave the maximum out`),
+  TlsModeWithoutEffect: type('CIG0202', 'TlsModeWithoutEffect', FindingLevel.WARNING,
+    `remove the tls settings of the plain HTTP server, set httpsRedirect, or serve HTTPS or TLS to use the mode`),
+  UnusableCredentialName: type('CIG0203', 'UnusableCredentialName', FindingLevel.ERROR,
+    `name the Secret that holds the certificate: a DNS-1123 name, optionally as kubernetes://[<namespace>/]<name>`),
+  UnsupportedRedirectCode: type('CIG0204', 'UnsupportedRedirectCode', FindingLevel.ERROR,
+    `use a redirect code Envoy has: 301, 302, 303, 307 or 308`),
+  RelativeRedirectPath: type('CIG0205', 'RelativeRedirectPath', FindingLevel.ERROR,
+    `start the redirect uri with "/"`),
+  RelativeRewritePath: type('CIG0206', 'RelativeRewritePath', FindingLevel.WARNING,
+    `start the rewrite uri with "/"`),
 };
 
 /** A finding of `messageType` about `obj`. */

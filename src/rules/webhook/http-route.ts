@@ -222,7 +222,8 @@ export function mirrorPercentageProblem(value: number): string | undefined {
   return value < 0 || value > 100 ? `mirror percentage ${value} must be from 0 to 100` : undefined;
 }
 
-function checkRedirect(report: Report, path: string, redirect: { [key: string]: any } | undefined, matches: readonly any[]): void {
+/** The admission rules of a route's `redirect`, given the route's `matches`. */
+export function checkRedirect(report: Report, path: string, redirect: { [key: string]: any } | undefined, matches: readonly any[]): void {
   if (!redirect) {
     return;
   }
