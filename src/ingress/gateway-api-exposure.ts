@@ -53,8 +53,12 @@ interface TlsRouteEntry {
  * what to use instead.
  */
 export class GatewayApiExposure extends Construct {
-  /** The route of the exposure's protocol (L1): an HTTPRoute, GRPCRoute, TCPRoute or, for TLS passthrough, the TLSRoute of `backend`. */
-  public readonly route: ApiObject;
+  /**
+   * The route of the exposure's protocol (L1): an HTTPRoute, GRPCRoute or TCPRoute, or for TLS
+   * passthrough the TLSRoute of `backend` (a TLSRoute holds one rule: each `addTlsRoute` adds one).
+   * @default - none: a TLS passthrough exposure without `backend`
+   */
+  public readonly route?: ApiObject;
 
   /** The hosts the service is reached by. */
   public readonly hosts: string[];
@@ -113,7 +117,10 @@ export class GatewayApiExposure extends Construct {
       this.hosts.forEach((host, i) => this._listeners.push(this.listener(listenerNames[i], host, this.port, props.tls, tlsMode)));
     }
     this.httpsRedirectPort = this.addHttpsRedirect(props);
-    this.route = this.createRoute(id, this.routeKind, this.hosts);
+    if (this.routeKind === 'TLSRoute' && this.hosts.includes('*')) {
+      throw invalidInput(this, 'hosts', '*', 'a TLSRoute routes by SNI host name: give the host names, or a wildcard such as *.example.com');
+    }
+    this.route = this.routeKind === 'TLSRoute' && this.backend === undefined ? undefined : this.createRoute(id, this.routeKind, this.hosts);
     if (this.backend !== undefined) {
       this.grantFor('backend', [RouteDestination.to(this.backend)]);
     } else {

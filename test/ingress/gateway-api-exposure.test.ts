@@ -165,6 +165,19 @@ describe('GatewayApiExposure: TLS, TCP and gRPC', () => {
     ]);
   });
 
+  test('TLS passthrough without a backend: only the TLSRoutes of its SNI routes, each with its one rule', () => {
+    const chart = shopChart();
+    const exposure = edgeOf(chart).expose('db', { hosts: ['*.db.example.com'], protocol: ServerProtocol.TLS, tls: ServerTls.passthrough() });
+    expect(exposure.route).toBeUndefined();
+    exposure.addTlsRoute({ sniHosts: ['eu.db.example.com'], destinations: [RouteDestination.to(Backend.fromHost('db-eu.shop.svc.cluster.local', 5432))] });
+    expect(objectsOfKind(Testing.synth(chart), 'TLSRoute').map((r) => [r.metadata.name, r.spec.rules.length])).toStrictEqual([['db-1', 1]]);
+  });
+
+  test('TLS passthrough needs host names: a TLSRoute requires hostnames', () => {
+    expect(() => edgeOf(shopChart()).expose('db', { hosts: ['*'], protocol: ServerProtocol.TLS, tls: ServerTls.passthrough(), backend: web }))
+      .toThrow(/shop\/edge\/db: invalid hosts "\*": a TLSRoute routes by SNI host name/);
+  });
+
   test('TCP: a TCPRoute with the weighted split', () => {
     const chart = shopChart();
     const exposure = edgeOf(chart).expose('mq', { hosts: ['*'], protocol: ServerProtocol.TCP, port: 5672 });
