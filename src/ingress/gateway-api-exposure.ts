@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GatewaySpecListeners, GatewaySpecListenersAllowedRoutesNamespacesFrom, GatewaySpecListenersTlsMode, HttpRouteSpecRules } from '../../imports/gateway.networking.k8s.io';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { createGatewayApiObject, GatewayApiKind } from '../api-version';
-import { invalidInput, rejectIf } from '../private/errors';
+import { inField, invalidInput, rejectIf } from '../private/errors';
 import { validateNamespace, validateObjectName, validatePortNumber } from '../private/names';
 import { Backend, resolveBackend } from '../routing/backend';
 import { HttpRoute, HttpRouteOptions } from '../routing/http-route';
@@ -378,17 +378,16 @@ export class GatewayApiExposure extends Construct {
     }
     const weights = resolveWeights(this, `${field}.destinations`, destinations);
     return [{
-      backendRefs: destinations.map((d, i) => ({ ...gatewayApiBackend(...this.destinationHost(`${field}.destinations[${i}]`, d)).ref, weight: weights[i] })),
+      backendRefs: destinations.map((d, i) => {
+        const { host, port } = this.bindDestination(`${field}.destinations[${i}]`, d);
+        return { ...gatewayApiBackend(host, port, this.routeNamespace).ref, weight: weights[i] };
+      }),
     }];
   }
 
-  private destinationHost(field: string, destination: RouteDestination): [string, number, string | undefined] {
-    const config = this.bindDestination(field, destination);
-    return [config.host, config.port, this.routeNamespace];
-  }
-
+  /** The host and port of `destination`, which has no subset: the Gateway API has none. */
   private bindDestination(field: string, destination: RouteDestination): RouteDestinationConfig {
-    const config = destination.bind(this);
+    const config = inField(this, field, () => destination.bind(this));
     if (config.subset !== undefined) {
       throw invalidInput(this, `${field}.subset`, config.subset, 'the Gateway API routes to Services, not to DestinationRule subsets: give each version a Service of its own (a canary Service selecting version: v2) and route to it with a weight');
     }
