@@ -2,6 +2,7 @@
 // functions) stay out of it, so the API remains what jsii can publish to other languages.
 export { IstioApiVersion } from './api-version';
 export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress/egress-gateway';
+export { EgressLockdown, EgressLockdownProps, LockdownPeer } from './egress/egress-lockdown';
 export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress/egress-mode';
 export { ServerVerification } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
@@ -54,3 +55,5 @@ export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';
 export { DeclaredWorkload } from './rules/mesh-index';
+export { IstioTopology } from './analysis/istio-topology';
+export { TopologyEdge, TopologyGraph, TopologyNode, TopologyNodeKind } from './topology/graph';
