@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { App, Chart } from 'cdk8s';
 
 /**
- * One benchmark case in a fresh process: `node lib/bench/case.js <library|l1> <n> [yaml-out]`.
+ * One benchmark case in a fresh process: `node lib/bench/case.js <variant> <n> [yaml-out]`, the
+ * variant `library` or `l1`, or `gateway-api-library` or `gateway-api-l1` for the Gateway API chart.
  * Builds the chart with one variant, synthesizes the app to YAML (with every validation the app
  * runs) and prints `{"rssKb": ...}`; the parent times the whole process.
  */
@@ -16,8 +17,12 @@ function main(): void {
     require('./library-variant').buildWithLibrary(chart, n);
   } else if (variant === 'l1') {
     require('./l1-variant').buildWithL1(chart, n);
+  } else if (variant === 'gateway-api-library') {
+    require('./gateway-api-variant').buildGatewayApiWithLibrary(chart, n);
+  } else if (variant === 'gateway-api-l1') {
+    require('./gateway-api-l1-variant').buildGatewayApiWithL1(chart, n);
   } else {
-    throw new Error(`unknown variant ${variant}: expected library or l1`);
+    throw new Error(`unknown variant ${variant}: expected library, l1, gateway-api-library or gateway-api-l1`);
   }
   const yaml = app.synthYaml();
   if (out) {

@@ -19,6 +19,8 @@ interface Options {
   readonly runs: number;
   readonly coldRuns: number;
   readonly analysisRoutes: number[];
+  /** The two variants compared: the Istio API chart's, or with `--traffic-api gateway-api` the Gateway API chart's. */
+  readonly variants: { readonly library: string; readonly l1: string };
 }
 
 function parseOptions(argv: string[]): Options {
@@ -31,6 +33,7 @@ function parseOptions(argv: string[]): Options {
     runs: Number(value('--runs', '5')),
     coldRuns: Number(value('--cold-runs', '7')),
     analysisRoutes: value('--analysis-routes', '10000,40000').split(',').map(Number),
+    variants: value('--traffic-api', 'istio') === 'gateway-api' ? { library: 'gateway-api-library', l1: 'gateway-api-l1' } : { library: 'library', l1: 'l1' },
   };
 }
 
@@ -51,11 +54,11 @@ function runCase(variant: string, n: number, out?: string): Sample {
 }
 
 /** Both variants must synthesize byte-identical YAML, or the comparison means nothing. */
-function checkSameYaml(n: number, dir: string): void {
+function checkSameYaml(n: number, dir: string, variants: Options['variants']): void {
   const library = path.join(dir, `library-${n}.yaml`);
   const l1 = path.join(dir, `l1-${n}.yaml`);
-  runCase('library', n, library);
-  runCase('l1', n, l1);
+  runCase(variants.library, n, library);
+  runCase(variants.l1, n, l1);
   if (!fs.readFileSync(library).equals(fs.readFileSync(l1))) {
     throw new Error(`N=${n}: the library and L1 variants synthesize different YAML (${library} vs ${l1})`);
   }
@@ -105,15 +108,15 @@ function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const medians = new Map<number, { library: Sample; l1: Sample }>();
   try {
-    console.log(`bench: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${options.runs} runs per case`);
+    console.log(`bench: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${options.runs} runs per case; variants ${options.variants.library} and ${options.variants.l1}`);
     console.log('N       library ms  l1 ms     ratio  library RSS MB  l1 RSS MB  RSS ratio');
     for (const n of options.sizes) {
-      checkSameYaml(n, dir);
+      checkSameYaml(n, dir, options.variants);
       const library: Sample[] = [];
       const l1: Sample[] = [];
       for (let run = 0; run < options.runs; run++) {
-        library.push(runCase('library', n));
-        l1.push(runCase('l1', n));
+        library.push(runCase(options.variants.library, n));
+        l1.push(runCase(options.variants.l1, n));
       }
       const m = {
         library: { ms: median(library.map((s) => s.ms)), rssKb: median(library.map((s) => s.rssKb)) },

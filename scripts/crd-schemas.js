@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Writes the structural schemas of every served version of every CRD in a directory as one
 // TypeScript module, for the rule set's schema layer: `node scripts/crd-schemas.js <crds> <out.ts>`.
-// Only what the schema layer checks is kept (no descriptions, CEL rules or one-of constraints),
-// and versions whose schemas are identical share one entry.
+// Only what the schema layer checks is kept (no descriptions or one-of constraints), and versions
+// whose schemas are identical share one entry. CEL rules (`x-kubernetes-validations`) and the
+// defaults they read are kept for the groups in CEL_GROUPS only: Istio's own CRD rules are
+// re-expressed in src/rules/webhook/ beside its admission webhook, whose messages istioctl prints.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,18 +17,38 @@ const KEPT = new Set([
   'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
   'x-kubernetes-int-or-string', 'x-kubernetes-preserve-unknown-fields',
 ]);
+/** The API groups whose CEL rules the schema layer evaluates, with the defaults the API server applies first. */
+const CEL_GROUPS = new Set(['gateway.networking.k8s.io']);
+
+/**
+ * The CEL rules of a node, as the schema layer evaluates them: rule and message. Transition rules
+ * (those reading `oldSelf`) judge updates only and are left out.
+ */
+function celRules(validations) {
+  return validations
+    .filter((validation) => !/\boldSelf\b/.test(validation.rule))
+    .map((validation) => (validation.message === undefined ? { rule: validation.rule } : { rule: validation.rule, message: validation.message }));
+}
+
 /** Keywords whose value holds further schemas. */
 const NESTED = new Set(['properties', 'items', 'additionalProperties']);
 
-function compact(schema) {
+function compact(schema, withCel) {
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, compact(sub)]));
+      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, compact(sub, withCel)]));
     } else if (NESTED.has(key)) {
-      out[key] = typeof value === 'boolean' ? value : compact(value);
+      out[key] = typeof value === 'boolean' ? value : compact(value, withCel);
     } else if (KEPT.has(key)) {
       out[key] = value;
+    } else if (withCel && key === 'default') {
+      out.default = value;
+    } else if (withCel && key === 'x-kubernetes-validations') {
+      const rules = celRules(value);
+      if (rules.length > 0) {
+        out[key] = rules;
+      }
     }
   }
   return out;
@@ -49,7 +71,7 @@ function main([dir, outFile]) {
   const index = {};
   for (const crd of crdsIn(dir)) {
     for (const version of crd.spec.versions.filter((v) => v.served)) {
-      const text = JSON.stringify(compact(version.schema.openAPIV3Schema));
+      const text = JSON.stringify(compact(version.schema.openAPIV3Schema, CEL_GROUPS.has(crd.spec.group)));
       if (!positions.has(text)) {
         positions.set(text, texts.length);
         texts.push(text);

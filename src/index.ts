@@ -13,6 +13,8 @@ export {
   ExternalServiceProtocol, ExternalServiceResolution, IExternalService, ResolvedExternalServicePort,
 } from './egress/external-service';
 export { IngressGateway, IngressGatewayProps, IIngressGateway } from './ingress/ingress-gateway';
+export { ExistingKubernetesGatewayProps, IKubernetesGateway, KubernetesGateway, KubernetesGatewayProps } from './ingress/kubernetes-gateway';
+export { GatewayApiExposure, GatewayApiExposureProps } from './ingress/gateway-api-exposure';
 export { MeshWideRegistryOnlyProps, RegistryOnly, RegistryOnlyProps } from './egress/registry-only';
 export { Backend, BackendConfig, ServiceBackendOptions } from './routing/backend';
 export { CorsPolicy } from './routing/cors-policy';

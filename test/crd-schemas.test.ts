@@ -39,15 +39,19 @@ describeWithCrds('imports/crd-schemas.ts', () => {
     expect(served).not.toContain('gateway.networking.k8s.io/v1alpha2 TLSRoute');
   });
 
-  test('keeps what the schema layer checks and drops descriptions and CEL rules', () => {
+  test('keeps what the schema layer checks and drops descriptions, and CEL rules outside the Gateway API', () => {
     const gateway = JSON.parse(CRD_SCHEMA_TEXTS[CRD_SCHEMA_INDEX['networking.istio.io/v1 Gateway']]);
     const tls = gateway.properties.spec.properties.servers.items.properties.tls;
     expect(tls.properties.mode.enum).toContain('SIMPLE');
     expect(tls.properties.tlsCertificates.maxItems).toBe(2);
     const keywords = new Set(CRD_SCHEMA_TEXTS.flatMap((text) => keywordsOf(JSON.parse(text))));
     expect(keywords).not.toContain('description');
-    expect(keywords).not.toContain('x-kubernetes-validations');
     expect(keywords).toContain('x-kubernetes-int-or-string');
+    const istioKeywords = new Set(Object.keys(CRD_SCHEMA_INDEX).filter((key) => !key.startsWith('gateway.networking.k8s.io/'))
+      .flatMap((key) => keywordsOf(JSON.parse(CRD_SCHEMA_TEXTS[CRD_SCHEMA_INDEX[key]]))));
+    expect(istioKeywords).not.toContain('x-kubernetes-validations');
+    expect(istioKeywords).not.toContain('default');
+    expect(keywordsOf(JSON.parse(CRD_SCHEMA_TEXTS[CRD_SCHEMA_INDEX['gateway.networking.k8s.io/v1 HTTPRoute']]))).toContain('x-kubernetes-validations');
   });
 
   test('versions with the same schema share one text', () => {

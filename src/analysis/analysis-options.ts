@@ -38,7 +38,8 @@ export interface IstioAnalysisOptions {
    * Whether a destination host, a DestinationRule host or a credential Secret that the input does
    * not define is taken to exist elsewhere (a Service in another repository, a Secret made by
    * cert-manager) instead of being reported (IST0101, IST0174), and so are the subsets of a host
-   * that no DestinationRule of the input is for. What is taken on trust is listed in one line on
+   * that no DestinationRule of the input is for, and the Gateway API Gateway a route attaches to
+   * (`KubernetesGateway.fromName`). What is taken on trust is listed in one line on
    * stderr by the synth-time check and the CLI. Set it to false when the input holds the whole
    * mesh configuration.
    * @default - true for the synth-time check and the plugin (an app seldom holds the whole mesh);

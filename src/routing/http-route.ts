@@ -173,6 +173,11 @@ export class HttpRoute {
     return this.options.name;
   }
 
+  /** The L1 HTTP route without its destinations and mirrors, as checked when it was added. */
+  public renderOptions(): VirtualServiceSpecHttp {
+    return { ...this.spec };
+  }
+
   /** The L1 HTTP route. Called at synth. */
   public render(): VirtualServiceSpecHttp {
     const mirror = this.options.mirror === undefined ? undefined : renderMirror(this.scope, `${this.field}.mirror`, this.options.mirror);

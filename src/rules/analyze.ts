@@ -9,6 +9,9 @@ import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
+import { analyzeGatewayApiBackends } from './analysis/gateway-api-backends';
+import { analyzeGatewayApiListeners } from './analysis/gateway-api-listeners';
+import { analyzeGatewayApiParents } from './analysis/gateway-api-parents';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
@@ -48,7 +51,8 @@ export interface AnalysisOptions {
    * Whether a destination host, a DestinationRule host or a credential Secret that the input
    * does not declare is taken to exist outside it (a Service in another repository, a Secret made
    * by cert-manager), instead of being reported (IST0101, IST0174), as istioctl does. So are the
-   * subsets of a destination host that no DestinationRule of the input is for.
+   * subsets of a destination host that no DestinationRule of the input is for, and the parent
+   * Gateway of a Gateway API route.
    * @default false
    */
   readonly assumeHostsAndSecretsExist?: boolean;
@@ -110,6 +114,9 @@ const ANALYZERS = [
   analyzeApplicationUid,
   analyzeDeploymentServices,
   analyzeAnnotations,
+  analyzeGatewayApiListeners,
+  analyzeGatewayApiParents,
+  analyzeGatewayApiBackends,
 ];
 
 /**

@@ -24,12 +24,14 @@ const NODE_SUBZONE_LABEL = 'topology.istio.io/subzone';
 export const POD_TEMPLATE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
 
 /**
- * The kinds the analysis reads: the Istio networking kinds, the gateway operators' kinds, and the
- * Kubernetes and cert-manager kinds that workloads (and the Nodes they run on), Services and
- * Secrets come from. Objects of other kinds yield no finding and change none.
+ * The kinds the analysis reads: the Istio networking kinds and AuthorizationPolicy, the
+ * Kubernetes Gateway API's, the gateway operators' kinds, and the Kubernetes and cert-manager
+ * kinds that workloads (and the Nodes they run on), Services, Secrets, Namespaces and
+ * NetworkPolicies come from. Objects of other kinds yield no finding and change none.
  */
 export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
   'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
+  'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'ReferenceGrant', 'BackendTLSPolicy',
   'MeshGateway', 'IstioMeshGateway', 'AuthorizationPolicy',
   'Namespace', 'NetworkPolicy', 'Pod', 'Node', 'Service', 'Secret', 'Certificate',
   ...POD_TEMPLATE_KINDS,

@@ -7,8 +7,9 @@ import * as path from 'path';
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 const RULES = path.join(SRC, 'rules');
 const GENERATED_SCHEMAS = path.resolve(SRC, '..', 'imports', 'crd-schemas');
-// Node's own modules and the two engines the rules run on (Go's regexp and go-yaml, re-expressed).
-const ALLOWED_PACKAGES = new Set(['crypto', 'net', 're2js', 'yaml']);
+// Node's own modules and the engines the rules run on (Go's regexp and go-yaml, re-expressed, and
+// the API server's CEL for the CRDs' rules).
+const ALLOWED_PACKAGES = new Set(['crypto', 'net', 're2js', 'yaml', '@bufbuild/cel', '@bufbuild/cel/ext']);
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -16,6 +16,7 @@ export function takenOnTrust(door: string, input: string, assumed: Assumptions, 
   const parts = [
     counted('host', 'hosts', [...assumed.hosts]),
     counted('Secret', 'Secrets', [...assumed.secrets]),
+    counted('Gateway', 'Gateways', [...assumed.gateways]),
     counted('gateway workload', 'gateway workloads', outsideWorkloads.map((w) => `${selectorKey(w.labels)} in ${w.namespace ?? DEFAULT_NAMESPACE}`)),
   ].filter((part) => part !== '');
   return parts.length === 0 ? '' : `${door}: taken on trust, not defined in the ${input}: ${parts.join(', ')}`;

@@ -7,4 +7,6 @@ export class Assumptions {
   public readonly hosts = new Set<string>();
   /** The `namespace/name` of the credential Secrets assumed to be made elsewhere. */
   public readonly secrets = new Set<string>();
+  /** The `namespace/name` of the Gateway API Gateways that routes attach to, assumed to be defined elsewhere. */
+  public readonly gateways = new Set<string>();
 }

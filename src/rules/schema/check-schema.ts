@@ -1,5 +1,6 @@
 import { Finding, FindingLevel, KubeObject } from '../finding';
 import { ANALYZED_KINDS, DEFAULT_NAMESPACE } from '../mesh-index';
+import { compileCelRules, withDefaults } from './cel-rules';
 import { compileSchema, Validate } from './compile';
 import { crdSchemaOf } from './crd-schemas';
 import { BUILT_IN_OBJECT, withObjectFields } from './object-meta';
@@ -42,7 +43,7 @@ function compile(schema: SchemaNode | undefined, kind: string): Validate | null 
   }
   let validate = compiledSchemas.get(schema);
   if (validate === undefined) {
-    validate = compileSchema(schema === BUILT_IN_OBJECT ? schema : withObjectFields(schema));
+    validate = withCelRules(compileSchema(schema === BUILT_IN_OBJECT ? schema : withObjectFields(schema)), schema);
     compiledSchemas.set(schema, validate);
   }
   return validate;
@@ -63,10 +64,28 @@ export interface SchemaReading {
 }
 
 /**
+ * `structural`, then the schema's CEL rules on the object with its defaults, as the API server
+ * stores it. The rules run only on an object whose types are right: they read fields as typed.
+ */
+function withCelRules(structural: Validate, schema: SchemaNode): Validate {
+  const celRules = compileCelRules(schema);
+  if (celRules === undefined) {
+    return structural;
+  }
+  return (value, walk) => {
+    structural(value, walk);
+    if (walk.violations === undefined) {
+      celRules(withDefaults(value, schema), walk);
+    }
+  };
+}
+
+/**
  * Checks `obj` against its CRD's structural schema (or, for the built-in kinds the analysis reads,
  * its object fields), as the API server would before storing it, and adds what it finds to
- * `found`: IST0106 for a value of the wrong type, outside its enum or bounds, or a required field
- * that is missing; IST0133 for each field the schema does not declare.
+ * `found`: IST0106 for a value of the wrong type, outside its enum or bounds, a required field
+ * that is missing, or a CEL rule of the CRD (`x-kubernetes-validations`) that it breaks;
+ * IST0133 for each field the schema does not declare.
  *
  * @returns the object as the API server would store it: `obj` itself, a copy without its unknown
  * fields, or undefined when the API server would refuse it

@@ -1,8 +1,15 @@
+/** A CRD's CEL rule (`x-kubernetes-validations`): the expression, and what the API server says when it is false. */
+export interface CelRule {
+  readonly rule: string;
+  /** @default - "failed rule: <rule>", as the API server words it */
+  readonly message?: string;
+}
+
 /**
  * A structural schema (a CRD version's `openAPIV3Schema`) as the schema layer reads it: the
- * keywords `scripts/crd-schemas.js` keeps. Descriptions, CEL rules (`x-kubernetes-validations`)
- * and one-of constraints (`oneOf`, `anyOf`, `allOf`, `not`) are not kept: the admission rules
- * emulate what Istio checks of them.
+ * keywords `scripts/crd-schemas.js` keeps. Descriptions and one-of constraints (`oneOf`, `anyOf`,
+ * `allOf`, `not`) are not kept: the admission rules emulate what Istio checks of them. CEL rules
+ * and defaults are kept for the Gateway API only (Istio's CEL rules are re-expressed in webhook/).
  */
 export interface SchemaNode {
   readonly type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
@@ -26,4 +33,7 @@ export interface SchemaNode {
   readonly additionalProperties?: SchemaNode | boolean;
   readonly 'x-kubernetes-int-or-string'?: boolean;
   readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
+  /** The value the API server stores for the field when it is absent, before any CEL rule reads it. */
+  readonly default?: unknown;
+  readonly 'x-kubernetes-validations'?: readonly CelRule[];
 }
