@@ -9,7 +9,7 @@ function lines(objects: KubeObject[], assume = false): string[] {
 }
 
 const gateway = (listeners: object[], extra: object = {}): KubeObject => ({ apiVersion: V1, kind: 'Gateway', metadata: { name: 'edge', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners, ...extra } });
-const service = (name: string, namespace: string): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [{ port: 8080 }] } });
+const service = (name: string, namespace: string): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [{ name: 'http', port: 8080 }] } });
 const route = (namespace: string, spec: object, kind = 'HTTPRoute'): KubeObject => ({ apiVersion: V1, kind, metadata: { name: 'web', namespace }, spec: { rules: [{ backendRefs: [{ name: 'web', port: 8080 }] }], ...spec } });
 const namespace = (name: string, labels: object): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } as any });
 const toEdge = { parentRefs: [{ name: 'edge', namespace: 'edge' }] };

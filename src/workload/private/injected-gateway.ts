@@ -115,7 +115,7 @@ export function createInjectedGateway(scope: Construct, request: WorkloadRequest
   addIfSet(resource, '/spec/template/spec/topologySpreadConstraints', renderTopologySpread(scope, options.topologySpread, selectorLabels));
 
   const service = new kplus.Service(scope, 'Service', {
-    metadata: { ...metadata, annotations: options.serviceAnnotations },
+    metadata: { ...metadata, labels: selectorLabels, annotations: options.serviceAnnotations },
     type: SERVICE_TYPES[serviceType],
     ports: [STATUS_PORT, ...ports].map((p) => ({ name: p.name, port: p.port, targetPort: p.targetPort, protocol: PROTOCOLS[p.protocol] })),
   });
