@@ -255,7 +255,7 @@ describeWithCrds('GatewayApiExposure: every object is valid against its CRD and 
     edge.expose('mq', { hosts: ['*'], protocol: ServerProtocol.TCP, port: 5672, backend: Backend.fromHost('api.shop.svc.cluster.local', 9000) });
     const services = ['web.frontend', 'api.shop'].map((full) => {
       const [name, namespace] = full.split('.');
-      return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [{ port: 8080 }, { port: 9000 }] } };
+      return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [{ name: 'http', port: 8080 }, { name: 'tcp-api', port: 9000 }] } };
     });
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-cert', namespace: 'istio-ingress' } };
     const objects = Testing.synth(chart);
