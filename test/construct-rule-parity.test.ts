@@ -89,6 +89,9 @@ const REGEXES = [
 
 const HOSTS = ['shop.example.com', '*.example.com', '*', 'foo.123', 'shop', '*foo.example.com', 'app.example.com.', 'foo_bar.example.com', 'a..b', '10.0.0.1', 'ns/shop.example.com'];
 
+/** The match fields that hold string matches by name. */
+const CONDITIONS = ['headers', 'withoutHeaders', 'queryParams'];
+
 const CASES: ReadonlyArray<ParityCase<any>> = [
   {
     check: 'StringMatch.regex in a header match',
@@ -230,6 +233,20 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     values: [1, 8080, 65535, 0, 65536, -1],
     construct: (port: number) => addHttpRoute({ destinations: [RouteDestination.to(Backend.fromHost('api.shop.svc.cluster.local', port))] }),
     objects: (port: number) => [virtualService({ http: [{ route: [{ destination: { host: 'api.shop.svc.cluster.local', port: { number: port } } }] }] })],
+  },
+  {
+    check: 'Match values: empty, presence and path forms (with CIG0207)',
+    values: [
+      ['uri', 'prefix', ''], ['uri', 'exact', ''], ['uri', 'prefix', 'api/'], ['uri', 'exact', 'healthz'], ['uri', 'regex', ''],
+      ['headers', 'prefix', ''], ['headers', 'exact', ''], ['headers', 'regex', '*'], ['withoutHeaders', 'regex', '*'], ['withoutHeaders', 'prefix', ''],
+      ['scheme', 'prefix', ''], ['authority', 'exact', ''], ['queryParams', 'exact', ''],
+    ],
+    construct: ([field, kind, value]: [string, 'exact' | 'prefix' | 'regex', string]) => {
+      const match = field === 'uri' ? PathMatch[kind](value) : StringMatch[kind](value);
+      const named = { 'x-id': match as StringMatch };
+      addHttpRoute({ matches: [field === 'uri' ? { path: match as PathMatch } : CONDITIONS.includes(field) ? { [field]: named } : { [field]: match }] });
+    },
+    objects: ([field, kind, value]: [string, string, string]) => [httpRoute({ match: [{ [field]: CONDITIONS.includes(field) ? { 'x-id': { [kind]: value } } : { [kind]: value } }] })],
   },
   {
     check: 'Header match names',

@@ -75,6 +75,8 @@ export const MESSAGES = {
     `start the redirect uri with "/"`),
   RelativeRewritePath: type('CIG0206', 'RelativeRewritePath', FindingLevel.WARNING,
     `start the rewrite uri with "/"`),
+  UnmatchablePath: type('CIG0207', 'UnmatchablePath', FindingLevel.WARNING,
+    `start the exact or prefix uri match with "/"`),
 };
 
 /** A finding of `messageType` about `obj`. */

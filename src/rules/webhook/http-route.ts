@@ -29,7 +29,8 @@ const MIB = 1024 * KIB;
 const STRING_MATCH_FIELDS = ['uri', 'scheme', 'method', 'authority'] as const;
 const CONDITION_FIELDS = ['headers', 'withoutHeaders', 'queryParams'] as const;
 const REWRITE_RELEASE_FIELDS = [URI_REGEX_REWRITE];
-type MatchField = typeof STRING_MATCH_FIELDS[number] | typeof CONDITION_FIELDS[number];
+/** The fields of an HTTP match whose values are string matches. */
+export type MatchField = typeof STRING_MATCH_FIELDS[number] | typeof CONDITION_FIELDS[number];
 
 /** Reports what Istio rejects or warns about in one HTTP route of a VirtualService. */
 export function checkHttpRoute(report: Report, path: string, route: { [key: string]: any }, role: RouteRole): void {
@@ -164,7 +165,7 @@ function checkMatches(report: Report, path: string, matches: unknown, role: Rout
  * and delegate routes could not match by regex; until 1.22, their regexes went unchecked, as did
  * `withoutHeaders` values and empty prefixes other than in headers (refused from 1.18).
  */
-function checkMatchValue(report: Report, path: string, field: MatchField, match: unknown, delegating: boolean): void {
+export function checkMatchValue(report: Report, path: string, field: MatchField, match: unknown, delegating: boolean): void {
   const release = report.release;
   if (delegating && isRegexMatch(match) && !release.isAtLeast(REGEX_IN_DELEGATION)) {
     report.error(path, `Istio ${release} does not allow regex matches in delegating or delegate routes (1.15 and later do): use exact or prefix`);
