@@ -8,6 +8,7 @@ import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
 import { analyzeDuplicateObjects } from './analysis/duplicate-objects';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
+import { analyzeHttpRouteAnswers } from './analysis/http-route-answers';
 import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
@@ -96,6 +97,7 @@ const ANALYZERS = [
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,
+  analyzeHttpRouteAnswers,
 ];
 
 /**

@@ -77,6 +77,8 @@ export const MESSAGES = {
     `start the rewrite uri with "/"`),
   UnmatchablePath: type('CIG0207', 'UnmatchablePath', FindingLevel.WARNING,
     `start the exact or prefix uri match with "/"`),
+  ForwardingSettingsWithoutEffect: type('CIG0208', 'ForwardingSettingsWithoutEffect', FindingLevel.WARNING,
+    `remove timeout, retries and mirrors from a route that redirects or responds directly, or make it forward`),
 };
 
 /** A finding of `messageType` about `obj`. */

@@ -84,35 +84,31 @@ function checkConflicts(report: Report, path: string, route: { [key: string]: an
   if (role === RouteRole.DELEGATE && has('delegate')) {
     report.error(`${path}.delegate`, 'a delegate route cannot delegate further');
   }
-  if (has('redirect')) {
-    if (routes) {
-      report.error(path, 'a route cannot have both route destinations and a redirect');
-    }
-    if (has('fault')) {
-      report.error(path, 'a route cannot have both fault injection and a redirect');
-    }
-    if (has('rewrite')) {
-      report.error(path, 'a route cannot have both a rewrite and a redirect');
-    }
-    if (has('directResponse')) {
-      report.error(path, 'a route cannot have both a directResponse and a redirect');
-    }
-  } else if (has('directResponse')) {
-    if (routes) {
-      report.error(path, 'a route cannot have both route destinations and a directResponse');
-    }
-    if (has('fault')) {
-      report.error(path, 'a route cannot have both fault injection and a directResponse');
-    }
-    if (has('rewrite')) {
-      report.error(path, 'a route cannot have both a rewrite and a directResponse');
-    }
-  } else if (!routes) {
-    report.error(path, 'a route needs route destinations, a redirect or a directResponse');
+  for (const problem of answerConflictProblems(route)) {
+    report.error(path, problem);
   }
   if (has('mirror') && hasItems(route.mirrors)) {
     report.error(path, 'a route cannot have both mirror and mirrors: move mirror into mirrors');
   }
+}
+
+/**
+ * Why a route (not a delegating one) cannot be as it is: it answers with a redirect or a direct
+ * response and also forwards, injects faults or rewrites, or it does none of the three.
+ */
+export function answerConflictProblems(route: { [key: string]: any }): string[] {
+  const has = (field: string): boolean => isSet(route[field]);
+  const routes = hasItems(route.route);
+  const answer = has('redirect') ? 'a redirect' : has('directResponse') ? 'a directResponse' : undefined;
+  if (answer === undefined) {
+    return routes ? [] : ['a route needs route destinations, a redirect or a directResponse'];
+  }
+  return [
+    routes ? `a route cannot have both route destinations and ${answer}` : undefined,
+    has('fault') ? `a route cannot have both fault injection and ${answer}` : undefined,
+    has('rewrite') ? `a route cannot have both a rewrite and ${answer}` : undefined,
+    has('redirect') && has('directResponse') ? 'a route cannot have both a directResponse and a redirect' : undefined,
+  ].filter((problem): problem is string => problem !== undefined);
 }
 
 function checkMatches(report: Report, path: string, matches: unknown, role: RouteRole): void {
