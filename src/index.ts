@@ -52,3 +52,5 @@ export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel, KubeObject } from './rules/finding';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';
 export { DeclaredWorkload } from './rules/mesh-index';
+export { IstioTopology } from './analysis/istio-topology';
+export { TopologyEdge, TopologyGraph, TopologyNode, TopologyNodeKind } from './topology/graph';

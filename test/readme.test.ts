@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { IstioTopology } from '../src';
 import { synthWalkthrough, toYaml } from './support/synth';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -47,5 +48,27 @@ describe('README', () => {
   test('gives the two quick-start commands', () => {
     expect(README).toContain('npm ci && npm run synth');
     expect(README).toContain('npm test');
+  });
+});
+
+/**
+ * Mermaid blocks preceded by `<!-- graph: <chart ids> [--assume-hosts-and-secrets-exist] -->`: what
+ * the README claims `graph` draws of those example charts.
+ */
+function graphClaims(): { charts: string[]; assume: boolean; mermaid: string }[] {
+  const pattern = /<!-- graph: (\S+)( --assume-hosts-and-secrets-exist)? -->\n```mermaid\n([\s\S]*?)```/g;
+  return [...README.matchAll(pattern)].map((m) => ({ charts: m[1].split(','), assume: m[2] !== undefined, mermaid: m[3] }));
+}
+
+describe('README diagrams', () => {
+  const charts = synthWalkthrough();
+
+  test('the walkthrough is shown as a diagram', () => {
+    expect(graphClaims().map((c) => c.charts)).toContainEqual(['01-ingress-default-gateway', '02-dedicated-ingress-gateway', '03-external-service', '04-egress-gateway']);
+  });
+
+  test.each(graphClaims().map((c) => [c.charts.join(','), c]))('the diagram of %s is what graph draws of the examples', (_name, claim: any) => {
+    const objects = claim.charts.flatMap((id: string) => charts.get(id) ?? []);
+    expect(claim.mermaid).toBe(IstioTopology.toMermaid(IstioTopology.graph(objects, { assumeHostsAndSecretsExist: claim.assume })));
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
-import { Command, parseArgs, USAGE } from './cli/args';
+import { Command, GraphFormat, parseArgs, USAGE, Verb } from './cli/args';
 import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
 import { takenOnTrust } from './private/taken-on-trust';
 import { AnalysisDoor, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
@@ -8,6 +8,11 @@ import { analyzeWithAssumptions, objectKey } from '../rules/analyze';
 import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from '../rules/finding';
 import { parseMeshConfig } from '../rules/mesh-config';
 import { namespaceOf } from '../rules/mesh-index';
+import { buildTopology } from '../topology/build-graph';
+import { TopologyGraph } from '../topology/graph';
+import { toHtml } from '../topology/render/html';
+import { toMermaid } from '../topology/render/mermaid';
+import { MermaidBundle, MermaidMissingError, readMermaidBundle } from '../topology/render/mermaid-bundle';
 
 /** Exit statuses of the CLI. */
 export enum ExitStatus {
@@ -64,9 +69,19 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   for (const warning of inputs.warnings) {
     output.err(`Warning: ${warning}\n`);
   }
+  const objects = inputs.objects.map((o) => o.object);
   const options = analysisOptions(command);
-  const analysis = analyzeWithAssumptions(inputs.objects.map((o) => o.object), options);
+  const analysis = analyzeWithAssumptions(objects, options);
   const findings = analysis.findings.filter((f) => !command.suppressions.some((s) => s.suppresses(f)));
+  const trusted = takenOnTrust(command.verb, 'input', analysis.assumed);
+  if (command.verb === Verb.GRAPH) {
+    writeGraph(command, buildTopology(objects, findings, options), output);
+    if (trusted) {
+      output.err(`${trusted}\n`);
+    }
+    // The findings are drawn, not judged: they do not change the exit status.
+    return ExitStatus.OK;
+  }
   const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
     .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
   if (command.json) {
@@ -76,12 +91,30 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
   } else {
     output.out(printed.map((p) => `${p.line}\n`).join(''));
   }
-  const trusted = takenOnTrust('analyze', 'input', analysis.assumed);
   if (trusted) {
     output.err(`${trusted}\n`);
   }
   // As in istioctl, the output threshold does not change what fails.
   return findings.some((f) => isAtLeast(f.level, options.failureThreshold)) ? ExitStatus.ERROR_FINDINGS : ExitStatus.OK;
+}
+
+/** Writes the graph in the command's format. */
+function writeGraph(command: Command, graph: TopologyGraph, output: CliOutput): void {
+  if (command.graphFormat === GraphFormat.JSON) {
+    output.out(`${JSON.stringify(graph, undefined, 2)}\n`);
+  } else if (command.graphFormat === GraphFormat.HTML) {
+    output.out(toHtml(graph, mermaidBundle()));
+  } else {
+    output.out(toMermaid(graph));
+  }
+}
+
+function mermaidBundle(): MermaidBundle {
+  try {
+    return readMermaidBundle();
+  } catch (e) {
+    throw e instanceof MermaidMissingError ? new InputError(e.message) : e;
+  }
 }
 
 /** The command's analysis options, with the mesh config of its `--meshConfigFile` and the CLI's defaults. */

@@ -8,12 +8,19 @@ import { ResourceSuppression } from '../../rules/resource-suppression';
 export const STDIN = '-';
 
 export const USAGE = `usage: cdk8s-istio-gateways analyze [options] [PATH...]
+       cdk8s-istio-gateways graph [options] [PATH...]
 
-Analyzes Kubernetes manifests (YAML or JSON files, folders of them, or - for standard input) the
-way istioctl analyze does. Without a PATH, reads standard input.
+analyze: analyzes Kubernetes manifests (YAML or JSON files, folders of them, or - for standard
+input) the way istioctl analyze does. graph: draws the edge of the mesh they configure (hosts ->
+gateway workload and port -> Gateway server -> route -> Service; mesh -> egress gateway ->
+external host), with the findings of the analysis marked on the nodes they concern. Without a
+PATH, both read standard input.
 
 options:
-  -o, --output FORMAT                  text (default): one finding a line; json: a JSON array
+  -o, --output FORMAT                  analyze: text (default), one finding a line, or json, a JSON
+                                       array; graph: mermaid (default), a Mermaid flowchart, html,
+                                       a page that renders it offline (needs the mermaid package),
+                                       or json, the nodes, edges and findings
   --failure-threshold LEVEL            exit 1 when a finding is LEVEL or more serious: Info,
                                        Warning or Error (default Error)
   --output-threshold LEVEL             print only the findings that are LEVEL or more serious:
@@ -33,14 +40,32 @@ options:
                                        ("IST0132=VirtualService *.shop"); can be repeated
   -h, --help                           print this help
 
-exit status: 0 no finding at the failure threshold, 1 a finding at it, 2 unreadable input or bad usage`;
+exit status: 0 no finding at the failure threshold, 1 a finding at it (analyze only: graph draws
+the findings and exits 0), 2 unreadable input or bad usage`;
+
+/** What the command line asks to do. */
+export enum Verb {
+  ANALYZE = 'analyze',
+  GRAPH = 'graph',
+}
+
+/** How `graph` writes the graph. */
+export enum GraphFormat {
+  MERMAID = 'mermaid',
+  HTML = 'html',
+  JSON = 'json',
+}
 
 /** What the command line asks for. */
 export interface Command {
+  readonly verb: Verb;
   /** The files and folders to read, `-` for standard input; empty for `--help`. */
   readonly paths: string[];
   readonly help: boolean;
+  /** For `analyze`: findings as JSON rather than text. */
   readonly json: boolean;
+  /** For `graph`: the format of the graph. */
+  readonly graphFormat: GraphFormat;
   readonly outputThreshold: FindingLevel;
   /** The analysis options the flags give; the CLI's defaults fill in the rest. */
   readonly options: IstioAnalysisOptions;
@@ -58,11 +83,12 @@ export function parseArgs(args: readonly string[]): Command {
   if (verb === undefined || verb === '-h' || verb === '--help') {
     return helpCommand();
   }
-  if (verb !== 'analyze') {
-    throw new Error(`unknown command ${JSON.stringify(verb)}: expected "analyze"`);
+  if (verb !== Verb.ANALYZE && verb !== Verb.GRAPH) {
+    throw new Error(`unknown command ${JSON.stringify(verb)}: expected "analyze" or "graph"`);
   }
   const paths: string[] = [];
   let json = false;
+  let graphFormat = GraphFormat.MERMAID;
   let defaultGateway: boolean | undefined;
   let assumeHostsAndSecretsExist: boolean | undefined;
   let failureThreshold: FindingLevel | undefined;
@@ -76,7 +102,9 @@ export function parseArgs(args: readonly string[]): Command {
     const value = () => (arg.includes('=') && arg.startsWith('--') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]);
     if (name === '-o' || name === '--output') {
       const format = value();
-      if (format !== 'json' && format !== 'text') {
+      if (verb === Verb.GRAPH) {
+        graphFormat = parseGraphFormat(format);
+      } else if (format !== 'json' && format !== 'text') {
         throw new Error(`invalid --output ${JSON.stringify(format ?? '')}: expected "text" or "json"`);
       }
       json = format === 'json';
@@ -106,9 +134,11 @@ export function parseArgs(args: readonly string[]): Command {
     }
   }
   return {
+    verb,
     paths: paths.length === 0 ? [STDIN] : paths,
     help: false,
     json,
+    graphFormat,
     outputThreshold,
     options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease, failureThreshold },
     meshConfigFile,
@@ -125,6 +155,14 @@ function parseLevel(flag: string, text: string | undefined): FindingLevel {
   return level;
 }
 
+function parseGraphFormat(text: string | undefined): GraphFormat {
+  const format = Object.values(GraphFormat).find((f) => f === text);
+  if (format === undefined) {
+    throw new Error(`invalid --output ${JSON.stringify(text ?? '')} for graph: expected ${Object.values(GraphFormat).map((f) => `"${f}"`).join(', ')}`);
+  }
+  return format;
+}
+
 function parseRelease(text: string | undefined): IstioRelease {
   try {
     return IstioRelease.parse(text ?? '');
@@ -134,5 +172,5 @@ function parseRelease(text: string | undefined): IstioRelease {
 }
 
 function helpCommand(): Command {
-  return { paths: [], help: true, json: false, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
+  return { verb: Verb.ANALYZE, paths: [], help: true, json: false, graphFormat: GraphFormat.MERMAID, outputThreshold: FindingLevel.INFO, options: {}, suppressions: [] };
 }
