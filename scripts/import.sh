@@ -11,7 +11,7 @@ if [ ! -d "$crds" ]; then
   exit 1
 fi
 rm -rf "$out"
-for crd in networking.istio.io.yaml gateway.networking.k8s.io.yaml istio.banzaicloud.io_meshgateways.yaml servicemesh.cisco.com_istiomeshgateways.yaml; do
+for crd in networking.istio.io.yaml security.istio.io.yaml gateway.networking.k8s.io.yaml istio.banzaicloud.io_meshgateways.yaml servicemesh.cisco.com_istiomeshgateways.yaml; do
   npx --no-install cdk8s import "$crds/$crd" --language typescript --output "$out" --no-check-upgrade --no-save
 done
 node scripts/crd-schemas.js "$crds" "$out/crd-schemas.ts"

@@ -2,6 +2,7 @@
 // functions) stay out of it, so the API remains what jsii can publish to other languages.
 export { IstioApiVersion } from './api-version';
 export { EgressGateway, EgressGatewayProps, ExistingEgressGatewayProps, IEgressGateway } from './egress/egress-gateway';
+export { EgressLockdown, EgressLockdownProps, LockdownPeer } from './egress/egress-lockdown';
 export { EgressMode, EgressModeKind, OriginateTlsOptions } from './egress/egress-mode';
 export { ServerVerification } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';

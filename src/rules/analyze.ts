@@ -14,6 +14,8 @@ import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
+import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
+import { analyzeEgressLockdown } from './analysis/egress-lockdown';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
@@ -94,6 +96,8 @@ const ANALYZERS = [
   analyzeGatewayCredentials,
   analyzeVirtualServiceInternalGateways,
   analyzeSidecarSelectors,
+  analyzeAuthorizationPolicies,
+  analyzeEgressLockdown,
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,

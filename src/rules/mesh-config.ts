@@ -44,7 +44,17 @@ export interface MeshConfig {
    * @default false
    */
   readonly dnsAutoAllocate?: boolean;
+
+  /**
+   * The mesh's root namespace: a policy there (an AuthorizationPolicy, a Sidecar) applies to the
+   * whole mesh.
+   * @default "istio-system"
+   */
+  readonly rootNamespace?: string;
 }
+
+/** The root namespace when the mesh config does not name one. */
+export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
 
 /** The name of the default ingress gateway's Service when the mesh config does not name one. */
 export const DEFAULT_INGRESS_SERVICE = 'istio-ingressgateway';
@@ -92,6 +102,10 @@ export function parseMeshConfig(yamlText: string): MeshConfig {
   const ingressService = optionalString(root.ingressService, 'ingressService');
   if (ingressService !== undefined) {
     config.ingressService = ingressService;
+  }
+  const rootNamespace = optionalString(root.rootNamespace, 'rootNamespace');
+  if (rootNamespace !== undefined) {
+    config.rootNamespace = rootNamespace;
   }
   if (metadata[DNS_CAPTURE] !== undefined) {
     config.dnsCapture = metadata[DNS_CAPTURE] === 'true';

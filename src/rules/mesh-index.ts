@@ -30,8 +30,8 @@ export const POD_TEMPLATE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'S
  */
 export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
   'Gateway', 'VirtualService', 'ServiceEntry', 'DestinationRule', 'Sidecar',
-  'MeshGateway', 'IstioMeshGateway',
-  'Pod', 'Node', 'Service', 'Secret', 'Certificate',
+  'MeshGateway', 'IstioMeshGateway', 'AuthorizationPolicy',
+  'Namespace', 'NetworkPolicy', 'Pod', 'Node', 'Service', 'Secret', 'Certificate',
   ...POD_TEMPLATE_KINDS,
 ]);
 

@@ -112,7 +112,9 @@ describe('the CLI never crashes', () => {
   ])('on %s, with a bounded time', (_, text) => {
     const started = Date.now();
     expectOrderlyEnd(runOnStdin(text));
-    expect(Date.now() - started).toBeLessThan(5000);
+    // A bound against hangs and exponential blowups (well under a second on an idle machine),
+    // loose enough for a loaded one: the benchmark measures speed.
+    expect(Date.now() - started).toBeLessThan(60000);
   });
 
   test('on a document of 20,000 objects, with a bounded time', () => {
@@ -125,7 +127,9 @@ describe('the CLI never crashes', () => {
     const text = Array.from({ length: 20000 }, (_, i) => JSON.stringify(objectOf(i))).join('\n---\n');
     const started = Date.now();
     expectOrderlyEnd(runOnStdin(text));
-    expect(Date.now() - started).toBeLessThan(20000);
+    // A bound against hangs and quadratic blowups (about 6 s on an idle machine, minutes if
+    // quadratic), not a speed target: the benchmark measures speed.
+    expect(Date.now() - started).toBeLessThan(90000);
   });
 
   test('as a process: binary data on stdin ends with status 2 and one message, no stack trace', () => {

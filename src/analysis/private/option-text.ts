@@ -23,6 +23,7 @@ const MESH_CONFIG_FIELDS: { readonly [field in keyof MeshConfig]-?: Reader } = {
   ingressService: (value, where) => ofType(value, where, 'string'),
   dnsCapture: (value, where) => ofType(value, where, 'boolean'),
   dnsAutoAllocate: (value, where) => ofType(value, where, 'boolean'),
+  rootNamespace: (value, where) => ofType(value, where, 'string'),
 };
 
 const WORKLOAD_FIELDS: { readonly [field in keyof DeclaredWorkload]-?: Reader } = {

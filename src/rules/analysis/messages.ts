@@ -33,6 +33,8 @@ export const MESSAGES = {
     `keep one Sidecar without workloadSelector per namespace: merge them, or give the others a workloadSelector`),
   VirtualServiceDestinationPortSelectorRequired: type('IST0112', 'VirtualServiceDestinationPortSelectorRequired', FindingLevel.ERROR,
     `set destination.port.number to one of the service's ports`),
+  NoMatchingWorkloadsFound: type('IST0127', 'NoMatchingWorkloadsFound', FindingLevel.WARNING,
+    `correct the selector so that it matches the labels of some pod, or add the workload it is meant for`),
   NoServerCertificateVerificationDestinationLevel: type('IST0128', 'NoServerCertificateVerificationDestinationLevel', FindingLevel.WARNING,
     `set trafficPolicy.tls.caCertificates (or, on a rule with a workloadSelector, a credentialName whose Secret holds ca.crt)`),
   NoServerCertificateVerificationPortLevel: type('IST0129', 'NoServerCertificateVerificationPortLevel', FindingLevel.WARNING,
@@ -79,6 +81,8 @@ export const MESSAGES = {
     `start the exact or prefix uri match with "/"`),
   ForwardingSettingsWithoutEffect: type('CIG0208', 'ForwardingSettingsWithoutEffect', FindingLevel.WARNING,
     `remove timeout, retries and mirrors from a route that redirects or responds directly, or make it forward`),
+  EgressNotLockedDown: type('CIG0301', 'EgressNotLockedDown', FindingLevel.WARNING,
+    `add a NetworkPolicy that lets the namespace's pods reach only the egress gateway, DNS, istiod and in-cluster addresses (EgressLockdown)`),
 };
 
 /** A finding of `messageType` about `obj`. */

@@ -1,4 +1,5 @@
 import { agentCases } from './agent';
+import { authorizationPolicyCases } from './authorization-policy';
 import { AdmissionCase } from './case';
 import { destinationRuleCases } from './destination-rule';
 import { exportToCases } from './export-to';
@@ -17,6 +18,7 @@ export const admissionCases: AdmissionCase[] = [
   ...destinationRuleCases,
   ...serviceEntryCases,
   ...sidecarCases,
+  ...authorizationPolicyCases,
   ...exportToCases,
   ...agentCases,
   ...istioctlCases,

@@ -175,6 +175,16 @@ export const APPLICABLE_CASES: readonly ApplicableCase[] = [
   applicable('virtualServiceInternalGatewayRef', ['testdata/virtualservice_internal_gateway_ref.yaml'], VS_GATEWAYS, ['IST0101', 'IST0132', 'IST0165'], [
     'IST0165 VirtualService default/httpbin',
   ]),
+  applicable('authorizationpolicies', ['testdata/authorizationpolicies.yaml'], 'authz.AuthorizationPoliciesAnalyzer', ['IST0101', 'IST0127'], [
+    'IST0127 AuthorizationPolicy istio-system/meshwide-httpbin-v1',
+    'IST0127 AuthorizationPolicy httpbin-empty/httpbin-empty-namespace-wide',
+    'IST0127 AuthorizationPolicy httpbin/httpbin-nopods',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-ns',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-ns',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-not-ns',
+    'IST0101 AuthorizationPolicy httpbin/httpbin-bogus-not-ns',
+    'IST0127 AuthorizationPolicy test-ambient/no-workload',
+  ]),
   applicable('destinationrule with no cacert, simple at destinationlevel', ['testdata/destinationrule-simple-destination.yaml'], CA_CERTIFICATES, ['IST0128', 'IST0129'], [
     'IST0128 DestinationRule default/db-tls',
   ]),
@@ -311,7 +321,6 @@ export const INAPPLICABLE_CASES: readonly InapplicableCase[] = [
   inapplicable('blockedCIDRsMissing', ['testdata/blocked-cidrs-missing.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
   inapplicable('blockedCIDRsConfigured', ['testdata/blocked-cidrs-configured.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
   inapplicable('blockedCIDRsNoRA', ['testdata/blocked-cidrs-no-ra.yaml'], 'authn.BlockedCIDRsAnalyzer', 'RequestAuthentication and the istiod Deployment\'s settings: not read'),
-  inapplicable('authorizationpolicies', ['testdata/authorizationpolicies.yaml'], 'authz.AuthorizationPoliciesAnalyzer', 'AuthorizationPolicy: kind not read'),
   inapplicable('webook', ['testdata/webhook.yaml'], 'webhook.Analyzer', 'MutatingWebhookConfiguration: kind not read'),
   inapplicable('Application Pod SecurityContext with UID 1337', ['testdata/pod-sec-uid.yaml'], 'deployment.ApplicationUIDAnalyzer', UID),
   inapplicable('Application Container SecurityContext with UID 1337', ['testdata/pod-con-sec-uid.yaml'], 'deployment.ApplicationUIDAnalyzer', UID),
