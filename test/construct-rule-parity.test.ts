@@ -209,6 +209,12 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     objects: (setting: string) => [virtualService({ http: [{ directResponse: { status: 204 }, ...FORWARDING_FIELDS[setting] }] })],
   },
   {
+    check: 'Rewrite regex replacement',
+    values: ['/', '/\\1', ''],
+    construct: (uriRegexReplacement: string) => addHttpRoute({ rewrite: { uriRegex: '^/v1/(.*)$', uriRegexReplacement } }),
+    objects: (rewrite: string) => [httpRoute({ rewrite: { uriRegexRewrite: { match: '^/v1/(.*)$', rewrite } } })],
+  },
+  {
     check: 'Rewrite path (CIG0206)',
     warnsOnly: true,
     values: ['/v2', '/', 'v2', 'v2/'],

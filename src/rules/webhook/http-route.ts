@@ -255,7 +255,8 @@ function checkPrefixRewrite(report: Report, path: string, redirect: { [key: stri
   }
 }
 
-function checkRewrite(report: Report, path: string, rewrite: { [key: string]: any } | undefined): void {
+/** The admission rules of a route's `rewrite`. */
+export function checkRewrite(report: Report, path: string, rewrite: { [key: string]: any } | undefined): void {
   if (!rewrite) {
     return;
   }
