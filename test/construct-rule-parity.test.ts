@@ -256,7 +256,8 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     },
     objects: (value: ExternalServiceValue) => [serviceEntry({
       ...value,
-      resolution: value.resolution ?? 'DNS',
+      // The construct's default: NONE for a wildcard host without endpoints, else DNS.
+      resolution: value.resolution ?? ((value.hosts ?? []).some((h: string) => h.startsWith('*')) && !value.endpoints ? 'NONE' : 'DNS'),
       ports: value.ports?.map((p) => ({ number: p.number, name: p.name ?? p.protocol.toLowerCase(), protocol: p.protocol })),
     })],
   },

@@ -162,7 +162,7 @@ export class EgressRoute extends Construct {
       throw invalidInput(this, 'host', host, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}`);
     }
     if (host.includes('*')) {
-      throw invalidInput(this, 'host', host, 'the egress gateway sends the traffic to one host, not a wildcard: declare the host in an external service and route it');
+      throw invalidInput(this, 'host', host, 'an egress gateway cannot route a wildcard host: its Gateway and DestinationRule need the one host to connect to, and a plain Istio Gateway has no way to resolve the host each connection names. Route each host you need through the gateway (declare them in an external service), or let the sidecars reach the wildcard host directly (an ExternalService with TLS passthrough and resolution NONE, or DYNAMIC_DNS from Istio 1.28)');
     }
     return host;
   }

@@ -34,6 +34,12 @@ export enum ExternalServiceResolution {
   STATIC = 'STATIC',
   /** No resolution: connections go to the address the application dialed. Fits wildcard hosts. */
   NONE = 'NONE',
+  /**
+   * The host each request names is resolved with DNS by the proxy: for wildcard hosts
+   * (`*.googleapis.com`) without addresses or endpoints, on HTTP ports (Istio 1.28 or later), TLS
+   * ports (1.29) and gRPC and HTTP2 ports (1.30); refused for older target releases.
+   */
+  DYNAMIC_DNS = 'DYNAMIC_DNS',
 }
 
 /** Whether a service is outside the mesh or part of it. */
@@ -49,6 +55,7 @@ const RESOLUTIONS: Record<ExternalServiceResolution, ServiceEntrySpecResolution>
   [ExternalServiceResolution.DNS_ROUND_ROBIN]: ServiceEntrySpecResolution.DNS_UNDERSCORE_ROUND_UNDERSCORE_ROBIN,
   [ExternalServiceResolution.STATIC]: ServiceEntrySpecResolution.STATIC,
   [ExternalServiceResolution.NONE]: ServiceEntrySpecResolution.NONE,
+  [ExternalServiceResolution.DYNAMIC_DNS]: ServiceEntrySpecResolution.DYNAMIC_UNDERSCORE_DNS,
 };
 
 const LOCATIONS: Record<ExternalServiceLocation, ServiceEntrySpecLocation> = {
@@ -126,7 +133,9 @@ export interface ExternalServiceProps {
 
   /**
    * How the mesh finds the service's addresses.
-   * @default ExternalServiceResolution.DNS
+   * @default - ExternalServiceResolution.NONE when a host is a wildcard (`*.example.com`) and
+   * there are no endpoints: the sidecars pass connections to the address the application dialed,
+   * as Istio documents for wildcard hosts; else ExternalServiceResolution.DNS
    */
   readonly resolution?: ExternalServiceResolution;
 
@@ -216,7 +225,9 @@ export class ExternalService extends Construct implements IExternalService {
     super(scope, id);
     IstioAnalysis.enable(this);
     this.hosts = [...props.hosts];
-    this.resolution = props.resolution ?? ExternalServiceResolution.DNS;
+    // DNS cannot resolve a wildcard; NONE passes the connection to the address the application dialed.
+    const unresolvable = this.hosts.some((host) => host.startsWith('*')) && (props.endpoints ?? []).length === 0;
+    this.resolution = props.resolution ?? (unresolvable ? ExternalServiceResolution.NONE : ExternalServiceResolution.DNS);
     this.resolvedPorts = props.ports.map((p) => ({ number: p.number, name: p.name ?? p.protocol.toLowerCase(), protocol: p.protocol, targetPort: p.targetPort }));
     this.exportTo = props.exportTo === undefined ? undefined : [...props.exportTo];
     const metadata = {

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { ExternalService, ExternalServiceLocation, ExternalServiceProtocol, ExternalServiceResolution, IstioApiVersion } from '../../src';
+import { ExternalService, ExternalServiceLocation, ExternalServiceProtocol, ExternalServiceResolution, IstioAnalysis, IstioApiVersion, IstioRelease } from '../../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject } from '../support/objects';
 
@@ -113,6 +113,28 @@ describe('ExternalService errors', () => {
     new ExternalService(chart, 'any', { hosts: ['a.example.com', 'b.example.com'], ports, resolution: ExternalServiceResolution.NONE });
   });
 
+  test('a wildcard host defaults to resolution NONE, which Istio documents for wildcard hosts', () => {
+    const chart = Testing.chart();
+    const service = new ExternalService(chart, 'google', { hosts: ['*.googleapis.com'], ports: [{ number: 443, name: 'tls', protocol: ExternalServiceProtocol.TLS }] });
+    expect(service.resolution).toBe(ExternalServiceResolution.NONE);
+    expect(findObject(Testing.synth(chart), 'ServiceEntry', 'google').spec.resolution).toBe('NONE');
+    expect(create({}).resolution).toBe(ExternalServiceResolution.DNS);
+  });
+
+  test('DYNAMIC_DNS for a wildcard host where the target release has it, refused before Istio 1.28', () => {
+    const dynamic = (release?: IstioRelease) => {
+      const chart = Testing.chart();
+      if (release) {
+        IstioAnalysis.enable(chart, { istioRelease: release });
+      }
+      new ExternalService(chart, 'google', { hosts: ['*.googleapis.com'], ports: [http80], resolution: ExternalServiceResolution.DYNAMIC_DNS });
+      return findObject(Testing.synth(chart), 'ServiceEntry', 'google');
+    };
+    expect(dynamic().spec.resolution).toBe('DYNAMIC_DNS');
+    expect(dynamic(IstioRelease.of(1, 28)).spec.resolution).toBe('DYNAMIC_DNS');
+    expect(() => dynamic(IstioRelease.of(1, 27))).toThrow(/test\/google: .*DYNAMIC_DNS/);
+  });
+
   function create(props: any): ExternalService {
     return new ExternalService(Testing.chart(), 'ext', { hosts: ['api.example.com'], ports: [http80], ...props });
   }
@@ -136,7 +158,7 @@ describe('ExternalService errors', () => {
   });
 
   test('a wildcard host with DNS resolution', () => {
-    expect(() => create({ hosts: ['api.example.com', '*.example.com'] }))
+    expect(() => create({ hosts: ['api.example.com', '*.example.com'], resolution: ExternalServiceResolution.DNS }))
       .toThrow('test/ext: invalid hosts[1] "*.example.com": with resolution DNS and no endpoints, hosts must be fully qualified names without wildcards: "*.example.com" cannot be resolved');
   });
 
