@@ -3,6 +3,7 @@ import {
   Backend, ExternalService, GatewayReplicas, IstioAnalysis, ExternalServiceEndpoint, ExternalServicePort, ExternalServiceProtocol, ExternalServiceResolution, HttpRouteOptions,
   IngressGateway, PathMatch, RetryOn, RouteDestination, ServerProtocol, ServerTls, ServiceSubsets, StringMatch, TlsVersion,
 } from '../src';
+import { httpRouteAnswerFindings } from '../src/rules/analysis/http-route-answers';
 import { httpRoutePathFindings } from '../src/rules/analysis/http-route-paths';
 import { serverTlsFindings } from '../src/rules/analysis/server-tls-settings';
 import { Finding, FindingLevel, KubeObject } from '../src/rules/finding';
@@ -88,6 +89,28 @@ const REGEXES = [
 ];
 
 const HOSTS = ['shop.example.com', '*.example.com', '*', 'foo.123', 'shop', '*foo.example.com', 'app.example.com.', 'foo_bar.example.com', 'a..b', '10.0.0.1', 'ns/shop.example.com'];
+
+/** One forwarding setting of a route, as options and as the L1 fields they emit. */
+const SHADOW = 'shadow.shop.svc.cluster.local';
+const FORWARDING_OPTIONS: { [setting: string]: HttpRouteOptions } = {
+  timeout: { timeout: Duration.seconds(2) },
+  retries: { retries: { attempts: 2 } },
+  mirror: { mirror: { destination: RouteDestination.to(Backend.fromHost(SHADOW, 80)) } },
+  destinations: { destinations: [RouteDestination.to(backend)] },
+  fault: { fault: { abort: { httpStatus: 503 } } },
+  rewrite: { rewrite: { uri: '/v2' } },
+};
+const FORWARDING_FIELDS: { [setting: string]: object } = {
+  timeout: { timeout: '2s' },
+  retries: { retries: { attempts: 2 } },
+  mirror: { mirror: { host: SHADOW, port: { number: 80 } }, mirrorPercentage: { value: 100 } },
+  destinations: { route: [{ destination: { host: 'web.shop.svc.cluster.local', port: { number: 8080 } } }] },
+  fault: { fault: { abort: { httpStatus: 503, percentage: { value: 100 } } } },
+  rewrite: { rewrite: { uri: '/v2' } },
+};
+
+/** The match fields that hold string matches by name. */
+const CONDITIONS = ['headers', 'withoutHeaders', 'queryParams'];
 
 const CASES: ReadonlyArray<ParityCase<any>> = [
   {
@@ -180,6 +203,18 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     objects: ([redirectCode, uri]: [number, string]) => [virtualService({ http: [{ redirect: { uri, redirectCode } }] })],
   },
   {
+    check: 'Forwarding settings on a route that answers itself (CIG0208)',
+    values: ['timeout', 'retries', 'mirror', 'destinations', 'fault', 'rewrite'],
+    construct: (setting: string) => addHttpRoute({ directResponse: { status: 204 }, ...FORWARDING_OPTIONS[setting] }),
+    objects: (setting: string) => [virtualService({ http: [{ directResponse: { status: 204 }, ...FORWARDING_FIELDS[setting] }] })],
+  },
+  {
+    check: 'Rewrite regex replacement',
+    values: ['/', '/\\1', ''],
+    construct: (uriRegexReplacement: string) => addHttpRoute({ rewrite: { uriRegex: '^/v1/(.*)$', uriRegexReplacement } }),
+    objects: (rewrite: string) => [httpRoute({ rewrite: { uriRegexRewrite: { match: '^/v1/(.*)$', rewrite } } })],
+  },
+  {
     check: 'Rewrite path (CIG0206)',
     warnsOnly: true,
     values: ['/v2', '/', 'v2', 'v2/'],
@@ -231,6 +266,20 @@ const CASES: ReadonlyArray<ParityCase<any>> = [
     values: [1, 8080, 65535, 0, 65536, -1],
     construct: (port: number) => addHttpRoute({ destinations: [RouteDestination.to(Backend.fromHost('api.shop.svc.cluster.local', port))] }),
     objects: (port: number) => [virtualService({ http: [{ route: [{ destination: { host: 'api.shop.svc.cluster.local', port: { number: port } } }] }] })],
+  },
+  {
+    check: 'Match values: empty, presence and path forms (with CIG0207)',
+    values: [
+      ['uri', 'prefix', ''], ['uri', 'exact', ''], ['uri', 'prefix', 'api/'], ['uri', 'exact', 'healthz'], ['uri', 'regex', ''],
+      ['headers', 'prefix', ''], ['headers', 'exact', ''], ['headers', 'regex', '*'], ['withoutHeaders', 'regex', '*'], ['withoutHeaders', 'prefix', ''],
+      ['scheme', 'prefix', ''], ['authority', 'exact', ''], ['queryParams', 'exact', ''],
+    ],
+    construct: ([field, kind, value]: [string, 'exact' | 'prefix' | 'regex', string]) => {
+      const match = field === 'uri' ? PathMatch[kind](value) : StringMatch[kind](value);
+      const named = { 'x-id': match as StringMatch };
+      addHttpRoute({ matches: [field === 'uri' ? { path: match as PathMatch } : CONDITIONS.includes(field) ? { [field]: named } : { [field]: match }] });
+    },
+    objects: ([field, kind, value]: [string, string, string]) => [httpRoute({ match: [{ [field]: CONDITIONS.includes(field) ? { 'x-id': { [kind]: value } } : { [kind]: value } }] })],
   },
   {
     check: 'Header match names',
@@ -348,7 +397,7 @@ function ruleFindings(parity: ParityCase<unknown>, value: unknown, level: Findin
 
 /** The project's own per-object rules, which the analysis runs beside Istio's. */
 function projectFindings(obj: KubeObject): Finding[] {
-  return obj.kind === 'Gateway' ? serverTlsFindings(obj) : obj.kind === 'VirtualService' ? httpRoutePathFindings(obj) : [];
+  return obj.kind === 'Gateway' ? serverTlsFindings(obj) : obj.kind === 'VirtualService' ? [...httpRoutePathFindings(obj), ...httpRouteAnswerFindings(obj)] : [];
 }
 
 function ruleErrors(parity: ParityCase<unknown>, value: unknown): string[] {

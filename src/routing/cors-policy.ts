@@ -1,10 +1,12 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { VirtualServiceSpecHttpCorsPolicy } from '../../imports/networking.istio.io';
+import { VirtualServiceSpecHttpCorsPolicy, VirtualServiceSpecHttpCorsPolicyAllowOrigins } from '../../imports/networking.istio.io';
 import { invalidInput, rejectIf } from '../private/errors';
 import { istioDuration } from './duration';
 import { headerNameProblem } from '../rules/webhook/headers';
-import { HttpMethod, renderStringMatch, StringMatch } from './http-match';
+import { emptyOriginProblem } from '../rules/webhook/http-policies';
+import { HttpMethod, StringMatch } from './http-match';
+import { validateRegex } from './regex';
 
 /** A Cross-Origin Resource Sharing policy, answered by the gateway. */
 export interface CorsPolicy {
@@ -58,11 +60,21 @@ export function renderCorsPolicy(scope: IConstruct, field: string, cors: CorsPol
     throw invalidInput(scope, `${field}.maxAge`, cors.maxAge.toHumanString(), 'expected whole seconds: browsers cache preflights by the second');
   }
   return {
-    allowOrigins: cors.allowOrigins.map((origin, i) => renderStringMatch(scope, `${field}.allowOrigins[${i}]`, origin)),
+    allowOrigins: cors.allowOrigins.map((origin, i) => renderOrigin(scope, `${field}.allowOrigins[${i}]`, origin)),
     allowMethods: cors.allowMethods === undefined ? undefined : [...cors.allowMethods],
     allowHeaders: cors.allowHeaders === undefined ? undefined : [...cors.allowHeaders],
     exposeHeaders: cors.exposeHeaders === undefined ? undefined : [...cors.exposeHeaders],
     maxAge: cors.maxAge === undefined ? undefined : istioDuration(scope, `${field}.maxAge`, cors.maxAge),
     allowCredentials: cors.allowCredentials,
   };
+}
+
+/** The L1 form of an allowed `origin`, judged by the CORS rule: not empty, and a regex Istio accepts. */
+function renderOrigin(scope: IConstruct, field: string, origin: StringMatch): VirtualServiceSpecHttpCorsPolicyAllowOrigins {
+  const config = origin.bind();
+  rejectIf(scope, field, config, emptyOriginProblem(config));
+  if (config.regex !== undefined) {
+    validateRegex(scope, field, config.regex);
+  }
+  return { ...config };
 }

@@ -1,8 +1,9 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchUri } from '../../imports/networking.istio.io';
 import { invalidInput, rejectIf } from '../private/errors';
+import { rejectRuleErrors } from '../private/release-target';
 import { headerNameProblem } from '../rules/webhook/headers';
-import { validateRegex } from './regex';
+import { checkMatchValue, MatchField } from '../rules/webhook/http-route';
 
 /**
  * How a string in a request is matched: exactly one of the fields is set. The fields are those
@@ -77,32 +78,16 @@ export class PathMatch {
 }
 
 /**
- * The L1 form of `match`, which `scope` holds in its prop `field`. Throws on an empty value or
- * a regex the rule set refuses.
+ * The L1 form of `match`, the value of the request's `on` (a header, the scheme, ...) that
+ * `scope` holds in its prop `field`, judged by the match rule of the target release: an empty
+ * prefix matches every path but no other value, a regex must be RE2, and `*` in `withoutHeaders`
+ * is a presence match.
  */
-export function renderStringMatch(scope: IConstruct, field: string, match: StringMatch): VirtualServiceSpecHttpMatchUri {
-  return checkedMatch(scope, field, match.bind());
-}
-
-/** The L1 form of `path`. Throws unless an exact or prefix path starts with `/`, or on a bad regex. */
-function renderPathMatch(scope: IConstruct, field: string, path: PathMatch): VirtualServiceSpecHttpMatchUri {
-  const config = path.bind();
-  const value = config.exact ?? config.prefix;
-  if (value !== undefined && !value.startsWith('/')) {
-    throw invalidInput(scope, field, value, 'expected a path starting with "/"');
-  }
-  return checkedMatch(scope, field, config);
-}
-
-function checkedMatch(scope: IConstruct, field: string, config: StringMatchConfig): VirtualServiceSpecHttpMatchUri {
-  if (config.regex !== undefined) {
-    return { regex: validateRegex(scope, field, config.regex) };
-  }
-  const [kind, value] = config.exact !== undefined ? ['exact', config.exact] : ['prefix', config.prefix ?? ''];
-  if (value.length === 0) {
-    throw invalidInput(scope, field, value, `expected a non-empty ${kind} value`);
-  }
-  return { [kind]: value };
+export function renderStringMatch(scope: IConstruct, field: string, match: StringMatch | PathMatch, on: MatchField): VirtualServiceSpecHttpMatchUri {
+  const config = match.bind();
+  // the match rule reads the value at `value`; whatever it finds is this prop's
+  rejectRuleErrors(scope, { apiVersion: '', kind: 'StringMatch', value: config }, (obj, report) => checkMatchValue(report, 'value', on, obj.value, false), () => field);
+  return { ...config };
 }
 
 /** An HTTP request method. */
@@ -200,7 +185,7 @@ export interface HttpMatchContext {
 
 /** The L1 form of `match`, checked against `context`. */
 export function renderHttpMatch(scope: IConstruct, field: string, match: HttpRouteMatch, context: HttpMatchContext): VirtualServiceSpecHttpMatch {
-  const uri = match.path === undefined ? undefined : renderPathMatch(scope, `${field}.path`, match.path);
+  const uri = match.path === undefined ? undefined : renderStringMatch(scope, `${field}.path`, match.path, 'uri');
   if (match.ignoreUriCase && (uri === undefined || uri.regex !== undefined)) {
     throw invalidInput(scope, `${field}.ignoreUriCase`, true, 'applies only to an exact or prefix path: give one, or use a case-insensitive regex "(?i)..."');
   }
@@ -216,18 +201,18 @@ export function renderHttpMatch(scope: IConstruct, field: string, match: HttpRou
     uri,
     ignoreUriCase: match.ignoreUriCase,
     method: match.method === undefined ? undefined : { exact: match.method },
-    headers: renderHeaderMatches(scope, `${field}.headers`, match.headers),
-    withoutHeaders: renderHeaderMatches(scope, `${field}.withoutHeaders`, match.withoutHeaders),
+    headers: renderHeaderMatches(scope, `${field}.headers`, match.headers, 'headers'),
+    withoutHeaders: renderHeaderMatches(scope, `${field}.withoutHeaders`, match.withoutHeaders, 'withoutHeaders'),
     queryParams: renderQueryParamMatches(scope, `${field}.queryParams`, match.queryParams),
-    scheme: match.scheme === undefined ? undefined : renderStringMatch(scope, `${field}.scheme`, match.scheme),
-    authority: match.authority === undefined ? undefined : renderStringMatch(scope, `${field}.authority`, match.authority),
+    scheme: match.scheme === undefined ? undefined : renderStringMatch(scope, `${field}.scheme`, match.scheme, 'scheme'),
+    authority: match.authority === undefined ? undefined : renderStringMatch(scope, `${field}.authority`, match.authority, 'authority'),
     port: match.port,
     gateways: match.gateways === undefined ? undefined : [...match.gateways],
   };
 }
 
-function renderHeaderMatches(scope: IConstruct, field: string, headers: { [name: string]: StringMatch } | undefined) {
-  return renderNamedMatches(scope, field, headers, matchHeaderNameProblem);
+function renderHeaderMatches(scope: IConstruct, field: string, headers: { [name: string]: StringMatch } | undefined, on: 'headers' | 'withoutHeaders') {
+  return renderNamedMatches(scope, field, headers, on, matchHeaderNameProblem);
 }
 
 function renderQueryParamMatches(scope: IConstruct, field: string, params: { [name: string]: StringMatch } | undefined) {
@@ -237,7 +222,7 @@ function renderQueryParamMatches(scope: IConstruct, field: string, params: { [na
       throw invalidInput(scope, `${field}["${name}"]`, prefix, 'istio matches query parameters exactly or by regex: use StringMatch.exact or StringMatch.regex');
     }
   }
-  return renderNamedMatches(scope, field, params, queryParamNameProblem);
+  return renderNamedMatches(scope, field, params, 'queryParams', queryParamNameProblem);
 }
 
 function matchHeaderNameProblem(name: string): string | undefined {
@@ -248,14 +233,14 @@ function queryParamNameProblem(name: string): string | undefined {
   return name.length > 0 ? undefined : 'expected a non-empty query parameter name';
 }
 
-function renderNamedMatches(scope: IConstruct, field: string, matches: { [name: string]: StringMatch } | undefined, nameProblem: (name: string) => string | undefined) {
+function renderNamedMatches(scope: IConstruct, field: string, matches: { [name: string]: StringMatch } | undefined, on: MatchField, nameProblem: (name: string) => string | undefined) {
   if (matches === undefined) {
     return undefined;
   }
   const bound: { [name: string]: VirtualServiceSpecHttpMatchUri } = {};
   for (const name of Object.keys(matches).sort()) {
     rejectIf(scope, field, name, nameProblem(name));
-    bound[name] = renderStringMatch(scope, `${field}["${name}"]`, matches[name]);
+    bound[name] = renderStringMatch(scope, `${field}["${name}"]`, matches[name], on);
   }
   return bound;
 }

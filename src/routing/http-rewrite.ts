@@ -1,7 +1,10 @@
 import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttpRewrite } from '../../imports/networking.istio.io';
 import { invalidInput } from '../private/errors';
-import { requireFeature } from '../private/release-target';
+import { rejectRuleErrors, requireFeature } from '../private/release-target';
+import { KubeObject } from '../rules/finding';
+import { checkRewrite } from '../rules/webhook/http-route';
+import { Report } from '../rules/webhook/report';
 import { URI_REGEX_REWRITE } from '../rules/webhook/release-history';
 import { validateRegex } from './regex';
 
@@ -48,7 +51,7 @@ export function renderHttpRewrite(scope: IConstruct, field: string, rewrite: Htt
   if (rewrite.uriRegex !== undefined) {
     requireFeature(scope, `${field}.uriRegex`, rewrite.uriRegex, URI_REGEX_REWRITE);
   }
-  return {
+  const rendered: VirtualServiceSpecHttpRewrite = {
     uri: rewrite.uri,
     uriRegexRewrite: rewrite.uriRegex === undefined ? undefined : {
       match: validateRegex(scope, `${field}.uriRegex`, rewrite.uriRegex),
@@ -56,4 +59,13 @@ export function renderHttpRewrite(scope: IConstruct, field: string, rewrite: Htt
     },
     authority: rewrite.authority,
   };
+  // the rewrite rule reads the rewrite at `rewrite` of a route; the regex rewrite's pair is this
+  // prop's uriRegex and uriRegexReplacement
+  rejectRuleErrors(scope, { apiVersion: '', kind: 'HTTPRewrite', rewrite: rendered }, checkRewriteRule,
+    (path) => path === 'rewrite.uriRegexRewrite' ? `${field}.uriRegexReplacement` : path.replace(/^rewrite/, field));
+  return rendered;
+}
+
+function checkRewriteRule(obj: KubeObject, report: Report): void {
+  checkRewrite(report, 'rewrite', obj.rewrite);
 }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
 import { invalidInput, rejectIf } from '../private/errors';
 import { requireFeature } from '../private/release-target';
-import { authorityConflictProblem } from '../rules/webhook/http-route';
+import { answerConflictProblems, authorityConflictProblem } from '../rules/webhook/http-route';
 import { MIRRORS } from '../rules/webhook/release-history';
 import { CorsPolicy, renderCorsPolicy } from './cors-policy';
 import { DirectResponse, renderDirectResponse } from './direct-response';
@@ -108,8 +108,12 @@ export interface HttpRouteOptions {
   readonly mirrors?: MirrorPolicy[];
 }
 
-/** The options that only make sense for requests that are forwarded. */
-const FORWARDING_ONLY: Array<keyof HttpRouteOptions> = ['destinations', 'rewrite', 'timeout', 'retries', 'fault', 'mirror', 'mirrors'];
+/**
+ * The options Istio refuses beside a redirect or a direct response. It admits `timeout`, `retries`
+ * and mirrors there and ignores them: the analysis warns (CIG0208).
+ */
+const FORWARDING_ONLY = ['destinations', 'rewrite', 'fault'] as const;
+const L1_FIELDS = { destinations: 'route', rewrite: 'rewrite', fault: 'fault' };
 
 /**
  * An HTTP route checked and converted when it is added; its destinations, which refer to
@@ -132,12 +136,12 @@ export class HttpRoute {
   ) {
     const answer = options.redirect !== undefined ? 'redirect' : options.directResponse !== undefined ? 'directResponse' : undefined;
     if (options.redirect !== undefined && options.directResponse !== undefined) {
-      throw invalidInput(scope, `${field}.directResponse`, options.directResponse, 'a route answers with a redirect or a direct response, not both');
+      rejectIf(scope, `${field}.directResponse`, options.directResponse, answerConflictProblems({ redirect: {}, directResponse: {} })[0]);
     }
     if (answer !== undefined) {
       for (const key of FORWARDING_ONLY) {
         if (options[key] !== undefined) {
-          throw invalidInput(scope, `${field}.${key}`, key === 'timeout' ? (options.timeout as Duration).toHumanString() : key, `applies only to forwarded requests, and this route answers with a ${answer}`);
+          rejectIf(scope, `${field}.${key}`, key, answerConflictProblems({ [answer]: {}, [L1_FIELDS[key]]: [{}] })[0]);
         }
       }
     }

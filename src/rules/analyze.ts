@@ -14,6 +14,7 @@ import { analyzeGatewayApiListeners } from './analysis/gateway-api-listeners';
 import { analyzeGatewayApiParents } from './analysis/gateway-api-parents';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
+import { analyzeHttpRouteAnswers } from './analysis/http-route-answers';
 import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
@@ -109,6 +110,7 @@ const ANALYZERS = [
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,
+  analyzeHttpRouteAnswers,
   analyzeServiceEntryProtocols,
   analyzeServicePortNames,
   analyzeApplicationUid,

@@ -1,5 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import { Backend, IngressGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../../src';
+import { httpRouteAnswerFindings } from '../../src/rules/analysis/http-route-answers';
 import { serverTlsFindings } from '../../src/rules/analysis/server-tls-settings';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject } from '../support/objects';
@@ -239,16 +240,26 @@ describe('Exposure: HTTP routes', () => {
     expect(() => exposure.addHttpRoute({ name: 'a' })).toThrow('test/mesh/web: invalid httpRoutes[1].name "a": route names must be unique in a VirtualService');
   });
 
-  test('a route answers with a redirect or a direct response, not both, and then forwards nothing', () => {
+  test('a route answers with a redirect or a direct response, not both, and then forwards nothing, in the route rule\'s words', () => {
     const { web: exposure } = web();
     expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, directResponse: { status: 404 } }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].directResponse {"status":404}: a route answers with a redirect or a direct response, not both');
+      .toThrow('test/mesh/web: invalid httpRoutes[0].directResponse {"status":404}: a route cannot have both a directResponse and a redirect');
     expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, rewrite: { uri: '/x' } }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].rewrite "rewrite": applies only to forwarded requests, and this route answers with a redirect');
+      .toThrow('test/mesh/web: invalid httpRoutes[0].rewrite "rewrite": a route cannot have both a rewrite and a redirect');
     expect(() => exposure.addHttpRoute({ redirect: { uri: '/new' }, fault: { abort: { httpStatus: 500 } } }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].fault "fault": applies only to forwarded requests, and this route answers with a redirect');
-    expect(() => exposure.addHttpRoute({ directResponse: { status: 404 }, timeout: Duration.seconds(1) }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].timeout "1 second": applies only to forwarded requests, and this route answers with a directResponse');
+      .toThrow('test/mesh/web: invalid httpRoutes[0].fault "fault": a route cannot have both fault injection and a redirect');
+    expect(() => exposure.addHttpRoute({ directResponse: { status: 404 }, destinations: [RouteDestination.to(backend)] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].destinations "destinations": a route cannot have both route destinations and a directResponse');
+  });
+
+  test('a timeout, retries or mirrors on a route that answers itself are emitted, as Istio admits them, and the analysis warns that they do nothing (CIG0208)', () => {
+    const { chart, web: exposure } = web();
+    exposure.addHttpRoute({ directResponse: { status: 404 }, timeout: Duration.seconds(1), retries: { attempts: 1 } });
+    const vs = findObject(Testing.synth(chart), 'VirtualService', 'web');
+    expect(vs.spec.http[0]).toStrictEqual({ directResponse: { status: 404 }, timeout: '1s', retries: { attempts: 1 } });
+    expect(httpRouteAnswerFindings(vs).map((f) => [f.code, f.level, f.message.split(':')[0]])).toStrictEqual([
+      ['CIG0208', 'Warning', 'spec.http[0].timeout'], ['CIG0208', 'Warning', 'spec.http[0].retries'],
+    ]);
   });
 
   test('an empty list of matches is an error', () => {

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { Backend, HttpMethod, IngressGateway, PathMatch, ServerTls, StringMatch } from '../../src';
+import { httpRoutePathFindings } from '../../src/rules/analysis/http-route-paths';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject } from '../support/objects';
 
@@ -94,16 +95,27 @@ describe('HttpRouteMatch', () => {
       .toThrow(`test/mesh/web: invalid httpRoutes[0].matches[0].path ${JSON.stringify(long)}: regex is too large: at most 1024 bytes are allowed`);
   });
 
-  test('a path that does not start with / is an error', () => {
-    const { web } = exposure();
-    expect(() => web.addHttpRoute({ matches: [{ path: PathMatch.prefix('api') }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].path "api": expected a path starting with "/"');
+  test('a path that does not start with / is emitted, as Istio admits it, and the analysis warns that no request meets it (CIG0207)', () => {
+    const { chart, web } = exposure();
+    web.addHttpRoute({ matches: [{ path: PathMatch.prefix('api') }] });
+    const vs = findObject(Testing.synth(chart), 'VirtualService', 'web');
+    expect(vs.spec.http[0].match).toStrictEqual([{ uri: { prefix: 'api' } }]);
+    expect(httpRoutePathFindings(vs).map((f) => [f.code, f.level, f.message.split(':')[0]])).toStrictEqual([['CIG0207', 'Warning', 'spec.http[0].match[0].uri.prefix']]);
   });
 
-  test('an empty exact or prefix value is an error', () => {
-    const { web } = exposure();
-    expect(() => web.addHttpRoute({ matches: [{ authority: StringMatch.exact('') }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].authority "": expected a non-empty exact value');
+  test('an empty prefix is refused but on the path, where it matches every path; an empty exact value is admitted, as Istio reads them', () => {
+    const { chart, web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ headers: { 'x-id': StringMatch.prefix('') } }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].headers["x-id"] "": a prefix match cannot be empty: leave the condition out to match any value');
+    web.addHttpRoute({ matches: [{ path: PathMatch.prefix(''), authority: StringMatch.exact('') }] });
+    expect(firstMatch(chart)).toStrictEqual([{ uri: { prefix: '' }, authority: { exact: '' } }]);
+  });
+
+  test('the regex "*" in withoutHeaders is a presence match, not RE2', () => {
+    const { chart, web } = exposure();
+    expect(() => web.addHttpRoute({ matches: [{ headers: { 'x-id': StringMatch.regex('*') } }] })).toThrow(/invalid httpRoutes\[0\]\.matches\[0\]\.headers\["x-id"\] "\*": regex "\*" is invalid/);
+    web.addHttpRoute({ matches: [{ withoutHeaders: { 'x-debug': StringMatch.regex('*') } }] });
+    expect(firstMatch(chart)).toStrictEqual([{ withoutHeaders: { 'x-debug': { regex: '*' } } }]);
   });
 
   test('a header name that is not an HTTP token is an error', () => {
@@ -126,10 +138,10 @@ describe('HttpRouteMatch', () => {
       .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].withoutHeaders["x-id"] "(?!admin).*": regex "(?!admin).*" is invalid');
   });
 
-  test('an empty scheme is an error', () => {
+  test('an empty scheme prefix is an error', () => {
     const { web } = exposure();
-    expect(() => web.addHttpRoute({ matches: [{ scheme: StringMatch.exact('') }] }))
-      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].scheme "": expected a non-empty exact value');
+    expect(() => web.addHttpRoute({ matches: [{ scheme: StringMatch.prefix('') }] }))
+      .toThrow('test/mesh/web: invalid httpRoutes[0].matches[0].scheme "": a prefix match cannot be empty: leave the condition out to match any value');
   });
 
   test('a prefix match on a query parameter is an error', () => {

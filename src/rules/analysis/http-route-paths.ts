@@ -13,7 +13,9 @@ import { findingOf, MESSAGES, Report } from './messages';
  * - CIG0205 RelativeRedirectPath: a redirect `uri` without a leading `/`: Envoy appends it to the
  *   host, so the client is sent to another host (`https://shop.example.comv2`);
  * - CIG0206 RelativeRewritePath: a rewrite `uri` without a leading `/`: the upstream receives a
- *   request path that is not one (HTTP/1.1 servers answer 400), unless it is lenient.
+ *   request path that is not one (HTTP/1.1 servers answer 400), unless it is lenient;
+ * - CIG0207 UnmatchablePath: an exact or prefix `uri` match without a leading `/`, which no request
+ *   path meets (an empty prefix meets every path).
  */
 export function analyzeHttpRoutePaths(context: AnalysisContext, report: Report): void {
   for (const vs of context.index.ofKind('VirtualService')) {
@@ -26,6 +28,14 @@ export function httpRoutePathFindings(vs: KubeObject): Finding[] {
   const findings: Finding[] = [];
   arrayOf(vs.spec?.http).forEach((route, i) => {
     const at = `spec.http[${i}]`;
+    arrayOf(route?.match).forEach((match, j) => {
+      const uri = match?.uri;
+      const kind = typeof uri?.exact === 'string' ? 'exact' : typeof uri?.prefix === 'string' ? 'prefix' : undefined;
+      const problem = kind === undefined ? undefined : pathMatchProblem(uri[kind]);
+      if (kind !== undefined && problem !== undefined) {
+        findings.push(findingOf(MESSAGES.UnmatchablePath, vs, `${at}.match[${j}].uri.${kind}: ${problem}`));
+      }
+    });
     const redirect = route?.redirect;
     if (redirect !== undefined && redirect !== null && typeof redirect === 'object') {
       const code = redirectCodeProblem(numberAt(redirect.redirectCode));
@@ -57,6 +67,15 @@ export function redirectCodeProblem(code: number): string | undefined {
     return undefined;
   }
   return `Istio admits ${code} but pilot has no Envoy redirect code for it and emits the route without an action, so it cannot redirect: use 301, 302, 303, 307 or 308`;
+}
+
+/** CIG0207: why no request path meets an exact or prefix match of `path`, or undefined. */
+export function pathMatchProblem(path: string): string | undefined {
+  // `*` is the request target of `OPTIONS *`
+  if (path === '' || path === '*' || path.startsWith('/')) {
+    return undefined;
+  }
+  return `request paths start with "/" (the "*" of "OPTIONS *" aside), so no request meets this match: expected a path starting with "/"`;
 }
 
 /** CIG0205: why a redirect to the path `uri` sends clients astray, or undefined. */

@@ -115,6 +115,10 @@ export const MESSAGES = {
     `start the redirect uri with "/"`),
   RelativeRewritePath: type('CIG0206', 'RelativeRewritePath', FindingLevel.WARNING,
     `start the rewrite uri with "/"`),
+  UnmatchablePath: type('CIG0207', 'UnmatchablePath', FindingLevel.WARNING,
+    `start the exact or prefix uri match with "/"`),
+  ForwardingSettingsWithoutEffect: type('CIG0208', 'ForwardingSettingsWithoutEffect', FindingLevel.WARNING,
+    `remove timeout, retries and mirrors from a route that redirects or responds directly, or make it forward`),
   EgressNotLockedDown: type('CIG0301', 'EgressNotLockedDown', FindingLevel.WARNING,
     `add a NetworkPolicy that lets the namespace's pods reach only the egress gateway, DNS, istiod and in-cluster addresses (EgressLockdown)`),
 };

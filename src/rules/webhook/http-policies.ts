@@ -37,12 +37,11 @@ export function checkCors(report: Report, path: string, cors: { [key: string]: a
     return;
   }
   listAt(cors.allowOrigins).forEach((value, i) => {
-    const origin = objectAt(value) ?? {};
-    const text = stringAt(origin.exact) || stringAt(origin.prefix) || stringAt(origin.regex);
-    if (text === '') {
-      report.error(`${path}.allowOrigins[${i}]`, 'an allowed origin needs a non-empty exact, prefix or regex match');
+    const empty = emptyOriginProblem(value);
+    if (empty !== undefined) {
+      report.error(`${path}.allowOrigins[${i}]`, empty);
     } else {
-      checkStringMatch(report, `${path}.allowOrigins[${i}]`, origin);
+      checkStringMatch(report, `${path}.allowOrigins[${i}]`, value);
     }
   });
   listAt(cors.allowMethods).forEach((method, i) => {
@@ -64,6 +63,13 @@ export function checkCors(report: Report, path: string, cors: { [key: string]: a
       report.error(`${path}.maxAge`, 'maxAge is only accurate to seconds: use whole seconds');
     }
   }
+}
+
+/** Why the string match `value` matches no origin a CORS policy could allow: it is empty. */
+export function emptyOriginProblem(value: unknown): string | undefined {
+  const origin = objectAt(value) ?? {};
+  const text = stringAt(origin.exact) || stringAt(origin.prefix) || stringAt(origin.regex);
+  return text === '' ? 'an allowed origin needs a non-empty exact, prefix or regex match' : undefined;
 }
 
 /** Why a fraction percentage (`{ value }`) is neither 0 nor from 0.0001 to 100, or undefined. */

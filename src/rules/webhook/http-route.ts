@@ -29,7 +29,8 @@ const MIB = 1024 * KIB;
 const STRING_MATCH_FIELDS = ['uri', 'scheme', 'method', 'authority'] as const;
 const CONDITION_FIELDS = ['headers', 'withoutHeaders', 'queryParams'] as const;
 const REWRITE_RELEASE_FIELDS = [URI_REGEX_REWRITE];
-type MatchField = typeof STRING_MATCH_FIELDS[number] | typeof CONDITION_FIELDS[number];
+/** The fields of an HTTP match whose values are string matches. */
+export type MatchField = typeof STRING_MATCH_FIELDS[number] | typeof CONDITION_FIELDS[number];
 
 /** Reports what Istio rejects or warns about in one HTTP route of a VirtualService. */
 export function checkHttpRoute(report: Report, path: string, route: { [key: string]: any }, role: RouteRole): void {
@@ -83,35 +84,31 @@ function checkConflicts(report: Report, path: string, route: { [key: string]: an
   if (role === RouteRole.DELEGATE && has('delegate')) {
     report.error(`${path}.delegate`, 'a delegate route cannot delegate further');
   }
-  if (has('redirect')) {
-    if (routes) {
-      report.error(path, 'a route cannot have both route destinations and a redirect');
-    }
-    if (has('fault')) {
-      report.error(path, 'a route cannot have both fault injection and a redirect');
-    }
-    if (has('rewrite')) {
-      report.error(path, 'a route cannot have both a rewrite and a redirect');
-    }
-    if (has('directResponse')) {
-      report.error(path, 'a route cannot have both a directResponse and a redirect');
-    }
-  } else if (has('directResponse')) {
-    if (routes) {
-      report.error(path, 'a route cannot have both route destinations and a directResponse');
-    }
-    if (has('fault')) {
-      report.error(path, 'a route cannot have both fault injection and a directResponse');
-    }
-    if (has('rewrite')) {
-      report.error(path, 'a route cannot have both a rewrite and a directResponse');
-    }
-  } else if (!routes) {
-    report.error(path, 'a route needs route destinations, a redirect or a directResponse');
+  for (const problem of answerConflictProblems(route)) {
+    report.error(path, problem);
   }
   if (has('mirror') && hasItems(route.mirrors)) {
     report.error(path, 'a route cannot have both mirror and mirrors: move mirror into mirrors');
   }
+}
+
+/**
+ * Why a route (not a delegating one) cannot be as it is: it answers with a redirect or a direct
+ * response and also forwards, injects faults or rewrites, or it does none of the three.
+ */
+export function answerConflictProblems(route: { [key: string]: any }): string[] {
+  const has = (field: string): boolean => isSet(route[field]);
+  const routes = hasItems(route.route);
+  const answer = has('redirect') ? 'a redirect' : has('directResponse') ? 'a directResponse' : undefined;
+  if (answer === undefined) {
+    return routes ? [] : ['a route needs route destinations, a redirect or a directResponse'];
+  }
+  return [
+    routes ? `a route cannot have both route destinations and ${answer}` : undefined,
+    has('fault') ? `a route cannot have both fault injection and ${answer}` : undefined,
+    has('rewrite') ? `a route cannot have both a rewrite and ${answer}` : undefined,
+    has('redirect') && has('directResponse') ? 'a route cannot have both a directResponse and a redirect' : undefined,
+  ].filter((problem): problem is string => problem !== undefined);
 }
 
 function checkMatches(report: Report, path: string, matches: unknown, role: RouteRole): void {
@@ -164,7 +161,7 @@ function checkMatches(report: Report, path: string, matches: unknown, role: Rout
  * and delegate routes could not match by regex; until 1.22, their regexes went unchecked, as did
  * `withoutHeaders` values and empty prefixes other than in headers (refused from 1.18).
  */
-function checkMatchValue(report: Report, path: string, field: MatchField, match: unknown, delegating: boolean): void {
+export function checkMatchValue(report: Report, path: string, field: MatchField, match: unknown, delegating: boolean): void {
   const release = report.release;
   if (delegating && isRegexMatch(match) && !release.isAtLeast(REGEX_IN_DELEGATION)) {
     report.error(path, `Istio ${release} does not allow regex matches in delegating or delegate routes (1.15 and later do): use exact or prefix`);
@@ -258,7 +255,8 @@ function checkPrefixRewrite(report: Report, path: string, redirect: { [key: stri
   }
 }
 
-function checkRewrite(report: Report, path: string, rewrite: { [key: string]: any } | undefined): void {
+/** The admission rules of a route's `rewrite`. */
+export function checkRewrite(report: Report, path: string, rewrite: { [key: string]: any } | undefined): void {
   if (!rewrite) {
     return;
   }
