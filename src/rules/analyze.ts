@@ -1,7 +1,10 @@
+import { analyzeAnnotations } from './analysis/annotations';
+import { analyzeApplicationUid } from './analysis/application-uid';
 import { analyzeConflictingGateways } from './analysis/conflicting-gateways';
 import { Assumptions } from './analysis/assumptions';
 import { AnalysisContext } from './analysis/context';
 import { analyzeDestinationRuleHosts } from './analysis/destinationrule-hosts';
+import { analyzeDeploymentServices } from './analysis/deployment-services';
 import { analyzeDeprecatedFields } from './analysis/deprecated-fields';
 import { analyzeDestinationRuleTls } from './analysis/destinationrule-tls';
 import { analyzeDuplicateCertificates } from './analysis/duplicate-certificate';
@@ -11,7 +14,9 @@ import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
+import { analyzeServicePortNames } from './analysis/service-port-names';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
+import { analyzeServiceEntryProtocols } from './analysis/serviceentry-protocols';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
 import { analyzeEgressLockdown } from './analysis/egress-lockdown';
@@ -23,8 +28,8 @@ import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches'
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
 import { MeshConfig } from './mesh-config';
 import { IstioRelease } from './istio-release';
-import { DeclaredWorkload, MeshIndex, namespaceOf } from './mesh-index';
-import { checkSchema } from './schema';
+import { DeclaredWorkload, isAnalyzedNamespace, MeshIndex, namespaceOf, reportedNamespaceOf } from './mesh-index';
+import { readSchema } from './schema';
 import { checkObject } from './webhook';
 
 /** Options of `analyze`. */
@@ -100,13 +105,22 @@ const ANALYZERS = [
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,
+  analyzeServiceEntryProtocols,
+  analyzeServicePortNames,
+  analyzeApplicationUid,
+  analyzeDeploymentServices,
+  analyzeAnnotations,
 ];
 
 /**
  * Analyzes Kubernetes objects (as synthesized or parsed from YAML) the way Istio's admission
  * webhook and `istioctl analyze` would: each object against its CRD's structural schema first, as
- * the API server checks it (objects it would refuse go no further; fields it would drop are
- * dropped), then each object alone, then the references between them.
+ * the API server checks it (fields it would drop are dropped; objects it would refuse go no
+ * further, except that those it refuses only for missing required fields still take part in the
+ * references, as istioctl reads them), then each object alone, then the references between them.
+ * As istioctl does, the references leave out the objects of Kubernetes' own namespaces
+ * (`kube-system`, `kube-public`, `kube-node-lease`, `local-path-storage`); the per-object rules
+ * still judge them, as the API server and the webhook would.
  * Objects of kinds it does not know are read where they matter (workloads, Services, Secrets)
  * and otherwise ignored. Findings the objects suppress with the `galley.istio.io/analyze-suppress`
  * annotation are left out.
@@ -123,8 +137,9 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
   const release = options.istioRelease ?? IstioRelease.LATEST;
   const findings: Finding[] = [];
   const suppressions = new Map<string, string[]>();
-  // what the API server would store: objects it would refuse are left out of every later rule
-  const stored: KubeObject[] = [];
+  // what istioctl reads: objects the API server would refuse for a wrong value take no part in
+  // the references; those it would refuse only for missing fields do, as istioctl reads them
+  const read: KubeObject[] = [];
   const schemaFindings: Finding[] = [];
   for (const obj of objects) {
     if (!obj || typeof obj.kind !== 'string') {
@@ -132,24 +147,26 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
     }
     const codes = suppressedCodes(obj);
     if (codes.length > 0) {
-      suppressions.set(objectKey(obj.kind, namespaceOf(obj), obj.metadata?.name ?? ''), codes);
+      suppressions.set(objectKey(obj.kind, reportedNamespaceOf(obj), obj.metadata?.name ?? ''), codes);
     }
-    const admitted = checkSchema(obj, schemaFindings);
+    const { stored: admitted, readable } = readSchema(obj, schemaFindings);
     if (schemaFindings.length > 0) {
       findings.push(...schemaFindings.filter((finding) => !isSuppressed(codes, finding.code)));
       schemaFindings.length = 0;
     }
+    if (readable !== undefined && isAnalyzedNamespace(readable)) {
+      read.push(readable);
+    }
     if (admitted === undefined) {
       continue;
     }
-    stored.push(admitted);
     for (const finding of checkObject(admitted, release)) {
       if (!isSuppressed(codes, finding.code)) {
         findings.push(inObjectNamespace(finding, admitted));
       }
     }
   }
-  const index = new MeshIndex(stored, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
+  const index = new MeshIndex(read, { defaultGateway: options.defaultGateway ?? true, workloads: options.workloads ?? [], meshConfig });
   const context: AnalysisContext = {
     index,
     assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? false,

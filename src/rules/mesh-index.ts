@@ -35,9 +35,51 @@ export const ANALYZED_KINDS: ReadonlySet<string> = new Set([
   ...POD_TEMPLATE_KINDS,
 ]);
 
+/**
+ * The namespaces of Kubernetes' own components (and kind's storage provisioner), whose objects
+ * istioctl analyze leaves out of its input, as the sidecar injector leaves them alone.
+ */
+const IGNORED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+/** True when istioctl analyze reads `obj`: it is not in (nor, as a Namespace, one of) the ignored namespaces. */
+export function isAnalyzedNamespace(obj: KubeObject): boolean {
+  return !IGNORED_NAMESPACES.has(obj.kind === 'Namespace' ? String(obj.metadata?.name ?? '') : namespaceOf(obj));
+}
+
+/** The pods an object makes, as the analysis reads them: their metadata and their spec. */
+export interface PodTemplate {
+  readonly labels: Labels;
+  readonly annotations: { readonly [key: string]: string };
+  /** The pod spec (`containers`, `securityContext`, ...), as written: it may be malformed. */
+  readonly spec: any;
+}
+
+/**
+ * The pods `obj` makes: a Pod's own metadata and spec, the pod template of the kinds that have one
+ * (`spec.template`); undefined for other kinds.
+ */
+export function podTemplateOf(obj: KubeObject): PodTemplate | undefined {
+  if (obj.kind === 'Pod') {
+    return { labels: obj.metadata?.labels ?? {}, annotations: obj.metadata?.annotations ?? {}, spec: obj.spec };
+  }
+  if (!POD_TEMPLATE_KINDS.has(obj.kind)) {
+    return undefined;
+  }
+  const template = obj.spec?.template;
+  return { labels: template?.metadata?.labels ?? {}, annotations: template?.metadata?.annotations ?? {}, spec: template?.spec };
+}
+
 /** The namespace `obj` lives in: its own, else `default`. */
 export function namespaceOf(obj: KubeObject): string {
   return obj.metadata?.namespace ?? DEFAULT_NAMESPACE;
+}
+
+/** The kinds whose objects belong to no namespace. */
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(['Namespace', 'Node']);
+
+/** The namespace a finding about `obj` names: none for a cluster-scoped object, else `namespaceOf`. */
+export function reportedNamespaceOf(obj: KubeObject): string | undefined {
+  return CLUSTER_SCOPED_KINDS.has(obj.kind) ? undefined : namespaceOf(obj);
 }
 
 /** `namespace/name` of `obj`, as istioctl names objects. */
@@ -126,6 +168,8 @@ export interface ServiceInfo {
   /** Pods the Service selects; a Service without a selector selects none. */
   readonly selector?: Labels;
   readonly ports: ServicePort[];
+  /** The Service object, when the input holds it (not one implied by a gateway workload). */
+  readonly object?: KubeObject;
 }
 
 /** What a host resolves to: a Service or a ServiceEntry, with its ports and the selector of its pods. */
@@ -273,6 +317,8 @@ export class MeshIndex {
   private readonly secretObjects = new Map<string, KubeObject>();
   /** The names of the Secrets in `secrets`, whatever their namespace. */
   private readonly secretNames = new Set<string>();
+  /** The Namespace objects of the input, by name. */
+  private readonly namespaces = new Map<string, KubeObject>();
 
   constructor(objects: readonly KubeObject[], options: MeshIndexOptions) {
     for (const obj of objects) {
@@ -301,6 +347,11 @@ export class MeshIndex {
   /** The kinds of the objects, in the order they first occur. */
   public kinds(): string[] {
     return [...this.byKind.keys()];
+  }
+
+  /** The Namespace object named `name`, when the input holds it. */
+  public namespace(name: string): KubeObject | undefined {
+    return this.namespaces.get(name);
   }
 
   /** The Secret named `namespace/name`, when the input holds it (not one a Certificate makes). */
@@ -441,8 +492,11 @@ export class MeshIndex {
       case 'Node':
         this.nodeLabels.set(obj.metadata?.name ?? '', obj.metadata?.labels ?? {});
         break;
+      case 'Namespace':
+        this.namespaces.set(String(obj.metadata?.name ?? ''), obj);
+        break;
       case 'Service':
-        this.addService({ namespace, name: obj.metadata?.name ?? '', selector: obj.spec?.selector, ports: servicePorts(obj.spec?.ports) }, exportToAnnotation(obj));
+        this.addService({ namespace, name: obj.metadata?.name ?? '', selector: obj.spec?.selector, ports: servicePorts(obj.spec?.ports), object: obj }, exportToAnnotation(obj));
         break;
       case 'ServiceEntry':
         this.addServiceEntry(obj, namespace);
@@ -477,7 +531,7 @@ export class MeshIndex {
         break;
       default:
         if (POD_TEMPLATE_KINDS.has(obj.kind) && obj.spec?.template?.metadata?.labels) {
-          this.workloads.add({ namespace, labels: obj.spec.template.metadata.labels });
+          this.workloads.add({ namespace, labels: podTemplateOf(obj)!.labels });
         }
     }
   }

@@ -31,8 +31,10 @@ describe('the analysis parity suite against istioctl analyze (analyzers_test.go)
     expect(actualFindings(parityCase)).toEqual(expectedFindings(parityCase));
   });
 
-  test.each(differingCases.map((c) => [c.upstream, c] as const))('%s: still differs, as listed', (_name, parityCase) => {
-    expect(actualFindings(parityCase)).not.toEqual(expectedFindings(parityCase));
+  test('each listed difference still differs', () => {
+    for (const parityCase of differingCases) {
+      expect({ upstream: parityCase.upstream, findings: actualFindings(parityCase) }).not.toEqual({ upstream: parityCase.upstream, findings: expectedFindings(parityCase) });
+    }
   });
 });
 

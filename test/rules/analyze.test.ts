@@ -163,7 +163,7 @@ describe('analyze options', () => {
   });
 
   test('with assumeHostsAndSecretsExist, subsets are judged only when the input holds pods of the host', () => {
-    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'shop' }, spec: { selector: { app: 'reviews' }, ports: [{ port: 80 }] } };
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'shop' }, spec: { selector: { app: 'reviews' }, ports: [{ port: 80, name: 'http' }] } };
     const dr = { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'reviews', namespace: 'shop' }, spec: { host: 'reviews', subsets: [{ name: 'v9', labels: { version: 'v9' } }] } };
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'reviews-v1', namespace: 'shop', labels: { app: 'reviews', version: 'v1' } } };
     expect(analyze([service, dr], { assumeHostsAndSecretsExist: true })).toEqual([]);

@@ -1,5 +1,5 @@
 import { Finding, FindingLevel, KubeObject } from '../finding';
-import { namespaceOf } from '../mesh-index';
+import { reportedNamespaceOf } from '../mesh-index';
 
 /** One kind of istioctl analyze message: its code, its name and its level. */
 export interface MessageType {
@@ -25,6 +25,10 @@ export const MESSAGES = {
     `use the field that replaces the deprecated one, or remove the field that Istio ignores`),
   ReferencedResourceNotFound: type('IST0101', 'ReferencedResourceNotFound', FindingLevel.ERROR,
     `correct the reference, or add the object it names (a workload matching the Gateway selector, the Gateway, a Service or ServiceEntry for the host, a DestinationRule subset, the credential Secret in the gateway workload's namespace)`),
+  MisplacedAnnotation: type('IST0107', 'MisplacedAnnotation', FindingLevel.WARNING,
+    `move the annotation to the kind of object Istio reads it on (a pod template's annotations, not the Deployment's own), or remove it`),
+  UnknownAnnotation: type('IST0108', 'UnknownAnnotation', FindingLevel.WARNING,
+    `correct the annotation's name (see istio.io/latest/docs/reference/config/annotations/), or remove it: Istio ignores annotations it does not know`),
   ConflictingMeshGatewayVirtualServiceHosts: type('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', FindingLevel.ERROR,
     `merge the VirtualServices into one, or narrow their exportTo so that no two export the same host to a namespace`),
   ConflictingSidecarWorkloadSelectors: type('IST0110', 'ConflictingSidecarWorkloadSelectors', FindingLevel.ERROR,
@@ -33,6 +37,12 @@ export const MESSAGES = {
     `keep one Sidecar without workloadSelector per namespace: merge them, or give the others a workloadSelector`),
   VirtualServiceDestinationPortSelectorRequired: type('IST0112', 'VirtualServiceDestinationPortSelectorRequired', FindingLevel.ERROR,
     `set destination.port.number to one of the service's ports`),
+  DeploymentAssociatedToMultipleServices: type('IST0116', 'DeploymentAssociatedToMultipleServices', FindingLevel.WARNING,
+    `give the Services that select these pods one protocol per port, or select the pods with one Service per port`),
+  PortNameIsNotUnderNamingConvention: type('IST0118', 'PortNameIsNotUnderNamingConvention', FindingLevel.INFO,
+    `name the Service port <protocol>[-<suffix>] (http, http2, grpc, tcp, tls, ...) or set its appProtocol, so that Istio does not have to detect the protocol`),
+  InvalidAnnotation: type('IST0125', 'InvalidAnnotation', FindingLevel.WARNING,
+    `give the annotation a value of the form it takes (see the message), or remove it`),
   NoMatchingWorkloadsFound: type('IST0127', 'NoMatchingWorkloadsFound', FindingLevel.WARNING,
     `correct the selector so that it matches the labels of some pod, or add the workload it is meant for`),
   NoServerCertificateVerificationDestinationLevel: type('IST0128', 'NoServerCertificateVerificationDestinationLevel', FindingLevel.WARNING,
@@ -47,12 +57,20 @@ export const MESSAGES = {
     `add the VirtualService's host to a server of the Gateway (visible to the VirtualService's namespace), or bind the VirtualService to the Gateway that serves it`),
   ServiceEntryAddressesRequired: type('IST0134', 'ServiceEntryAddressesRequired', FindingLevel.WARNING,
     `set addresses on the ServiceEntry, or give its ports a protocol other than TCP (HTTP, HTTPS, TLS, ...)`),
+  DeprecatedAnnotation: type('IST0135', 'DeprecatedAnnotation', FindingLevel.INFO,
+    `use what replaces the deprecated annotation (the sidecar.istio.io/inject label instead of the annotation), or remove it`),
+  DeploymentConflictingPorts: type('IST0137', 'DeploymentConflictingPorts', FindingLevel.WARNING,
+    `make the Services that send to one targetPort of these pods use the same port for it`),
   GatewayDuplicateCertificate: type('IST0138', 'GatewayDuplicateCertificate', FindingLevel.WARNING,
     `serve all hosts of a certificate from one Gateway, or use a distinct certificate for each Gateway`),
   IngressRouteRulesNotAffected: type('IST0140', 'IngressRouteRulesNotAffected', FindingLevel.WARNING,
     `route the gateway's traffic to the subset itself (set destination.subset in the gateway's VirtualService): the sidecars' VirtualService that picks the subset does not apply to requests coming through a gateway`),
+  InvalidApplicationUID: type('IST0144', 'InvalidApplicationUID', FindingLevel.WARNING,
+    `run the application as another user: UID 1337 is the sidecar proxy's, whose traffic the sidecar does not capture`),
   ConflictingGateways: type('IST0145', 'ConflictingGateways', FindingLevel.ERROR,
     `serve each host on a workload port from one Gateway only: merge the servers, or use other hosts or ports`),
+  ExternalNameServiceTypeInvalidPortName: type('IST0150', 'ExternalNameServiceTypeInvalidPortName', FindingLevel.WARNING,
+    `name the ExternalName Service's port after its protocol other than plain tcp (http, https, tls, ...), or set its appProtocol`),
   InvalidGatewayCredential: type('IST0161', 'InvalidGatewayCredential', FindingLevel.ERROR,
     `put a current PEM certificate and its key in the credential Secret, under tls.crt and tls.key (or cert and key)`),
   GatewayPortNotDefinedOnService: type('IST0162', 'GatewayPortNotDefinedOnService', FindingLevel.WARNING,
@@ -63,6 +81,8 @@ export const MESSAGES = {
     `change the subset labels to those of existing pods, deploy the pods, or remove the subset`),
   UnknownDestinationRuleHost: type('IST0174', 'UnknownDestinationRuleHost', FindingLevel.WARNING,
     `correct the host (use the fully qualified name for another namespace) or add a ServiceEntry for it`),
+  ConflictingServiceEntryProtocol: type('IST0177', 'ConflictingServiceEntryProtocol', FindingLevel.WARNING,
+    `give a host and port one protocol in every ServiceEntry that declares it (visible in a namespace), or merge the ServiceEntries`),
   DuplicateObject: type('CIG0001', 'DuplicateObject', FindingLevel.ERROR,
     `give each object of a kind a name of its own in its namespace, or remove the copy`),
   EmptyTlsVersionRange: type('CIG0201', 'EmptyTlsVersionRange', FindingLevel.ERROR,
@@ -88,7 +108,7 @@ export function findingOf(messageType: MessageType, obj: KubeObject, message: st
     level: messageType.level,
     kind: obj.kind,
     name: obj.metadata?.name ?? '',
-    namespace: namespaceOf(obj),
+    namespace: reportedNamespaceOf(obj),
     message,
   };
 }

@@ -48,6 +48,20 @@ function compile(schema: SchemaNode | undefined, kind: string): Validate | null 
   return validate;
 }
 
+/** What the API server, and istioctl analyze reading a file, make of an object. */
+export interface SchemaReading {
+  /** The object as the API server would store it (without the fields its schema does not declare); undefined when it would refuse it. */
+  readonly stored?: KubeObject;
+  /**
+   * The object as istioctl analyze reads it from a file, which decodes it without the CRD's
+   * schema: `stored`, or, when the API server refuses it only because required fields are
+   * missing, the object as written (without undeclared fields), since leaving a field out
+   * changes none of the others. Undefined when a value is of the wrong type, outside its enum or
+   * bounds: what Go's decoder would refuse, or what the author evidently meant otherwise.
+   */
+  readonly readable?: KubeObject;
+}
+
 /**
  * Checks `obj` against its CRD's structural schema (or, for the built-in kinds the analysis reads,
  * its object fields), as the API server would before storing it, and adds what it finds to
@@ -58,15 +72,20 @@ function compile(schema: SchemaNode | undefined, kind: string): Validate | null 
  * fields, or undefined when the API server would refuse it
  */
 export function checkSchema(obj: KubeObject, found: Finding[]): KubeObject | undefined {
+  return readSchema(obj, found).stored;
+}
+
+/** `checkSchema`, and the object as istioctl analyze reads it. */
+export function readSchema(obj: KubeObject, found: Finding[]): SchemaReading {
   const validate = validatorOf(obj);
   if (validate === undefined) {
-    return obj;
+    return { stored: obj, readable: obj };
   }
   const walk = new SchemaWalk();
   validate(obj, walk);
   const { violations, unknownFields } = walk;
   if (violations === undefined && unknownFields === undefined) {
-    return obj;
+    return { stored: obj, readable: obj };
   }
   const identity = identityOf(obj);
   for (const violation of violations ?? []) {
@@ -75,10 +94,11 @@ export function checkSchema(obj: KubeObject, found: Finding[]): KubeObject | und
   for (const field of unknownFields ?? []) {
     found.push({ code: SCHEMA_WARNING, level: FindingLevel.WARNING, ...identity, message: unknownFieldMessage(field) });
   }
-  if (violations !== undefined) {
-    return undefined;
+  const pruned = unknownFields === undefined ? obj : withoutFields(obj, unknownFields.map((field) => field.path)) as KubeObject;
+  if (violations === undefined) {
+    return { stored: pruned, readable: pruned };
   }
-  return withoutFields(obj, unknownFields!.map((field) => field.path)) as KubeObject;
+  return { readable: violations.every((violation) => violation.missing) ? pruned : undefined };
 }
 
 function unknownFieldMessage(field: UnknownField): string {

@@ -139,7 +139,7 @@ function compileObject(node: SchemaNode, nullable: boolean, constraints: readonl
       const child = object[name];
       if (child === undefined || (child === null && !fields.get(name)?.nullable)) {
         walk.path.push(name);
-        walk.violation('required field is missing');
+        walk.missingField();
         walk.path.pop();
       }
     }

@@ -1,1 +1,1 @@
-export { checkSchema } from './check-schema';
+export { checkSchema, readSchema } from './check-schema';

@@ -5,6 +5,8 @@ export type FieldPath = ReadonlyArray<string | number>;
 export interface SchemaViolation {
   readonly path: string;
   readonly message: string;
+  /** True when the violation is a required field that is missing, not a value that is wrong. */
+  readonly missing: boolean;
 }
 
 /** A field its schema does not declare: the API server prunes it. */
@@ -42,7 +44,12 @@ export class SchemaWalk {
 
   /** Records that the value at the current path breaks its schema. */
   public violation(message: string): void {
-    (this.violations ??= []).push({ path: formatPath(this.path), message });
+    (this.violations ??= []).push({ path: formatPath(this.path), message, missing: false });
+  }
+
+  /** Records that the required field at the current path is missing. */
+  public missingField(): void {
+    (this.violations ??= []).push({ path: formatPath(this.path), message: 'required field is missing', missing: true });
   }
 
   /** Records that the object at the current path holds `key`, which its schema does not declare. */

@@ -33,7 +33,8 @@ function itemsOf(value: any): KubeObject[] {
 }
 
 /**
- * The findings of the case's codes on its fixture, as a sorted set of `CODE Kind namespace/name`:
+ * The findings of the case's codes on its fixture, as a sorted set of `CODE Kind namespace/name`
+ * (`CODE Kind name` for a cluster-scoped object, as istioctl names it):
  * upstream compares message type and resource, and repeats a message once per offending field,
  * which the project reports once per object or per field as its rules do.
  */
@@ -41,7 +42,7 @@ export function actualFindings(parityCase: ApplicableCase): string[] {
   const codes = new Set(parityCase.codes);
   const found = analyze(fixtureObjects(parityCase.fixture), { ...ISTIOCTL_TEST_OPTIONS, meshConfig: meshConfigOf(parityCase) })
     .filter((f) => codes.has(f.code))
-    .map((f) => `${f.code} ${f.kind} ${f.namespace}/${f.name}`);
+    .map((f) => `${f.code} ${f.kind} ${f.namespace === undefined ? f.name : `${f.namespace}/${f.name}`}`);
   return asSet(found);
 }
 

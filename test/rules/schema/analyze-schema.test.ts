@@ -104,6 +104,24 @@ describe('the schema layer of analyze', () => {
     ]);
   });
 
+  test('an object refused only for a missing required field still takes part in the cross-object analysis, as istioctl reads it', () => {
+    const virtualService = (route: object[]): KubeObject => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'shop', namespace: 'edge' },
+      spec: { hosts: ['shop.example.com'], http: [{ route }] },
+    });
+    const missingDestination = analyze([virtualService([{}, { destination: { host: 'nowhere' } }])]);
+    expect(missingDestination.map((f) => [f.code, f.message])).toStrictEqual([
+      ['IST0106', 'spec.http[0].route[0].destination: required field is missing'],
+      ['IST0101', 'Referenced host not found: "nowhere"'],
+    ]);
+    const wrongType = analyze([virtualService([{ destination: 'shop' }, { destination: { host: 'nowhere' } }])]);
+    expect(wrongType.map((f) => [f.code, f.message])).toStrictEqual([
+      ['IST0106', 'spec.http[0].route[0].destination: expected object, got string "shop"'],
+    ]);
+  });
+
   test('value bounds: a list longer than maxItems is an error', () => {
     const tls = { mode: 'SIMPLE', tlsCertificates: [1, 2, 3].map((n) => ({ serverCertificate: `/c${n}`, privateKey: `/k${n}` })) };
     const findings = schemaFindings([gateway({ servers: [{ ...server, tls }] })]);
