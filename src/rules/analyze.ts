@@ -18,6 +18,7 @@ import { analyzeServicePortNames } from './analysis/service-port-names';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeServiceEntryProtocols } from './analysis/serviceentry-protocols';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
+import { analyzeStatusConditions } from './analysis/status-conditions';
 import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
 import { analyzeEgressLockdown } from './analysis/egress-lockdown';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
@@ -110,6 +111,7 @@ const ANALYZERS = [
   analyzeApplicationUid,
   analyzeDeploymentServices,
   analyzeAnnotations,
+  analyzeStatusConditions,
 ];
 
 /**
