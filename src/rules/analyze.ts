@@ -22,6 +22,7 @@ import { analyzeServicePortNames } from './analysis/service-port-names';
 import { analyzeServiceEntryAddresses } from './analysis/serviceentry-addresses';
 import { analyzeServiceEntryProtocols } from './analysis/serviceentry-protocols';
 import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
+import { analyzeStatusConditions } from './analysis/status-conditions';
 import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
 import { analyzeEgressLockdown } from './analysis/egress-lockdown';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
@@ -119,6 +120,7 @@ const ANALYZERS = [
   analyzeGatewayApiListeners,
   analyzeGatewayApiParents,
   analyzeGatewayApiBackends,
+  analyzeStatusConditions,
 ];
 
 /**

@@ -77,6 +77,8 @@ export const MESSAGES = {
     `add the port to the gateway workload's Service (a MeshGateway's spec.ports, an IstioMeshGateway's spec.service.ports, or the Service itself), or listen on a port it exposes`),
   ReferencedInternalGateway: type('IST0165', 'ReferencedInternalGateway', FindingLevel.WARNING,
     `bind the VirtualService to an Istio Gateway, or route with an HTTPRoute whose parentRefs name the Kubernetes Gateway, not the Gateway Istio generates from it`),
+  NegativeConditionStatus: type('IST0171', 'NegativeConditionStatus', FindingLevel.WARNING,
+    `see the condition's reason and message: the controller that wrote it says the object does not take effect as it is`),
   DestinationRuleSubsetNotSelectPods: type('IST0173', 'DestinationRuleSubsetNotSelectPods', FindingLevel.ERROR,
     `change the subset labels to those of existing pods, deploy the pods, or remove the subset`),
   UnknownDestinationRuleHost: type('IST0174', 'UnknownDestinationRuleHost', FindingLevel.WARNING,

@@ -325,6 +325,15 @@ export const APPLICABLE_CASES: readonly ApplicableCase[] = [
   ]),
   applicable('ServiceEntry no conflict same protocol', ['testdata/serviceentry-no-conflict-protocol.yaml'], SE_PROTOCOLS, ['IST0177'], []),
   applicable('ServiceEntry no conflict non-overlapping exportTo scopes', ['testdata/serviceentry-conflicting-exportto.yaml'], SE_PROTOCOLS, ['IST0177'], []),
+  applicable('Condition Analyzer', ['testdata/condition-analyzer.yaml'], 'conditions.ConditionAnalyzer', ['IST0171'], [
+    'IST0171 Service default/negative-condition-svc',
+    'IST0171 ServiceEntry default/negative-condition-svcEntry',
+    'IST0171 AuthorizationPolicy default/negative-condition-authz',
+    'IST0171 Gateway default/negative-condition-gateway',
+    'IST0171 HTTPRoute default/negative-condition-httproute',
+    'IST0171 GRPCRoute default/negative-condition-grpcroute',
+    'IST0171 AuthorizationPolicy default/negative-condition-authz-partially-invalid',
+  ]),
   applicable('DestinationRuleWithFakeHost', ['testdata/destinationrule-with-fake-host.yaml'], PODS_NOT_SELECTED, ['IST0173', 'IST0174'], [
     'IST0174 DestinationRule default/fake-host',
   ]),
@@ -377,5 +386,4 @@ export const INAPPLICABLE_CASES: readonly InapplicableCase[] = [
   inapplicable('Telemetry Lightstep', ['testdata/telemetry-lightstep.yaml', 'testdata/telemetry-lightstep-meshconfig.yaml'], 'telemetry.LightstepAnalyzer', TELEMETRY),
   inapplicable('KubernetesGatewaySelector', ['testdata/k8sgateway-selector.yaml'], 'k8sgateway.SelectorAnalyzer', 'RequestAuthentication, AuthorizationPolicy, WasmPlugin and Telemetry on Gateway API Gateways: kinds not read'),
   inapplicable('GatewayAPICRDVersionBelowMinimum', ['testdata/gateway-api-crd-version-old.yaml'], 'k8sgateway.CRDVersionAnalyzer', 'CustomResourceDefinition: kind not read'),
-  inapplicable('Condition Analyzer', ['testdata/condition-analyzer.yaml'], 'conditions.ConditionAnalyzer', 'negative status conditions (IST0171): the case expects findings on HTTPRoute and GRPCRoute, kinds the analysis does not read; for the kinds it reads (Service, ServiceEntry, AuthorizationPolicy, the Gateway API Gateway) not implemented yet'),
 ];
