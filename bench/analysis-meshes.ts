@@ -25,7 +25,7 @@ export function servicePerRoute(routes: number): KubeObject[] {
           ],
         },
       },
-      { apiVersion: 'v1', kind: 'Service', metadata: { name: `app${i}`, namespace }, spec: { selector: { app: `app${i}` }, ports: [{ port: 80 }] } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: `app${i}`, namespace }, spec: { selector: { app: `app${i}` }, ports: [{ name: 'http', port: 80 }] } },
       { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: `app${i}`, namespace }, spec: { host: `app${i}`, subsets: [{ name: 'v2', labels: { version: 'v2' } }] } },
     );
   }

@@ -40,11 +40,12 @@ export function buildWithL1(chart: Chart, n: number): void {
   }
 
   meshGateway(chart, 'egress', MeshGatewaySpecType.EGRESS, MeshGatewaySpecServiceType.CLUSTER_IP);
+  // The library lists a server's hosts sorted, so that the order routes are added in never shows.
   new GatewayV1Beta1(chart, 'egress-gateway', {
     metadata: { name: 'egress' },
     spec: {
       selector: { 'gateway-name': 'egress', 'gateway-type': 'egress' },
-      servers: [{ hosts: Array.from({ length: n }, (_, i) => externalHost(i)), port: { number: 80, name: 'http', protocol: 'HTTP' } }],
+      servers: [{ hosts: Array.from({ length: n }, (_, i) => externalHost(i)).sort(), port: { number: 80, name: 'http', protocol: 'HTTP' } }],
     },
   });
   for (let i = 0; i < n; i++) {
