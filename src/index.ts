@@ -35,7 +35,7 @@ export { TcpRouteOptions } from './routing/tcp-route';
 export { TlsRouteOptions } from './routing/tls-route';
 export { ExistingGatewayProps } from './workload/existing-workload';
 export { GatewayPort, PortProtocol, ResolvedGatewayPort } from './workload/gateway-port';
-export { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from './workload/gateway-workload-base';
+export { IGatewayWorkload } from './workload/gateway-workload-base';
 export {
   GatewayDeployment, InjectedGatewayDeploymentOptions, IstioControlPlaneReference, IstioMeshGatewayDeploymentOptions,
 } from './workload/gateway-deployment';
@@ -58,7 +58,7 @@ export {
 } from './analysis/plugin';
 export { IstioAnalyzer } from './analysis/istio-analyzer';
 export { IstioRelease } from './rules/istio-release';
-export { Finding, FindingLevel, KubeObject } from './rules/finding';
+export { Finding, FindingLevel } from './rules/finding';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';
 export { DeclaredWorkload } from './rules/mesh-index';
 export { IstioTopology } from './analysis/istio-topology';

@@ -1,6 +1,6 @@
 import { AnalysisDoor, IstioAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
 import { analyze } from '../rules/analyze';
-import { Finding, findingsToJson, formatFinding, KubeObject, SUPPRESS_ANNOTATION } from '../rules/finding';
+import { Finding, findingsToJson, formatFinding, SUPPRESS_ANNOTATION } from '../rules/finding';
 import { MeshConfig, parseMeshConfig } from '../rules/mesh-config';
 
 /**
@@ -21,7 +21,7 @@ export class IstioAnalyzer {
    * @param options how to judge them, with `IstioAnalyzer`'s defaults (see `IstioAnalysisOptions`):
    * hosts and Secrets the objects do not define are reported, as istioctl reports them
    */
-  public static analyze(objects: KubeObject[], options: IstioAnalysisOptions = {}): Finding[] {
+  public static analyze(objects: any[], options: IstioAnalysisOptions = {}): Finding[] {
     return analyze(objects, resolveAnalysisOptions(options, AnalysisDoor.ANALYZER));
   }
 

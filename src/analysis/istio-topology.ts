@@ -1,5 +1,4 @@
 import { AnalysisDoor, IstioAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
-import { KubeObject } from '../rules/finding';
 import { topologyOf } from '../topology/build-graph';
 import { TopologyGraph } from '../topology/graph';
 import { toHtml } from '../topology/render/html';
@@ -23,7 +22,7 @@ export class IstioTopology {
    * @param options how to analyze the objects, with `IstioAnalyzer`'s defaults (see
    * `IstioAnalysisOptions`): hosts and Secrets the objects do not define are reported
    */
-  public static graph(objects: KubeObject[], options: IstioAnalysisOptions = {}): TopologyGraph {
+  public static graph(objects: any[], options: IstioAnalysisOptions = {}): TopologyGraph {
     return topologyOf(objects, resolveAnalysisOptions(options, AnalysisDoor.ANALYZER));
   }
 

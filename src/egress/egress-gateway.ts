@@ -1,10 +1,9 @@
 import { ApiObject } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { invalidInput } from '../private/errors';
 import { validateGatewayName } from '../private/names';
-import { EgressHostsGateway } from './private/egress-hosts-gateway';
+import { EGRESS_HOSTS_GATEWAY_ID, EgressHostsGateway } from './private/egress-hosts-gateway';
 import { EgressRoute, EgressRouteOptions } from './egress-route';
-import { ServerProtocol } from '../routing/server-protocol';
 import { existingWorkloadProps, ExistingGatewayProps } from '../workload/existing-workload';
 import { GatewayWorkloadBase, GatewayWorkloadBaseProps, IGatewayWorkload } from '../workload/gateway-workload-base';
 import { createGatewayWorkload } from '../workload/gateway-deployment';
@@ -24,16 +23,6 @@ export interface IEgressGateway extends IGatewayWorkload {
    * @default - none until a route accepts a host: a Gateway without servers is invalid
    */
   readonly gateway?: ApiObject;
-
-  /**
-   * Makes the egress Gateway accept `host` on gateway port `port`. Called by each route; the
-   * Gateway is created with the first host. A `TLS` server passes the client's TLS through.
-   *
-   * @param owner the route that needs the host, named in errors as its `gatewayPort` or `host`
-   * @throws when the workload does not listen on `port`, when the port already serves another
-   * protocol, or when the host is already accepted on that port
-   */
-  acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void;
 
   /**
    * Sends the mesh's traffic for an external service through this gateway. The route is a child
@@ -76,10 +65,6 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
     return this.egressGateway.resource;
   }
 
-  public acceptHost(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
-    this.egressGateway.accept(owner, host, port, protocol);
-  }
-
   public route(id: string, options: EgressRouteOptions): EgressRoute {
     if (this.node.tryFindChild(id) !== undefined) {
       // Two teams' route('api') on a shared gateway meet here.
@@ -88,10 +73,14 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
     return new EgressRoute(this, id, { ...options, egressGateway: this });
   }
 
-  /** Describes the workload to the shared code and names the egress Gateway. */
-  protected describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
-    this.describe(props);
-    this.hostsGateway = new EgressHostsGateway(this, 'Gateway', validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
+  /**
+   * Describes the workload to the shared code and names the egress Gateway.
+   *
+   * @internal
+   */
+  protected _describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
+    this._describe(props);
+    this.hostsGateway = new EgressHostsGateway(this, EGRESS_HOSTS_GATEWAY_ID, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
   }
 
   private get egressGateway(): EgressHostsGateway {
@@ -130,7 +119,7 @@ export class EgressGateway extends EgressGatewayBase {
   constructor(scope: Construct, id: string, props: EgressGatewayProps = {}) {
     super(scope, id);
     const workload = createGatewayWorkload(this, { role: GatewayRole.EGRESS, defaultServiceType: GatewayServiceType.CLUSTER_IP, options: props });
-    this.describeEgress({ ...workload, serviceName: workload.name }, props.gatewayName ?? workload.name);
+    this._describeEgress({ ...workload, serviceName: workload.name }, props.gatewayName ?? workload.name);
     this.resource = workload.resource;
     this.name = workload.name;
   }
@@ -139,6 +128,6 @@ export class EgressGateway extends EgressGatewayBase {
 class ExistingEgressGateway extends EgressGatewayBase {
   constructor(scope: Construct, id: string, props: ExistingEgressGatewayProps) {
     super(scope, id);
-    this.describeEgress(existingWorkloadProps(this, props), props.gatewayName ?? id);
+    this._describeEgress(existingWorkloadProps(this, props), props.gatewayName ?? id);
   }
 }

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ExternalServiceProtocol, IExternalService, ResolvedExternalServicePort } from './external-service';
 import { ServerVerification, ServerVerificationConfig } from './server-verification';
+import { findServicePort } from './private/service-ports';
 import { invalidInput, rejectIf } from '../private/errors';
 import { ServerProtocol } from '../routing/server-protocol';
 import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
@@ -162,7 +163,7 @@ class OriginateTlsMode extends EgressMode {
 
   public bind(scope: IConstruct, options: EgressModeBindOptions): EgressModeConfig {
     const serverProtocol = httpServerProtocol(scope, options.port);
-    const tlsPort = options.externalService.findPort(scope, 'mode.port', this.options.port ?? 443);
+    const tlsPort = findServicePort(options.externalService, scope, 'mode.port', this.options.port ?? 443);
     if (!isTlsProtocol(tlsPort.protocol)) {
       throw invalidInput(scope, 'mode.port', tlsPort.number, `port ${tlsPort.number} (${tlsPort.name}) speaks ${tlsPort.protocol}: TLS origination needs an HTTPS or TLS port of the external service`);
     }

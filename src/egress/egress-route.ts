@@ -5,6 +5,8 @@ import { EgressDestinationRule } from './private/egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode } from './egress-mode';
 import { EgressVirtualService } from './private/egress-virtual-service';
+import { acceptEgressHost } from './private/egress-hosts-gateway';
+import { findServicePort } from './private/service-ports';
 import { invalidInput } from '../private/errors';
 import { ResolvedExternalServicePort } from './external-service';
 import type { IExternalService } from './external-service';
@@ -142,7 +144,7 @@ export class EgressRoute extends Construct {
     if (mode.tlsOrigination) {
       EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
     }
-    gateway.acceptHost(this, this.host, this.gatewayPort, mode.serverProtocol);
+    acceptEgressHost(gateway, this, this.host, this.gatewayPort, mode.serverProtocol);
     const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
     shared.addRoute(this, this.port, this.gatewayPort, mode.externalPort, mode.serverProtocol);
     this.virtualService = shared.resource;
@@ -169,7 +171,7 @@ export class EgressRoute extends Construct {
   private resolvePort(props: EgressRouteProps): ResolvedExternalServicePort {
     const service = props.externalService;
     if (props.port !== undefined) {
-      return service.findPort(this, 'port', props.port);
+      return findServicePort(service, this, 'port', props.port);
     }
     const ports = service.ports;
     return onlyItem(this, 'port', ports, () => `external service ${service.node.path} has ports ${ports.map((p) => p.number).join(', ')}: name the port to route`);

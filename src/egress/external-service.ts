@@ -6,6 +6,7 @@ import { validateNamespace, validateObjectName } from '../private/names';
 import { invalidInput } from '../private/errors';
 import { rejectRuleErrors } from '../private/release-target';
 import { checkServiceEntry } from '../rules/webhook/service-entry';
+import { isExportedTo } from '../rules/webhook/export-to';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 
 /** The protocol an external service speaks on a port, which tells the mesh how to route it. */
@@ -186,15 +187,6 @@ export interface IExternalService extends IConstruct {
   readonly ports: ResolvedExternalServicePort[];
 
   /**
-   * The port `number` of the service.
-   *
-   * @param requester the construct that asks, named in the error
-   * @param field the prop of `requester` that named the port, named in the error
-   * @throws when the service does not declare the port
-   */
-  findPort(requester: IConstruct, field: string, number: number): ResolvedExternalServicePort;
-
-  /**
    * Whether workloads in `namespace` see the service, as its `exportTo` decides.
    *
    * @param namespace a namespace, or `undefined` for one that is not known
@@ -252,20 +244,8 @@ export class ExternalService extends Construct implements IExternalService {
     return [...this.resolvedPorts];
   }
 
-  public findPort(requester: IConstruct, field: string, number: number): ResolvedExternalServicePort {
-    const found = this.resolvedPorts.find((p) => p.number === number);
-    if (!found) {
-      throw invalidInput(requester, field, number, `external service ${this.node.path} declares ${this.ports.map((p) => `${p.number} (${p.name}, ${p.protocol})`).join(', ')}`);
-    }
-    return found;
-  }
-
   public isExportedTo(namespace?: string): boolean {
-    if (this.exportTo === undefined || this.exportTo.includes('*') || namespace === undefined) {
-      return true;
-    }
-    const own = this.resource.metadata.namespace;
-    return this.exportTo.some((entry) => entry === namespace || (entry === '.' && (own === undefined || own === namespace)));
+    return isExportedTo(this.exportTo, this.resource.metadata.namespace, namespace);
   }
 }
 

@@ -21,6 +21,7 @@ import { serverTlsProblem } from '../rules/webhook/gateway';
 import { overlappingHosts, sniHostProblem, virtualServiceHostProblem } from '../rules/webhook/virtual-service';
 import type { IIngressGateway } from './ingress-gateway';
 import { IstioAnalysis } from '../analysis/istio-analysis';
+import { bindWorkloadHost, findWorkloadPort } from '../workload/private/workload-bindings';
 
 /** How a service is exposed through a gateway workload. */
 export interface ExposeOptions {
@@ -172,7 +173,7 @@ export class Exposure extends Construct {
     this.routeKind = this.resolveRouteKind(props.tls);
     this.port = this.resolvePort(props);
     this.backend = props.backend;
-    const workloadPort = props.ingressGateway.findPort(this, 'port', this.port);
+    const workloadPort = findWorkloadPort(props.ingressGateway, this, 'port', this.port);
     const serverPortName = props.serverPortName ?? workloadPort?.name ?? this.protocol.toLowerCase();
     const servers: GatewaySpecServers[] = [{
       hosts: this.hosts,
@@ -189,7 +190,7 @@ export class Exposure extends Construct {
     }
     for (const server of servers) {
       for (const host of this.hosts) {
-        props.ingressGateway.bindHost(this, 'hosts', host, server.port.number);
+        bindWorkloadHost(props.ingressGateway, this, 'hosts', host, server.port.number);
       }
     }
     this.gateway = createIstioObject(this, 'Gateway', 'Gateway', {
@@ -350,7 +351,7 @@ export class Exposure extends Construct {
     if (port === this.port) {
       throw invalidInput(this, 'httpsRedirectPort', port, `the HTTPS server already listens on port ${port}: expected the gateway's plain HTTP port`);
     }
-    const workloadPort = props.ingressGateway.findPort(this, 'httpsRedirectPort', port);
+    const workloadPort = findWorkloadPort(props.ingressGateway, this, 'httpsRedirectPort', port);
     return {
       hosts: this.hosts,
       port: { number: port, name: workloadPort?.name ?? 'http', protocol: ServerProtocol.HTTP },

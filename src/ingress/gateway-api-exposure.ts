@@ -15,6 +15,7 @@ import { TlsRouteOptions } from '../routing/tls-route';
 import { HostScope, scopedHostProblems } from '../rules/webhook/scoped-host';
 import { overlappingHosts, sniHostProblem, virtualServiceHostProblem } from '../rules/webhook/virtual-service';
 import { ExposeOptions } from './exposure';
+import { bindWorkloadHost } from '../workload/private/workload-bindings';
 import { IKubernetesGateway } from './kubernetes-gateway';
 import { GatewayApiBackend, gatewayApiBackend, gatewayApiHttpRule, rejectIstioOnlyHttp } from './private/gateway-api-routing';
 
@@ -109,7 +110,7 @@ export class GatewayApiExposure extends Construct {
         : this.protocol === ServerProtocol.TCP ? 'TCPRoute' : 'HTTPRoute';
     this.port = props.port === undefined ? this.defaultPort() : validatePortNumber(this, 'port', props.port);
     for (const host of this.hosts) {
-      this.gateway.bindHost(this, 'hosts', host, this.port);
+      bindWorkloadHost(this.gateway, this, 'hosts', host, this.port);
     }
     const listenerNames = this.hosts.map((_, i) => (this.hosts.length === 1 ? id : `${id}-${i}`));
     this.parentRefs = this.parentRefsTo(listenerNames, this.port);
@@ -304,7 +305,7 @@ export class GatewayApiExposure extends Construct {
       throw invalidInput(this, 'httpsRedirectPort', port, `the HTTPS listener already uses port ${port}: expected the Gateway's plain HTTP port`);
     }
     for (const host of this.hosts) {
-      this.gateway.bindHost(this, 'hosts', host, port);
+      bindWorkloadHost(this.gateway, this, 'hosts', host, port);
     }
     const names = this.hosts.map((_, i) => (this.hosts.length === 1 ? `${this.routeName}-redirect` : `${this.routeName}-redirect-${i}`));
     if (this.gateway.ownsListeners) {

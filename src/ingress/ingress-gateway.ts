@@ -61,7 +61,7 @@ export class IngressGateway extends IngressGatewayBase {
   constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {
     super(scope, id);
     const workload = createGatewayWorkload(this, { role: GatewayRole.INGRESS, defaultServiceType: GatewayServiceType.LOAD_BALANCER, options: props });
-    this.describe({ ...workload, serviceName: workload.name });
+    this._describe({ ...workload, serviceName: workload.name });
     this.resource = workload.resource;
     this.name = workload.name;
   }
@@ -70,6 +70,6 @@ export class IngressGateway extends IngressGatewayBase {
 class ExistingIngressGateway extends IngressGatewayBase {
   constructor(scope: Construct, id: string, props: ExistingGatewayProps) {
     super(scope, id);
-    this.describe(existingWorkloadProps(this, props));
+    this._describe(existingWorkloadProps(this, props));
   }
 }

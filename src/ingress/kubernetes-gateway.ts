@@ -71,8 +71,9 @@ abstract class KubernetesGatewayBase extends GatewayWorkloadBase implements IKub
   }
 
   /** Describes the workload Istio deploys for the Gateway `name`. */
-  protected describeGateway(name: string, namespace: string | undefined): void {
-    this.describe({ selectorLabels: { [GATEWAY_NAME_LABEL]: name }, namespace, serviceName: `${name}-${ISTIO_GATEWAY_CLASS}`, ports: [] });
+  /** @internal */
+  protected _describeGateway(name: string, namespace: string | undefined): void {
+    this._describe({ selectorLabels: { [GATEWAY_NAME_LABEL]: name }, namespace, serviceName: `${name}-${ISTIO_GATEWAY_CLASS}`, ports: [] });
   }
 }
 
@@ -99,7 +100,7 @@ export class KubernetesGateway extends KubernetesGatewayBase {
     super(scope, id);
     this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName ?? id);
     const namespace = validateNamespace(this, 'namespace', props.namespace);
-    this.describeGateway(this.gatewayName, namespace);
+    this._describeGateway(this.gatewayName, namespace);
     this.resource = createGatewayApiObject(this, 'Resource', 'Gateway', {
       metadata: { name: this.gatewayName, namespace },
       spec: {
@@ -122,6 +123,6 @@ class ExistingKubernetesGateway extends KubernetesGatewayBase {
   constructor(scope: Construct, id: string, props: ExistingKubernetesGatewayProps) {
     super(scope, id);
     this.gatewayName = validateGatewayName(this, 'gatewayName', props.gatewayName);
-    this.describeGateway(this.gatewayName, validateNamespace(this, 'namespace', props.namespace));
+    this._describeGateway(this.gatewayName, validateNamespace(this, 'namespace', props.namespace));
   }
 }

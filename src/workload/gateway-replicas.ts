@@ -40,11 +40,11 @@ export class GatewayDisruptionBudget {
      * The pods that stay up.
      * @default - not bounded this way
      */
-    public readonly minAvailable?: number,
+    public readonly minAvailableCount?: number,
     /**
      * The pods that may be down at once.
      * @default - not bounded this way
      */
-    public readonly maxUnavailable?: number,
+    public readonly maxUnavailableCount?: number,
   ) {}
 }

@@ -33,28 +33,13 @@ export interface IGatewayWorkload extends IConstruct {
    * @throws when the Service name or namespace is not known
    */
   serviceHost(): string;
-
-  /**
-   * The port `port` of the workload's Service.
-   *
-   * @param requester the construct that asks, named in the error
-   * @param field the prop of `requester` that named the port, named in the error
-   * @returns the port, or `undefined` when the workload's ports are not known
-   * @throws when the ports are known and `port` is not one of them
-   */
-  findPort(requester: IConstruct, field: string, port: number): ResolvedGatewayPort | undefined;
-
-  /**
-   * Records that `owner` serves `host` on `port` of this workload.
-   *
-   * @param field the prop that named the host, for the error message
-   * @throws when another construct already serves that host on that port: Istio would keep only
-   * one of the two servers (istioctl's IST0145 ConflictingGateways)
-   */
-  bindHost(owner: IConstruct, field: string, host: string, port: number): void;
 }
 
-/** What the shared workload code needs to know of a concrete workload. */
+/**
+ * What the shared workload code needs to know of a concrete workload.
+ *
+ * @internal
+ */
 export interface GatewayWorkloadBaseProps {
   /** The labels of the workload's pods. */
   readonly selectorLabels: { [key: string]: string };
@@ -78,12 +63,13 @@ export interface GatewayWorkloadBaseProps {
 }
 
 /**
- * The code every gateway workload shares, created or existing, ingress or egress.
+ * The code every gateway workload shares, created or existing, ingress or egress. Internal:
+ * jsii publishes its members as each subclass's own.
+ *
+ * @internal
  */
 export abstract class GatewayWorkloadBase extends Construct implements IGatewayWorkload {
   private described?: GatewayWorkloadBaseProps;
-  private portsByNumber = new Map<number, ResolvedGatewayPort>();
-  private readonly bindings = new Map<string, string>();
 
   public get selectorLabels(): { [key: string]: string } {
     return { ...this.description.selectorLabels };
@@ -112,12 +98,13 @@ export abstract class GatewayWorkloadBase extends Construct implements IGatewayW
   /**
    * Tells the shared code what the workload is. Called once by each subclass's constructor,
    * after it has created (or looked up) the workload under `this`.
+   *
+   * @internal
    */
-  protected describe(props: GatewayWorkloadBaseProps): void {
+  protected _describe(props: GatewayWorkloadBaseProps): void {
     // A chart may hold nothing but a gateway workload and L1 objects: it is analyzed all the same.
     IstioAnalysis.enable(this);
     this.described = props;
-    this.portsByNumber = new Map(props.ports.map((p) => [p.port, p]));
   }
 
   private get description(): GatewayWorkloadBaseProps {
@@ -135,25 +122,5 @@ export abstract class GatewayWorkloadBase extends Construct implements IGatewayW
       throw invalidInput(this, 'namespace', undefined, `the cluster-local host of gateway workload ${this.node.path} needs the namespace of its Service, and the chart has none: give namespace`);
     }
     return `${this.serviceName}.${this.namespace}.svc.cluster.local`;
-  }
-
-  public findPort(requester: IConstruct, field: string, port: number): ResolvedGatewayPort | undefined {
-    if (this.portsByNumber.size === 0) {
-      return undefined;
-    }
-    const found = this.portsByNumber.get(port);
-    if (!found) {
-      throw invalidInput(requester, field, port, `gateway workload ${this.node.path} listens on ${this.description.ports.map((p) => `${p.port} (${p.name})`).join(', ')}`);
-    }
-    return found;
-  }
-
-  public bindHost(owner: IConstruct, field: string, host: string, port: number): void {
-    const key = `${port} ${host}`;
-    const existing = this.bindings.get(key);
-    if (existing !== undefined) {
-      throw invalidInput(owner, field, host, `${existing} already serves host ${host} on port ${port} of gateway workload ${this.node.path}: use another host or port, or add the route to ${existing}`);
-    }
-    this.bindings.set(key, owner.node.path);
   }
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Testing } from 'cdk8s';
-import { IstioAnalysis, IstioAnalysisPlugin, IstioAnalyzer, KubeObject } from '../../src';
+import { IstioAnalysis, IstioAnalysisPlugin, IstioAnalyzer } from '../../src';
 import { AnalysisDoor, resolveAnalysisOptions } from '../../src/analysis/analysis-options';
 import { main } from '../../src/analysis/cli';
 import { optionsFromYaml } from '../../src/analysis/private/option-text';
@@ -70,7 +70,7 @@ describe('each door takes its defaults', () => {
   });
 
   test('the CLI and IstioAnalyzer report it, as istioctl', () => {
-    expect(IstioAnalyzer.analyze([route as KubeObject]).map((f) => IstioAnalyzer.format(f))).toEqual([expect.stringMatching(missingHost)]);
+    expect(IstioAnalyzer.analyze([route]).map((f) => IstioAnalyzer.format(f))).toEqual([expect.stringMatching(missingHost)]);
     const out: string[] = [];
     expect(main(['analyze', '-'], { out: (t) => out.push(t), err: () => undefined }, () => JSON.stringify(route))).toBe(1);
     expect(out.join('')).toMatch(missingHost);

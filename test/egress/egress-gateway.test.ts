@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { EgressGateway, ExternalService, ExternalServiceProtocol, GatewayReplicas, GatewayServiceType, IngressGateway, ServerProtocol } from '../../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject, objectsOfKind } from '../support/objects';
+import { acceptEgressHost } from '../../src/egress/private/egress-hosts-gateway';
 
 function httpService(scope: any, id: string, host: string): ExternalService {
   return new ExternalService(scope, id, { hosts: [host], ports: [{ number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP }] });
@@ -85,11 +86,11 @@ describe('EgressGateway', () => {
     expect(gateway.serviceHost()).toBe('istio-egressgateway.istio-system.svc.cluster.local');
   });
 
-  test('acceptHost with TLS adds a passthrough server; unknown workload ports are named by protocol and number', () => {
+  test('accepting a host with TLS adds a passthrough server; unknown workload ports are named by protocol and number', () => {
     const chart = Testing.chart();
     const gateway = EgressGateway.fromSelector(chart, 'mesh-egress', { selector: { istio: 'egressgateway' } });
-    gateway.acceptHost(chart, 'api.example.com', 443, ServerProtocol.TLS);
-    gateway.acceptHost(chart, 'other.example.com', 8443, ServerProtocol.TLS);
+    acceptEgressHost(gateway, chart, 'api.example.com', 443, ServerProtocol.TLS);
+    acceptEgressHost(gateway, chart, 'other.example.com', 8443, ServerProtocol.TLS);
     expect(findObject(Testing.synth(chart), 'Gateway', 'mesh-egress').spec.servers).toStrictEqual([
       { hosts: ['api.example.com'], port: { number: 443, name: 'tls-443', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } },
       { hosts: ['other.example.com'], port: { number: 8443, name: 'tls-8443', protocol: 'TLS' }, tls: { mode: 'PASSTHROUGH' } },

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { EgressMode, EgressModeBindOptions, ExternalService, ExternalServiceProtocol, ServerProtocol, ServerVerification } from '../../src';
+import { findServicePort } from '../../src/egress/private/service-ports';
 
 /** A route's view of an external service with ports 80 (HTTP), 443 (TLS), 8443 (HTTPS) and 5432 (TCP). */
 function bindOptions(port: number): { scope: ExternalService; options: EgressModeBindOptions } {
@@ -14,7 +15,7 @@ function bindOptions(port: number): { scope: ExternalService; options: EgressMod
       { number: 5432, protocol: ExternalServiceProtocol.TCP, name: 'tcp' },
     ],
   });
-  return { scope: externalService, options: { externalService, host: 'api.example.com', port: externalService.findPort(externalService, 'port', port) } };
+  return { scope: externalService, options: { externalService, host: 'api.example.com', port: findServicePort(externalService, externalService, 'port', port) } };
 }
 
 describe('EgressMode binds to what the route needs', () => {

@@ -432,6 +432,13 @@ describe('EgressRoute errors', () => {
       .toThrow('test/egress/api: invalid externalService "test/ext": the external service is not exported to namespace egress, so the egress gateway there could not resolve api.example.com: add "egress" to its exportTo');
   });
 
+  test('an empty exportTo exports the external service everywhere, as Istio reads it', () => {
+    const { chart, egress } = setup();
+    const ext = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], ports: [{ number: 80, protocol: HTTP }], exportTo: [] });
+    expect(ext.isExportedTo('egress')).toBe(true);
+    expect(egress.route('api', { externalService: ext }).host).toBe('api.example.com');
+  });
+
   test('a route namespace while the egress gateway\'s is not known', () => {
     const egress = EgressGateway.fromSelector(Testing.chart(), 'mesh-egress', { selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' });
     const apps = new Chart(Testing.app(), 'apps', { namespace: 'apps' });

@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { ExternalService, ExternalServiceLocation, ExternalServiceProtocol, ExternalServiceResolution, IstioAnalysis, IstioApiVersion, IstioRelease } from '../../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject } from '../support/objects';
+import { findServicePort } from '../../src/egress/private/service-ports';
 
 const http80 = { number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP };
 
@@ -79,10 +80,10 @@ describe('ExternalService', () => {
     expect([own.isExportedTo('apps'), own.isExportedTo('egress'), own.isExportedTo('x'), own.isExportedTo(undefined)]).toEqual([true, true, false, true]);
   });
 
-  test('findPort returns a declared port', () => {
+  test('a declared port is found', () => {
     const chart = Testing.chart();
     const service = new ExternalService(chart, 'httpbin', { hosts: ['httpbin.org'], ports: [http80] });
-    expect(service.findPort(chart, 'port', 80)).toStrictEqual({ number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP, targetPort: undefined });
+    expect(findServicePort(service, chart, 'port', 80)).toStrictEqual({ number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP, targetPort: undefined });
   });
 });
 
@@ -257,6 +258,6 @@ describe('ExternalService errors', () => {
   test('a port the service does not declare', () => {
     const chart = Testing.chart();
     const service = new ExternalService(chart, 'ext', { hosts: ['api.example.com'], ports: [http80, { number: 443, name: 'https', protocol: ExternalServiceProtocol.HTTPS }] });
-    expect(() => service.findPort(chart, 'port', 8080)).toThrow('test: invalid port 8080: external service test/ext declares 80 (http, HTTP), 443 (https, HTTPS)');
+    expect(() => findServicePort(service, chart, 'port', 8080)).toThrow('test: invalid port 8080: external service test/ext declares 80 (http, HTTP), 443 (https, HTTPS)');
   });
 });

@@ -100,7 +100,7 @@ const CASES: OptionCase[] = [
     option: 'disruptionBudget',
     options: { disruptionBudget: GatewayDisruptionBudget.maxUnavailable(1) },
     expected: {
-      'MeshGateway': { error: 'test/edge: invalid disruptionBudget {"maxUnavailable":1}: a MeshGateway cannot express disruptionBudget: use GatewayDeployment.istioMeshGateway() or .injected()' },
+      'MeshGateway': { error: 'test/edge: invalid disruptionBudget {"maxUnavailableCount":1}: a MeshGateway cannot express disruptionBudget: use GatewayDeployment.istioMeshGateway() or .injected()' },
       'IstioMeshGateway': { path: 'main.spec.deployment.podDisruptionBudget', value: () => ({ maxUnavailable: 1 }) },
       'injected gateway': { path: 'PodDisruptionBudget.spec.maxUnavailable', value: () => 1 },
     },

@@ -4,7 +4,9 @@ import { GatewaySpecServers, GatewaySpecServersTlsMode } from '../../../imports/
 import { createIstioObject } from '../../api-version';
 import { invalidInput } from '../../private/errors';
 import { ServerProtocol } from '../../routing/server-protocol';
-import { GatewayWorkloadBase } from '../../workload/gateway-workload-base';
+import { IGatewayWorkload } from '../../workload/gateway-workload-base';
+import { bindWorkloadHost, findWorkloadPort } from '../../workload/private/workload-bindings';
+import type { IEgressGateway } from '../egress-gateway';
 
 /** The hosts one port of an egress gateway accepts. */
 interface EgressServer {
@@ -25,7 +27,7 @@ export class EgressHostsGateway extends Construct {
   private gateway?: ApiObject;
 
   constructor(
-    private readonly workload: GatewayWorkloadBase,
+    private readonly workload: IGatewayWorkload,
     id: string,
     /** The Gateway's name. */
     public readonly name: string,
@@ -48,7 +50,7 @@ export class EgressHostsGateway extends Construct {
    * protocol, when the host is already accepted on it, or when it is a TCP port of another host
    */
   public accept(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
-    const workloadPort = this.workload.findPort(owner, 'gatewayPort', port);
+    const workloadPort = findWorkloadPort(this.workload, owner, 'gatewayPort', port);
     const existing = this.servers.get(port);
     if (existing && existing.protocol !== protocol) {
       throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already serves ${existing.protocol} for ${existing.firstOwner}, and a port serves one protocol: route ${protocol} through another port`);
@@ -56,7 +58,7 @@ export class EgressHostsGateway extends Construct {
     if (existing && protocol === ServerProtocol.TCP && !existing.hosts.includes(host)) {
       throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already carries TCP to ${existing.hosts[0]} for ${existing.firstOwner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
     }
-    this.workload.bindHost(owner, 'host', host, port);
+    bindWorkloadHost(this.workload, owner, 'host', host, port);
     if (existing) {
       existing.hosts.push(host);
     } else {
@@ -91,4 +93,19 @@ export class EgressHostsGateway extends Construct {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The id of an egress gateway's Gateway construct, the child routes find it by. */
+export const EGRESS_HOSTS_GATEWAY_ID = 'Gateway';
+
+/**
+ * Makes the egress Gateway of `gateway` accept `host` on gateway port `port` for the route
+ * `owner`: see `EgressHostsGateway.accept`.
+ */
+export function acceptEgressHost(gateway: IEgressGateway, owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
+  const hostsGateway = gateway.node.tryFindChild(EGRESS_HOSTS_GATEWAY_ID);
+  if (!(hostsGateway instanceof EgressHostsGateway)) {
+    throw new Error(`${gateway.node.path}: an egress gateway is a construct of the library: EgressGateway or EgressGateway.fromSelector`);
+  }
+  hostsGateway.accept(owner, host, port, protocol);
 }

@@ -143,8 +143,8 @@ export function createInjectedGateway(scope: Construct, request: WorkloadRequest
       metadata,
       spec: {
         selector: { matchLabels: selectorLabels },
-        minAvailable: budget.minAvailable === undefined ? undefined : kplus.k8s.IntOrString.fromNumber(budget.minAvailable),
-        maxUnavailable: budget.maxUnavailable === undefined ? undefined : kplus.k8s.IntOrString.fromNumber(budget.maxUnavailable),
+        minAvailable: budget.minAvailableCount === undefined ? undefined : kplus.k8s.IntOrString.fromNumber(budget.minAvailableCount),
+        maxUnavailable: budget.maxUnavailableCount === undefined ? undefined : kplus.k8s.IntOrString.fromNumber(budget.maxUnavailableCount),
       },
     });
   }

@@ -69,7 +69,7 @@ export function createIstioMeshGateway(scope: Construct, request: WorkloadReques
         tolerations: renderTolerations(scope, options.tolerations),
         affinity: renderAffinity(scope, options.affinity, selectorLabels),
         topologySpreadConstraints: renderTopologySpread(scope, options.topologySpread, selectorLabels),
-        podDisruptionBudget: budget === undefined ? undefined : { minAvailable: budget.minAvailable, maxUnavailable: budget.maxUnavailable },
+        podDisruptionBudget: budget === undefined ? undefined : { minAvailable: budget.minAvailableCount, maxUnavailable: budget.maxUnavailableCount },
       },
       service: {
         type: options.serviceType ?? request.defaultServiceType,

@@ -121,7 +121,7 @@ export function validateReplicas(scope: IConstruct, replicas: GatewayReplicas): 
 
 /** Checks a disruption budget: a whole, non-negative count of pods. */
 export function validateDisruptionBudget(scope: IConstruct, budget: GatewayDisruptionBudget | undefined): GatewayDisruptionBudget | undefined {
-  const count = budget?.minAvailable ?? budget?.maxUnavailable ?? 0;
+  const count = budget?.minAvailableCount ?? budget?.maxUnavailableCount ?? 0;
   if (!Number.isInteger(count) || count < 0) {
     throw invalidInput(scope, 'disruptionBudget', count, 'expected a whole, non-negative number of pods');
   }
