@@ -14,28 +14,74 @@ function installedVersion(pkg: string): string {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 }
 
-// Runs after `npm run build` (npm test does it first): packs lib/ as npm would publish it.
+/** The files the README's consumer quick start shows, by name: `<!-- consumer: NAME -->` blocks. */
+function consumerQuickStart(): Map<string, string> {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  return new Map([...readme.matchAll(/<!-- consumer: (\S+) -->\n```[^\n]*\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]));
+}
+
+// Runs after `npm run build` (npm test does it first; jsii writes .jsii): packs the package as
+// `npm run package` publishes it.
 describe('the packed tarball', () => {
   let work: string;
   let tarball: string;
 
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT));
-    tarball = path.join(work, packed[0].filename);
+    tarball = run(process.execPath, [path.join(ROOT, 'scripts', 'package.js'), work], ROOT).trim();
   });
 
   afterAll(() => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  test('ships compiled JavaScript and declarations, not TypeScript sources or tests', () => {
-    const files: string[] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))[0].files.map((f: any) => f.path);
-    expect(files).toContain('lib/src/index.js');
-    expect(files).toContain('lib/src/index.d.ts');
-    expect(files).toContain('lib/imports/networking.istio.io.js');
-    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('lib/test') || f.startsWith('lib/examples'))).toEqual([]);
+  test('ships compiled JavaScript, declarations and the jsii assembly, with its non-jsii dependencies bundled', () => {
+    const files = run('tar', ['tzf', tarball], work).split('\n').filter((f) => f !== '').map((f) => f.replace(/^package\//, ''));
+    expect(files).toEqual(expect.arrayContaining([
+      'lib/src/index.js', 'lib/src/index.d.ts', 'lib/imports/networking.istio.io.js', '.jsii', 'README.md', 'LICENSE',
+      'node_modules/yaml/package.json', 'node_modules/re2js/package.json', 'node_modules/@bufbuild/cel/package.json', 'node_modules/@bufbuild/protobuf/package.json',
+    ]));
+    const own = files.filter((f) => !f.startsWith('node_modules/'));
+    expect(own.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(own.filter((f) => !f.startsWith('lib/src/') && !f.startsWith('lib/imports/')).sort()).toEqual(['.jsii', 'LICENSE', 'README.md', 'package.json']);
+  });
+
+  test('carries a manifest without development-only fields, mermaid as an optional peer', () => {
+    const manifest = JSON.parse(run('tar', ['xzfO', tarball, 'package/package.json'], work));
+    expect(manifest.scripts).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(manifest.bundledDependencies).toEqual(['@bufbuild/cel', '@bufbuild/protobuf', 're2js', 'yaml']);
+    expect(Object.keys(manifest.peerDependencies)).toEqual(['cdk8s', 'cdk8s-plus-27', 'constructs', 'mermaid']);
+    expect(manifest.peerDependenciesMeta).toStrictEqual({ mermaid: { optional: true } });
+    expect(manifest.main).toBe('lib/src/index.js');
+  });
+
+  test("the README's consumer quick start installs the tarball and synthesizes with ts-node", () => {
+    const app = path.join(work, 'quick-start');
+    fs.mkdirSync(app);
+    const files = consumerQuickStart();
+    expect([...files.keys()].sort()).toEqual(['cdk8s.yaml', 'main.ts', 'package.json', 'tsconfig.json']);
+    for (const [name, text] of files) {
+      fs.writeFileSync(path.join(app, name), text);
+    }
+    const manifest = JSON.parse(files.get('package.json')!);
+    expect(manifest.dependencies['cdk8s-istio-gateways']).toBe(`file:../cdk8s-istio-gateways/dist-pkg/${path.basename(tarball)}`);
+    expect(manifest.devDependencies.typescript).toMatch(/^~5\./);
+    // The README's path points into a clone beside the app; the test's clone is elsewhere.
+    manifest.dependencies['cdk8s-istio-gateways'] = `file:${tarball}`;
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify(manifest));
+
+    run('npm', ['install', '--prefer-offline', '--no-package-lock'], app);
+    run('npx', ['--no-install', 'cdk8s', 'synth', '--no-check-upgrade'], app);
+
+    const objects = parseAllDocuments(fs.readFileSync(path.join(app, 'dist', 'shop.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+    expect(objects.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'MeshGateway shop/edge', 'Gateway shop/storefront', 'VirtualService shop/storefront',
+    ]);
+    const [meshGateway, gateway, virtualService] = objects;
+    expect(gateway.spec.selector).toStrictEqual({ 'gateway-name': meshGateway.metadata.name, 'gateway-type': 'ingress' });
+    expect(virtualService.spec.gateways).toEqual([gateway.metadata.name]);
+    expect(virtualService.spec.http[0].route[0].destination).toStrictEqual({ host: 'storefront.shop.svc.cluster.local', port: { number: 8080 } });
   });
 
   test('installs into a separate cdk8s app that compiles against it and synthesizes', () => {
