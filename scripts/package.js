@@ -19,11 +19,13 @@ const ROOT = path.resolve(__dirname, '..');
 /** The manifest fields a consumer's package manager and jsii read; the rest is development-only. */
 const PUBLISHED_FIELDS = [
   'name', 'version', 'description', 'license', 'keywords', 'repository', 'author', 'main', 'types', 'bin', 'engines',
-  'peerDependencies', 'dependencies', 'bundledDependencies', 'stability', 'jsii',
+  'files', 'peerDependencies', 'dependencies', 'bundledDependencies', 'stability', 'jsii',
 ];
 
-/** What the package ships, besides the manifest. */
-const SHIPPED = ['lib/src', 'lib/imports', '.jsii', 'README.md', 'LICENSE'];
+/** What the package ships besides the manifest: its `files`, and what npm always ships. */
+function shipped(manifest) {
+  return [...manifest.files, 'README.md', 'LICENSE'];
+}
 
 function publishedManifest(manifest) {
   const published = {};
@@ -32,7 +34,6 @@ function publishedManifest(manifest) {
       published[field] = manifest[field];
     }
   }
-  published.files = SHIPPED.filter((entry) => entry !== 'README.md' && entry !== 'LICENSE');
   // The HTML graph alone needs mermaid. jsii refuses a peer dependency that is not a jsii
   // library, so the development manifest cannot declare it; npm consumers learn of it here.
   published.peerDependencies = { ...published.peerDependencies, mermaid: manifest.devDependencies.mermaid };
@@ -60,7 +61,7 @@ function main() {
   }
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'package-'));
   try {
-    for (const entry of SHIPPED) {
+    for (const entry of shipped(manifest)) {
       fs.cpSync(path.join(ROOT, entry), path.join(staging, entry), { recursive: true });
     }
     const bundled = new Set();
