@@ -1,10 +1,11 @@
 import { Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Backend, KubernetesGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../src';
+import { Backend, KubernetesEgressGateway, KubernetesGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../src';
+import { httpbinService } from './external-service';
 
 /**
- * Walkthrough steps 1, 2 and the routing example written for the Kubernetes Gateway API: the same
+ * Walkthrough steps 1, 2, 4 and the routing example written for the Kubernetes Gateway API: the same
  * exposures and routes, through a `KubernetesGateway` instead of an `IngressGateway`. What the
  * Gateway API's standard channel cannot say is left out or said its way, as each chart notes.
  */
@@ -42,6 +43,22 @@ export class DedicatedIngressGatewayApiChart extends Chart {
       port: 8000,
       backend: Backend.fromService(echo),
     });
+  }
+}
+
+/**
+ * Step 4: the mesh's traffic to httpbin.org sent through a dedicated egress gateway, a Gateway of
+ * class istio that Istio deploys with a ClusterIP Service. The Gateway API form is the whole
+ * configuration of its example, so it holds step 3's ServiceEntry, which its first route attaches to.
+ */
+export class EgressGatewayApiChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'default', disableResourceNameHashes: true });
+
+    const httpbin = httpbinService(this);
+    const egress = new KubernetesEgressGateway(this, 'egress');
+
+    egress.route('httpbin-egress', { externalService: httpbin, port: 80 });
   }
 }
 

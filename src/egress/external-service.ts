@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ServiceEntrySpecEndpoints, ServiceEntrySpecLocation, ServiceEntrySpecPorts, ServiceEntrySpecResolution } from '../../imports/networking.istio.io';
 import { createIstioObject, IstioApiVersion } from '../api-version';
@@ -186,6 +186,15 @@ export interface IExternalService extends IConstruct {
   /** The service's ports. */
   readonly ports: ResolvedExternalServicePort[];
 
+  /** The name of the ServiceEntry, which Gateway API routes name as their parent. */
+  readonly serviceEntryName: string;
+
+  /**
+   * The namespace of the ServiceEntry.
+   * @default - not known: the ServiceEntry's chart has no namespace
+   */
+  readonly serviceEntryNamespace?: string;
+
   /**
    * Whether workloads in `namespace` see the service, as its `exportTo` decides.
    *
@@ -242,6 +251,14 @@ export class ExternalService extends Construct implements IExternalService {
   /** The service's ports. */
   public get ports(): ResolvedExternalServicePort[] {
     return [...this.resolvedPorts];
+  }
+
+  public get serviceEntryName(): string {
+    return this.resource.metadata.name!;
+  }
+
+  public get serviceEntryNamespace(): string | undefined {
+    return this.resource.metadata.namespace ?? Chart.of(this).namespace;
   }
 
   public isExportedTo(namespace?: string): boolean {

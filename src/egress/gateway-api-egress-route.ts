@@ -1,0 +1,127 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GatewaySpecListenersTlsMode } from '../../imports/gateway.networking.k8s.io';
+import { IstioAnalysis } from '../analysis/istio-analysis';
+import { createGatewayApiObject } from '../api-version';
+import { invalidInput } from '../private/errors';
+import { validateNamespace, validateObjectName } from '../private/names';
+import { ServerProtocol } from '../routing/server-protocol';
+import type { EgressRouteOptions } from './egress-route';
+import type { KubernetesEgressGateway } from './kubernetes-egress-gateway';
+import { EgressDestinationRule } from './private/egress-destination-rule';
+import { resolveEgressTarget } from './private/egress-target';
+
+/** Istio's group, which Gateway API references name for a ServiceEntry or a `Hostname`. */
+const ISTIO_GROUP = 'networking.istio.io';
+
+/** Props of a `GatewayApiEgressRoute`. */
+export interface GatewayApiEgressRouteProps extends EgressRouteOptions {
+  /** The Gateway API egress gateway the traffic leaves through. */
+  readonly egressGateway: KubernetesEgressGateway;
+}
+
+/**
+ * Sends the mesh's traffic for one host of an external service through a Gateway API egress
+ * gateway, in two hops, as Istio's egress gateway task does with the Gateway API: a route attached
+ * to the external service's ServiceEntry sends the sidecars' traffic to the gateway's Service, and
+ * a route on the gateway's listener for the host sends it to the external host (a backend of kind
+ * `Hostname`). HTTP is carried by HTTPRoutes, TLS passthrough by TLSRoutes; TLS origination is an
+ * HTTP listener and route, and a DestinationRule in the gateway's namespace that makes the gateway
+ * open TLS to the external port.
+ */
+export class GatewayApiEgressRoute extends Construct {
+  /** The route attached to the ServiceEntry that sends the mesh's traffic to the gateway (L1): an HTTPRoute or a TLSRoute. */
+  public readonly meshRoute: ApiObject;
+
+  /** The route on the gateway's listener that sends the traffic to the external host (L1). */
+  public readonly gatewayRoute: ApiObject;
+
+  /**
+   * The DestinationRule that originates TLS (L1), shared with the other routes that originate TLS
+   * to the host through the same gateway.
+   * @default - none: only TLS origination creates one
+   */
+  public readonly destinationRule?: ApiObject;
+
+  /** The routed host. */
+  public readonly host: string;
+
+  /** The external service's port the mesh's workloads call. */
+  public readonly port: number;
+
+  /** The egress gateway's port the traffic passes through. */
+  public readonly gatewayPort: number;
+
+  constructor(scope: Construct, id: string, props: GatewayApiEgressRouteProps) {
+    super(scope, id);
+    IstioAnalysis.enable(this);
+    if (props.virtualServiceName !== undefined) {
+      throw invalidInput(this, 'virtualServiceName', props.virtualServiceName, `the Gateway API traffic API has no VirtualService: the routes are named after the construct id (${id}-to-gateway and ${id}-from-gateway)`);
+    }
+    const gateway = props.egressGateway;
+    const target = resolveEgressTarget(this, props, gateway.namespace);
+    this.host = target.host;
+    this.port = target.servicePort.number;
+    this.gatewayPort = target.gatewayPort;
+    const mode = target.mode;
+    const kind = this.routeKind(mode.serverProtocol);
+    const meshNamespace = validateNamespace(this, 'namespace', props.namespace) ?? Chart.of(this).namespace;
+    const gatewayNamespace = gateway.namespace ?? Chart.of(gateway).namespace;
+    if (meshNamespace !== gatewayNamespace) {
+      throw invalidInput(this, 'namespace', meshNamespace, `the route to the gateway's Service would cross from namespace ${meshNamespace} to the gateway's ${gatewayNamespace}, which needs a ReferenceGrant that GatewayApiEgressRoute does not emit yet: put the route in namespace ${gatewayNamespace}, or use an EgressGateway (the Istio traffic API)`);
+    }
+    const listenerName = validateObjectName(this, 'id', id);
+    const meshRouteName = validateObjectName(this, 'id', `${id}-to-gateway`);
+    const gatewayRouteName = validateObjectName(this, 'id', `${id}-from-gateway`);
+    const destinationRuleRequest = { host: this.host, namespace: gatewayNamespace, name: validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id) };
+    // Whether the route can join the DestinationRule is known before it claims the host on the gateway.
+    if (mode.tlsOrigination) {
+      EgressDestinationRule.find(gateway, this, destinationRuleRequest);
+    }
+    gateway._addListener(this, kind === 'TLSRoute'
+      ? { name: listenerName, hostname: this.host, port: this.gatewayPort, protocol: 'TLS', tls: { mode: GatewaySpecListenersTlsMode.PASSTHROUGH } }
+      : { name: listenerName, hostname: this.host, port: this.gatewayPort, protocol: 'HTTP' });
+
+    const service = props.externalService;
+    const serviceEntryNamespace = service.serviceEntryNamespace;
+    this.meshRoute = createGatewayApiObject(this, 'MeshRoute', kind, {
+      metadata: { name: meshRouteName, namespace: meshNamespace },
+      spec: {
+        parentRefs: [{
+          group: ISTIO_GROUP,
+          kind: 'ServiceEntry',
+          name: service.serviceEntryName,
+          namespace: serviceEntryNamespace === meshNamespace ? undefined : serviceEntryNamespace,
+          port: this.port,
+        }],
+        hostnames: kind === 'TLSRoute' ? [this.host] : undefined,
+        rules: [{ backendRefs: [{ name: gateway.serviceName!, port: this.gatewayPort }] }],
+      },
+    });
+    this.gatewayRoute = createGatewayApiObject(this, 'GatewayRoute', kind, {
+      metadata: { name: gatewayRouteName, namespace: gatewayNamespace },
+      spec: {
+        parentRefs: [{ name: gateway.gatewayName, sectionName: listenerName }],
+        hostnames: [this.host],
+        rules: [{ backendRefs: [{ group: ISTIO_GROUP, kind: 'Hostname', name: this.host, port: mode.externalPort }] }],
+      },
+    });
+
+    if (mode.tlsOrigination) {
+      const rule = EgressDestinationRule.forRoute(gateway, this, destinationRuleRequest);
+      rule.addPort(this, mode.externalPort, mode.tlsOrigination);
+      this.destinationRule = rule.resource;
+    }
+  }
+
+  /** The route kind that carries `protocol`, of those built for the Gateway API form. */
+  private routeKind(protocol: ServerProtocol): 'HTTPRoute' | 'TLSRoute' {
+    if (protocol === ServerProtocol.HTTP || protocol === ServerProtocol.HTTP2) {
+      return 'HTTPRoute';
+    }
+    if (protocol === ServerProtocol.TLS) {
+      return 'TLSRoute';
+    }
+    throw invalidInput(this, 'mode', protocol, `the Gateway API form of an egress route carries HTTP and TLS; ${protocol} through a Gateway API egress gateway (a ${protocol === ServerProtocol.TCP ? 'TCPRoute' : 'GRPCRoute'}) is not built yet: use an EgressGateway (the Istio traffic API) for this route`);
+  }
+}
