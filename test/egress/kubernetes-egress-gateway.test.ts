@@ -1,0 +1,143 @@
+import { Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { EgressMode, ExternalService, ExternalServiceProtocol, GatewayApiEgressRoute, KubernetesEgressGateway } from '../../src';
+import { analyze } from '../../src/rules/analyze';
+import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
+import { findObject, objectsOfKind } from '../support/objects';
+
+const HTTP = ExternalServiceProtocol.HTTP;
+const TLS = ExternalServiceProtocol.TLS;
+
+/** A chart in namespace `egress` holding a Gateway API egress gateway. */
+function setup(): { chart: Chart; egress: KubernetesEgressGateway } {
+  const chart = new Chart(Testing.app(), 'test', { namespace: 'egress' });
+  return { chart, egress: new KubernetesEgressGateway(chart, 'egress') };
+}
+
+function service(scope: Construct, id: string, host: string, ports: Array<[number, ExternalServiceProtocol]>): ExternalService {
+  return new ExternalService(scope, id, { hosts: [host], ports: ports.map(([number, protocol]) => ({ number, protocol, name: `${protocol.toLowerCase()}-${number}` })) });
+}
+
+describe('KubernetesEgressGateway', () => {
+  test('HTTP: a ClusterIP Gateway of class istio with a listener for the host, a route on the ServiceEntry to the gateway\'s Service, and one on the listener to the host', () => {
+    const { chart, egress } = setup();
+    const route = egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), gatewayPort: 8080 });
+    const objects = Testing.synth(chart);
+    const gateway = findObject(objects, 'Gateway', 'egress');
+    expect(gateway.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(gateway.metadata.annotations).toStrictEqual({ 'networking.istio.io/service-type': 'ClusterIP' });
+    expect(gateway.spec).toStrictEqual({ gatewayClassName: 'istio', listeners: [{ name: 'api', hostname: 'api.example.com', port: 8080, protocol: 'HTTP' }] });
+    expect(findObject(objects, 'HTTPRoute', 'api-to-gateway').spec).toStrictEqual({
+      parentRefs: [{ group: 'networking.istio.io', kind: 'ServiceEntry', name: 'api-ext', port: 80 }],
+      rules: [{ backendRefs: [{ name: 'egress-istio', port: 8080 }] }],
+    });
+    expect(findObject(objects, 'HTTPRoute', 'api-from-gateway').spec).toStrictEqual({
+      parentRefs: [{ name: 'egress', sectionName: 'api' }],
+      hostnames: ['api.example.com'],
+      rules: [{ backendRefs: [{ group: 'networking.istio.io', kind: 'Hostname', name: 'api.example.com', port: 80 }] }],
+    });
+    expect([route.host, route.port, route.gatewayPort, route.destinationRule]).toStrictEqual(['api.example.com', 80, 8080, undefined]);
+    expect(egress.serviceHost()).toBe('egress-istio.egress.svc.cluster.local');
+  });
+
+  test('TLS passthrough: a TLS listener passing through, and TLSRoutes for the SNI host', () => {
+    const { chart, egress } = setup();
+    egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[443, TLS]]) });
+    const objects = Testing.synth(chart);
+    expect(findObject(objects, 'Gateway', 'egress').spec.listeners).toStrictEqual([{ name: 'api', hostname: 'api.example.com', port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' } }]);
+    expect(objectsOfKind(objects, 'HTTPRoute')).toStrictEqual([]);
+    expect(findObject(objects, 'TLSRoute', 'api-to-gateway').spec).toStrictEqual({
+      parentRefs: [{ group: 'networking.istio.io', kind: 'ServiceEntry', name: 'api-ext', port: 443 }],
+      hostnames: ['api.example.com'],
+      rules: [{ backendRefs: [{ name: 'egress-istio', port: 443 }] }],
+    });
+    expect(findObject(objects, 'TLSRoute', 'api-from-gateway').spec.rules).toStrictEqual([{ backendRefs: [{ group: 'networking.istio.io', kind: 'Hostname', name: 'api.example.com', port: 443 }] }]);
+  });
+
+  test('TLS origination: an HTTP listener, a route to the host\'s TLS port and a DestinationRule originating TLS there', () => {
+    const { chart, egress } = setup();
+    const route = egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP], [443, TLS]]), port: 80, mode: EgressMode.originateTls() });
+    const objects = Testing.synth(chart);
+    expect(findObject(objects, 'Gateway', 'egress').spec.listeners).toStrictEqual([{ name: 'api', hostname: 'api.example.com', port: 80, protocol: 'HTTP' }]);
+    expect(findObject(objects, 'HTTPRoute', 'api-from-gateway').spec.rules[0].backendRefs).toStrictEqual([{ group: 'networking.istio.io', kind: 'Hostname', name: 'api.example.com', port: 443 }]);
+    const rule = findObject(objects, 'DestinationRule', 'api');
+    expect(rule.metadata.namespace).toBe('egress');
+    expect(rule.spec.host).toBe('api.example.com');
+    expect(rule.spec.trafficPolicy.portLevelSettings).toStrictEqual([{ port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.example.com', caCertificates: '/etc/ssl/certs/ca-certificates.crt' } }]);
+    expect(route.destinationRule).toBeDefined();
+  });
+
+  test('a ServiceEntry in another namespace is named with its namespace', () => {
+    const app = Testing.app();
+    const registry = new Chart(app, 'registry', { namespace: 'registry' });
+    const chart = new Chart(app, 'test', { namespace: 'egress' });
+    new KubernetesEgressGateway(chart, 'egress').route('api', { externalService: service(registry, 'api-ext', 'api.example.com', [[80, HTTP]]) });
+    expect(findObject(Testing.synth(chart), 'HTTPRoute', 'api-to-gateway').spec.parentRefs).toStrictEqual([{ group: 'networking.istio.io', kind: 'ServiceEntry', name: 'api-ext', namespace: 'registry', port: 80 }]);
+  });
+
+  test('a route made in another construct scope adds its listener to the gateway', () => {
+    const { chart, egress } = setup();
+    new GatewayApiEgressRoute(new Construct(chart, 'team'), 'api', { egressGateway: egress, externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]) });
+    expect(findObject(Testing.synth(chart), 'Gateway', 'egress').spec.listeners.map((l: any) => l.name)).toStrictEqual(['api']);
+  });
+
+  test('the analysis finds nothing in HTTP, passthrough and origination routes', () => {
+    const { chart, egress } = setup();
+    egress.route('plain', { externalService: service(chart, 'plain-ext', 'plain.example.com', [[80, HTTP]]) });
+    egress.route('passthrough', { externalService: service(chart, 'passthrough-ext', 'passthrough.example.com', [[443, TLS]]) });
+    egress.route('originate', { externalService: service(chart, 'originate-ext', 'originate.example.com', [[80, HTTP], [443, TLS]]), port: 80, gatewayPort: 8080, mode: EgressMode.originateTls() });
+    expect(analyze(Testing.synth(chart))).toStrictEqual([]);
+  });
+});
+
+describe('KubernetesEgressGateway errors', () => {
+  test('virtualServiceName: the Gateway API form has no VirtualService', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), virtualServiceName: 'api' }))
+      .toThrow('test/egress/api: invalid virtualServiceName "api": the Gateway API traffic API has no VirtualService: the routes are named after the construct id (api-to-gateway and api-from-gateway)');
+  });
+
+  test('namespace: a route outside the gateway\'s namespace would need a ReferenceGrant', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), namespace: 'apps' }))
+      .toThrow(/invalid namespace "apps": the route to the gateway's Service would cross from namespace apps to the gateway's egress, which needs a ReferenceGrant .*put the route in namespace egress, or use an EgressGateway/);
+  });
+
+  test('mode: TCP is not built for the Gateway API form', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('db', { externalService: service(chart, 'db-ext', 'db.example.com', [[5432, ExternalServiceProtocol.TCP]]) }))
+      .toThrow(/invalid mode "TCP": .*a TCPRoute\) is not built yet: use an EgressGateway \(the Istio traffic API\) for this route/);
+  });
+
+  test('gatewayPort: a port serves one protocol', () => {
+    const { chart, egress } = setup();
+    egress.route('plain', { externalService: service(chart, 'plain-ext', 'plain.example.com', [[443, HTTP]]) });
+    expect(() => egress.route('passthrough', { externalService: service(chart, 'passthrough-ext', 'passthrough.example.com', [[443, TLS]]) }))
+      .toThrow('test/egress/passthrough: invalid gatewayPort 443: port 443 of egress gateway test/egress already serves HTTP for test/egress/plain, and a port serves one protocol: route TLS through another port');
+  });
+
+  test('host: one route per host and gateway port', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, 'api-ext', 'api.example.com', [[80, HTTP], [8080, HTTP]]);
+    egress.route('api', { externalService: ext, port: 80 });
+    expect(() => egress.route('api-alt', { externalService: ext, port: 8080, gatewayPort: 80 }))
+      .toThrow('test/egress/api-alt: invalid host "api.example.com": test/egress/api already serves host api.example.com on port 80 of gateway workload test/egress');
+  });
+
+  test('a gateway without routes has no listeners', () => {
+    const { chart } = setup();
+    expect(() => Testing.synth(chart)).toThrow('test/egress: no listeners: route an external service through the gateway');
+  });
+});
+
+describeWithCrds('KubernetesEgressGateway against the CRD schemas', () => {
+  test('HTTP, passthrough and origination', () => {
+    const { chart, egress } = setup();
+    egress.route('plain', { externalService: service(chart, 'plain-ext', 'plain.example.com', [[80, HTTP]]) });
+    egress.route('passthrough', { externalService: service(chart, 'passthrough-ext', 'passthrough.example.com', [[443, TLS]]) });
+    egress.route('originate', { externalService: service(chart, 'originate-ext', 'originate.example.com', [[80, HTTP], [443, TLS]]), port: 80, gatewayPort: 8080, mode: EgressMode.originateTls() });
+    const objects = Testing.synth(chart);
+    expect(objects.map((o) => o.kind).sort()).toStrictEqual(['DestinationRule', 'Gateway', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'ServiceEntry', 'ServiceEntry', 'ServiceEntry', 'TLSRoute', 'TLSRoute']);
+    expectValidAgainstCrds(new CrdValidator(), objects);
+  });
+});
