@@ -13,6 +13,7 @@ import { resolveEgressTarget } from './private/egress-target';
 
 /** Istio's group, which Gateway API references name for a ServiceEntry or a `Hostname`. */
 const ISTIO_GROUP = 'networking.istio.io';
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** Props of a `GatewayApiEgressRoute`. */
 export interface GatewayApiEgressRouteProps extends EgressRouteOptions {
@@ -27,7 +28,9 @@ export interface GatewayApiEgressRouteProps extends EgressRouteOptions {
  * a route on the gateway's listener for the host sends it to the external host (a backend of kind
  * `Hostname`). HTTP is carried by HTTPRoutes, TLS passthrough by TLSRoutes; TLS origination is an
  * HTTP listener and route, and a DestinationRule in the gateway's namespace that makes the gateway
- * open TLS to the external port.
+ * open TLS to the external port. The mesh route is in the route's namespace (a consumer route, for
+ * that namespace's workloads, where it is not the ServiceEntry's); from another namespace than the
+ * gateway's, a ReferenceGrant in the gateway's namespace lets it reach the gateway's Service.
  */
 export class GatewayApiEgressRoute extends Construct {
   /** The route attached to the ServiceEntry that sends the mesh's traffic to the gateway (L1): an HTTPRoute or a TLSRoute. */
@@ -35,6 +38,13 @@ export class GatewayApiEgressRoute extends Construct {
 
   /** The route on the gateway's listener that sends the traffic to the external host (L1). */
   public readonly gatewayRoute: ApiObject;
+
+  /**
+   * The ReferenceGrant that lets the mesh route, in another namespace than the gateway's, send
+   * traffic to the gateway's Service (L1).
+   * @default - none: the mesh route is in the gateway's namespace
+   */
+  public readonly referenceGrant?: ApiObject;
 
   /**
    * The DestinationRule that originates TLS (L1), shared with the other routes that originate TLS
@@ -67,8 +77,8 @@ export class GatewayApiEgressRoute extends Construct {
     const kind = this.routeKind(mode.serverProtocol);
     const meshNamespace = validateNamespace(this, 'namespace', props.namespace) ?? Chart.of(this).namespace;
     const gatewayNamespace = gateway.namespace ?? Chart.of(gateway).namespace;
-    if (meshNamespace !== gatewayNamespace) {
-      throw invalidInput(this, 'namespace', meshNamespace, `the route to the gateway's Service would cross from namespace ${meshNamespace} to the gateway's ${gatewayNamespace}, which needs a ReferenceGrant that GatewayApiEgressRoute does not emit yet: put the route in namespace ${gatewayNamespace}, or use an EgressGateway (the Istio traffic API)`);
+    if (meshNamespace !== gatewayNamespace && (meshNamespace === undefined || gatewayNamespace === undefined)) {
+      throw invalidInput(this, 'namespace', meshNamespace, 'the route to the egress gateway\'s Service may cross namespaces, which a ReferenceGrant in the gateway\'s namespace must allow from the route\'s: give both the route (or its chart) and the egress gateway a namespace');
     }
     const listenerName = validateObjectName(this, 'id', id);
     const meshRouteName = validateObjectName(this, 'id', `${id}-to-gateway`);
@@ -95,9 +105,19 @@ export class GatewayApiEgressRoute extends Construct {
           port: this.port,
         }],
         hostnames: kind === 'TLSRoute' ? [this.host] : undefined,
-        rules: [{ backendRefs: [{ name: gateway.serviceName!, port: this.gatewayPort }] }],
+        rules: [{ backendRefs: [{ name: gateway.serviceName!, namespace: meshNamespace === gatewayNamespace ? undefined : gatewayNamespace, port: this.gatewayPort }] }],
       },
     });
+    if (meshNamespace !== gatewayNamespace) {
+      // Istio follows a route's backendRef into another namespace only where a ReferenceGrant there allows it.
+      this.referenceGrant = createGatewayApiObject(this, 'ReferenceGrant', 'ReferenceGrant', {
+        metadata: { name: validateObjectName(this, 'id', `${meshNamespace}-${meshRouteName}`), namespace: gatewayNamespace },
+        spec: {
+          from: [{ group: GATEWAY_API_GROUP, kind, namespace: meshNamespace! }],
+          to: [{ group: '', kind: 'Service', name: gateway.serviceName! }],
+        },
+      });
+    }
     this.gatewayRoute = createGatewayApiObject(this, 'GatewayRoute', kind, {
       metadata: { name: gatewayRouteName, namespace: gatewayNamespace },
       spec: {

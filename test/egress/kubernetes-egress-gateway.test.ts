@@ -75,6 +75,32 @@ describe('KubernetesEgressGateway', () => {
     expect(findObject(Testing.synth(chart), 'HTTPRoute', 'api-to-gateway').spec.parentRefs).toStrictEqual([{ group: 'networking.istio.io', kind: 'ServiceEntry', name: 'api-ext', namespace: 'registry', port: 80 }]);
   });
 
+  test('a mesh route in another namespace than the gateway\'s names the gateway\'s Service with its namespace, which a ReferenceGrant there allows', () => {
+    const { chart, egress } = setup();
+    const route = egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), namespace: 'apps' });
+    const objects = Testing.synth(chart);
+    const meshRoute = findObject(objects, 'HTTPRoute', 'api-to-gateway');
+    expect(meshRoute.metadata.namespace).toBe('apps');
+    expect(meshRoute.spec.parentRefs).toStrictEqual([{ group: 'networking.istio.io', kind: 'ServiceEntry', name: 'api-ext', namespace: 'egress', port: 80 }]);
+    expect(meshRoute.spec.rules).toStrictEqual([{ backendRefs: [{ name: 'egress-istio', namespace: 'egress', port: 80 }] }]);
+    expect(findObject(objects, 'HTTPRoute', 'api-from-gateway').metadata.namespace).toBe('egress');
+    const grant = findObject(objects, 'ReferenceGrant', 'apps-api-to-gateway');
+    expect(grant.metadata.namespace).toBe('egress');
+    expect(grant.spec).toStrictEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'apps' }],
+      to: [{ group: '', kind: 'Service', name: 'egress-istio' }],
+    });
+    expect(route.referenceGrant).toBeDefined();
+    expect(analyze(objects)).toStrictEqual([]);
+  });
+
+  test('without a ReferenceGrant the analysis flags the mesh route\'s reference to the gateway\'s Service', () => {
+    const { chart, egress } = setup();
+    egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), namespace: 'apps' });
+    const objects = Testing.synth(chart).filter((o) => o.kind !== 'ReferenceGrant');
+    expect(analyze(objects).map((f) => f.code)).toStrictEqual(['CIG0104']);
+  });
+
   test('a route made in another construct scope adds its listener to the gateway', () => {
     const { chart, egress } = setup();
     new GatewayApiEgressRoute(new Construct(chart, 'team'), 'api', { egressGateway: egress, externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]) });
@@ -97,10 +123,12 @@ describe('KubernetesEgressGateway errors', () => {
       .toThrow('test/egress/api: invalid virtualServiceName "api": the Gateway API traffic API has no VirtualService: the routes are named after the construct id (api-to-gateway and api-from-gateway)');
   });
 
-  test('namespace: a route outside the gateway\'s namespace would need a ReferenceGrant', () => {
-    const { chart, egress } = setup();
-    expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), namespace: 'apps' }))
-      .toThrow(/invalid namespace "apps": the route to the gateway's Service would cross from namespace apps to the gateway's egress, which needs a ReferenceGrant .*put the route in namespace egress, or use an EgressGateway/);
+  test('namespace: a route whose namespace is not known cannot be granted the gateway\'s Service', () => {
+    const app = Testing.app();
+    const egress = new KubernetesEgressGateway(new Chart(app, 'platform', { namespace: 'egress' }), 'egress');
+    const team = new Chart(app, 'team');
+    expect(() => new GatewayApiEgressRoute(team, 'api', { egressGateway: egress, externalService: service(team, 'api-ext', 'api.example.com', [[80, HTTP]]) }))
+      .toThrow('team/api: invalid namespace (not set): the route to the egress gateway\'s Service may cross namespaces, which a ReferenceGrant in the gateway\'s namespace must allow from the route\'s: give both the route (or its chart) and the egress gateway a namespace');
   });
 
   test('mode: TCP is not built for the Gateway API form', () => {
@@ -135,9 +163,9 @@ describeWithCrds('KubernetesEgressGateway against the CRD schemas', () => {
     const { chart, egress } = setup();
     egress.route('plain', { externalService: service(chart, 'plain-ext', 'plain.example.com', [[80, HTTP]]) });
     egress.route('passthrough', { externalService: service(chart, 'passthrough-ext', 'passthrough.example.com', [[443, TLS]]) });
-    egress.route('originate', { externalService: service(chart, 'originate-ext', 'originate.example.com', [[80, HTTP], [443, TLS]]), port: 80, gatewayPort: 8080, mode: EgressMode.originateTls() });
+    egress.route('originate', { externalService: service(chart, 'originate-ext', 'originate.example.com', [[80, HTTP], [443, TLS]]), port: 80, gatewayPort: 8080, mode: EgressMode.originateTls(), namespace: 'apps' });
     const objects = Testing.synth(chart);
-    expect(objects.map((o) => o.kind).sort()).toStrictEqual(['DestinationRule', 'Gateway', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'ServiceEntry', 'ServiceEntry', 'ServiceEntry', 'TLSRoute', 'TLSRoute']);
+    expect(objects.map((o) => o.kind).sort()).toStrictEqual(['DestinationRule', 'Gateway', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'ReferenceGrant', 'ServiceEntry', 'ServiceEntry', 'ServiceEntry', 'TLSRoute', 'TLSRoute']);
     expectValidAgainstCrds(new CrdValidator(), objects);
   });
 });
