@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GatewaySpecListenersTlsMode } from '../../imports/gateway.networking.k8s.io';
+import { GatewaySpecListeners, GatewaySpecListenersTlsMode } from '../../imports/gateway.networking.k8s.io';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { createGatewayApiObject } from '../api-version';
 import { invalidInput } from '../private/errors';
@@ -15,6 +15,9 @@ import { resolveEgressTarget } from './private/egress-target';
 const ISTIO_GROUP = 'networking.istio.io';
 const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
+/** The route kinds that carry egress traffic in the Gateway API form. */
+type EgressRouteKind = 'HTTPRoute' | 'TLSRoute' | 'TCPRoute';
+
 /** Props of a `GatewayApiEgressRoute`. */
 export interface GatewayApiEgressRouteProps extends EgressRouteOptions {
   /** The Gateway API egress gateway the traffic leaves through. */
@@ -26,14 +29,15 @@ export interface GatewayApiEgressRouteProps extends EgressRouteOptions {
  * gateway, in two hops, as Istio's egress gateway task does with the Gateway API: a route attached
  * to the external service's ServiceEntry sends the sidecars' traffic to the gateway's Service, and
  * a route on the gateway's listener for the host sends it to the external host (a backend of kind
- * `Hostname`). HTTP is carried by HTTPRoutes, TLS passthrough by TLSRoutes; TLS origination is an
+ * `Hostname`). HTTP is carried by HTTPRoutes, TLS passthrough by TLSRoutes, TCP by TCPRoutes (a TCP
+ * listener has no host name, so it carries one host); TLS origination is an
  * HTTP listener and route, and a DestinationRule in the gateway's namespace that makes the gateway
  * open TLS to the external port. The mesh route is in the route's namespace (a consumer route, for
  * that namespace's workloads, where it is not the ServiceEntry's); from another namespace than the
  * gateway's, a ReferenceGrant in the gateway's namespace lets it reach the gateway's Service.
  */
 export class GatewayApiEgressRoute extends Construct {
-  /** The route attached to the ServiceEntry that sends the mesh's traffic to the gateway (L1): an HTTPRoute or a TLSRoute. */
+  /** The route attached to the ServiceEntry that sends the mesh's traffic to the gateway (L1): an HTTPRoute, TLSRoute or TCPRoute. */
   public readonly meshRoute: ApiObject;
 
   /** The route on the gateway's listener that sends the traffic to the external host (L1). */
@@ -88,9 +92,7 @@ export class GatewayApiEgressRoute extends Construct {
     if (mode.tlsOrigination) {
       EgressDestinationRule.find(gateway, this, destinationRuleRequest);
     }
-    gateway._addListener(this, kind === 'TLSRoute'
-      ? { name: listenerName, hostname: this.host, port: this.gatewayPort, protocol: 'TLS', tls: { mode: GatewaySpecListenersTlsMode.PASSTHROUGH } }
-      : { name: listenerName, hostname: this.host, port: this.gatewayPort, protocol: 'HTTP' });
+    gateway._addListener(this, this.host, this.listener(kind, listenerName));
 
     const service = props.externalService;
     const serviceEntryNamespace = service.serviceEntryNamespace;
@@ -122,7 +124,7 @@ export class GatewayApiEgressRoute extends Construct {
       metadata: { name: gatewayRouteName, namespace: gatewayNamespace },
       spec: {
         parentRefs: [{ name: gateway.gatewayName, sectionName: listenerName }],
-        hostnames: [this.host],
+        hostnames: kind === 'TCPRoute' ? undefined : [this.host],
         rules: [{ backendRefs: [{ group: ISTIO_GROUP, kind: 'Hostname', name: this.host, port: mode.externalPort }] }],
       },
     });
@@ -135,13 +137,28 @@ export class GatewayApiEgressRoute extends Construct {
   }
 
   /** The route kind that carries `protocol`, of those built for the Gateway API form. */
-  private routeKind(protocol: ServerProtocol): 'HTTPRoute' | 'TLSRoute' {
+  private routeKind(protocol: ServerProtocol): EgressRouteKind {
     if (protocol === ServerProtocol.HTTP || protocol === ServerProtocol.HTTP2) {
       return 'HTTPRoute';
     }
     if (protocol === ServerProtocol.TLS) {
       return 'TLSRoute';
     }
-    throw invalidInput(this, 'mode', protocol, `the Gateway API form of an egress route carries HTTP and TLS; ${protocol} through a Gateway API egress gateway (a ${protocol === ServerProtocol.TCP ? 'TCPRoute' : 'GRPCRoute'}) is not built yet: use an EgressGateway (the Istio traffic API) for this route`);
+    if (protocol === ServerProtocol.TCP) {
+      return 'TCPRoute';
+    }
+    throw invalidInput(this, 'mode', protocol, `the Gateway API form of an egress route carries HTTP, TLS and TCP; ${protocol} through a Gateway API egress gateway (a GRPCRoute) is not built yet: use an EgressGateway (the Istio traffic API) for this route`);
+  }
+
+  /** The gateway's listener for the route: TCP carries no host name, so a TCP listener has none. */
+  private listener(kind: EgressRouteKind, name: string): GatewaySpecListeners {
+    switch (kind) {
+      case 'TLSRoute':
+        return { name, hostname: this.host, port: this.gatewayPort, protocol: 'TLS', tls: { mode: GatewaySpecListenersTlsMode.PASSTHROUGH } };
+      case 'TCPRoute':
+        return { name, port: this.gatewayPort, protocol: 'TCP' };
+      default:
+        return { name, hostname: this.host, port: this.gatewayPort, protocol: 'HTTP' };
+    }
   }
 }

@@ -28,9 +28,10 @@ export interface KubernetesEgressGatewayProps {
   readonly namespace?: string;
 }
 
-/** A listener and the route that added it. */
+/** A listener, the host it carries and the route that added it. */
 interface EgressListener {
   readonly listener: GatewaySpecListeners;
+  readonly host: string;
   readonly owner: string;
 }
 
@@ -79,17 +80,21 @@ export class KubernetesEgressGateway extends GatewayWorkloadBase {
   }
 
   /**
-   * Adds the listener of the route `owner` for `listener.hostname` on `listener.port`.
+   * Adds the listener of the route `owner`, which sends `host` through `listener.port`.
    *
-   * @throws when another route serves the host on the port, or the port speaks another protocol
+   * @throws when another route serves the host on the port, when the port speaks another
+   * protocol, or when it is a TCP port of another host
    * @internal
    */
-  public _addListener(owner: Construct, listener: GatewaySpecListeners): void {
-    const other = this.listeners.find((l) => l.listener.port === listener.port && l.listener.protocol !== listener.protocol);
-    if (other !== undefined) {
+  public _addListener(owner: Construct, host: string, listener: GatewaySpecListeners): void {
+    const other = this.listeners.find((l) => l.listener.port === listener.port);
+    if (other !== undefined && other.listener.protocol !== listener.protocol) {
       throw invalidInput(owner, 'gatewayPort', listener.port, `port ${listener.port} of egress gateway ${this.node.path} already serves ${other.listener.protocol} for ${other.owner}, and a port serves one protocol: route ${listener.protocol} through another port`);
     }
-    bindWorkloadHost(this, owner, 'host', listener.hostname!, listener.port);
-    this.listeners.push({ listener, owner: owner.node.path });
+    if (other !== undefined && listener.protocol === 'TCP' && other.host !== host) {
+      throw invalidInput(owner, 'gatewayPort', listener.port, `port ${listener.port} of egress gateway ${this.node.path} already carries TCP to ${other.host} for ${other.owner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
+    }
+    bindWorkloadHost(this, owner, 'host', host, listener.port);
+    this.listeners.push({ listener, host, owner: owner.node.path });
   }
 }

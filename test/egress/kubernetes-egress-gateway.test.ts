@@ -7,6 +7,7 @@ import { findObject, objectsOfKind } from '../support/objects';
 
 const HTTP = ExternalServiceProtocol.HTTP;
 const TLS = ExternalServiceProtocol.TLS;
+const TCP = ExternalServiceProtocol.TCP;
 
 /** A chart in namespace `egress` holding a Gateway API egress gateway. */
 function setup(): { chart: Chart; egress: KubernetesEgressGateway } {
@@ -67,6 +68,21 @@ describe('KubernetesEgressGateway', () => {
     expect(route.destinationRule).toBeDefined();
   });
 
+  test('TCP: a TCP listener without a host name, and TCPRoutes without hostnames', () => {
+    const { chart, egress } = setup();
+    egress.route('db', { externalService: service(chart, 'db-ext', 'db.example.com', [[5432, TCP]]), gatewayPort: 15432 });
+    const objects = Testing.synth(chart);
+    expect(findObject(objects, 'Gateway', 'egress').spec.listeners).toStrictEqual([{ name: 'db', port: 15432, protocol: 'TCP' }]);
+    expect(findObject(objects, 'TCPRoute', 'db-to-gateway').spec).toStrictEqual({
+      parentRefs: [{ group: 'networking.istio.io', kind: 'ServiceEntry', name: 'db-ext', port: 5432 }],
+      rules: [{ backendRefs: [{ name: 'egress-istio', port: 15432 }] }],
+    });
+    expect(findObject(objects, 'TCPRoute', 'db-from-gateway').spec).toStrictEqual({
+      parentRefs: [{ name: 'egress', sectionName: 'db' }],
+      rules: [{ backendRefs: [{ group: 'networking.istio.io', kind: 'Hostname', name: 'db.example.com', port: 5432 }] }],
+    });
+  });
+
   test('a ServiceEntry in another namespace is named with its namespace', () => {
     const app = Testing.app();
     const registry = new Chart(app, 'registry', { namespace: 'registry' });
@@ -107,8 +123,10 @@ describe('KubernetesEgressGateway', () => {
     expect(findObject(Testing.synth(chart), 'Gateway', 'egress').spec.listeners.map((l: any) => l.name)).toStrictEqual(['api']);
   });
 
-  test('the analysis finds nothing in HTTP, passthrough and origination routes', () => {
+  test('the analysis finds nothing in HTTP, passthrough, origination and TCP routes', () => {
     const { chart, egress } = setup();
+    // A virtual address lets the sidecars tell the TCP service's traffic apart (IST0134 otherwise).
+    egress.route('db', { externalService: new ExternalService(chart, 'db-ext', { hosts: ['db.example.com'], addresses: ['240.0.0.10'], ports: [{ number: 5432, name: 'tcp', protocol: TCP }] }) });
     egress.route('plain', { externalService: service(chart, 'plain-ext', 'plain.example.com', [[80, HTTP]]) });
     egress.route('passthrough', { externalService: service(chart, 'passthrough-ext', 'passthrough.example.com', [[443, TLS]]) });
     egress.route('originate', { externalService: service(chart, 'originate-ext', 'originate.example.com', [[80, HTTP], [443, TLS]]), port: 80, gatewayPort: 8080, mode: EgressMode.originateTls() });
@@ -131,10 +149,17 @@ describe('KubernetesEgressGateway errors', () => {
       .toThrow('team/api: invalid namespace (not set): the route to the egress gateway\'s Service may cross namespaces, which a ReferenceGrant in the gateway\'s namespace must allow from the route\'s: give both the route (or its chart) and the egress gateway a namespace');
   });
 
-  test('mode: TCP is not built for the Gateway API form', () => {
+  test('mode: gRPC is not built for the Gateway API form', () => {
     const { chart, egress } = setup();
-    expect(() => egress.route('db', { externalService: service(chart, 'db-ext', 'db.example.com', [[5432, ExternalServiceProtocol.TCP]]) }))
-      .toThrow(/invalid mode "TCP": .*a TCPRoute\) is not built yet: use an EgressGateway \(the Istio traffic API\) for this route/);
+    expect(() => egress.route('grpc', { externalService: service(chart, 'grpc-ext', 'grpc.example.com', [[8080, ExternalServiceProtocol.GRPC]]) }))
+      .toThrow('test/egress/grpc: invalid mode "GRPC": the Gateway API form of an egress route carries HTTP, TLS and TCP; GRPC through a Gateway API egress gateway (a GRPCRoute) is not built yet: use an EgressGateway (the Istio traffic API) for this route');
+  });
+
+  test('gatewayPort: a TCP port carries one host', () => {
+    const { chart, egress } = setup();
+    egress.route('db', { externalService: service(chart, 'db-ext', 'db.example.com', [[5432, TCP]]) });
+    expect(() => egress.route('replica', { externalService: service(chart, 'replica-ext', 'replica.example.com', [[5432, TCP]]) }))
+      .toThrow('test/egress/replica: invalid gatewayPort 5432: port 5432 of egress gateway test/egress already carries TCP to db.example.com for test/egress/db, and TCP carries no host name to tell replica.example.com apart: route it through another port');
   });
 
   test('gatewayPort: a port serves one protocol', () => {
@@ -159,13 +184,14 @@ describe('KubernetesEgressGateway errors', () => {
 });
 
 describeWithCrds('KubernetesEgressGateway against the CRD schemas', () => {
-  test('HTTP, passthrough and origination', () => {
+  test('HTTP, passthrough, origination and TCP', () => {
     const { chart, egress } = setup();
+    egress.route('db', { externalService: service(chart, 'db-ext', 'db.example.com', [[5432, TCP]]) });
     egress.route('plain', { externalService: service(chart, 'plain-ext', 'plain.example.com', [[80, HTTP]]) });
     egress.route('passthrough', { externalService: service(chart, 'passthrough-ext', 'passthrough.example.com', [[443, TLS]]) });
     egress.route('originate', { externalService: service(chart, 'originate-ext', 'originate.example.com', [[80, HTTP], [443, TLS]]), port: 80, gatewayPort: 8080, mode: EgressMode.originateTls(), namespace: 'apps' });
     const objects = Testing.synth(chart);
-    expect(objects.map((o) => o.kind).sort()).toStrictEqual(['DestinationRule', 'Gateway', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'ReferenceGrant', 'ServiceEntry', 'ServiceEntry', 'ServiceEntry', 'TLSRoute', 'TLSRoute']);
+    expect(objects.map((o) => o.kind).sort()).toStrictEqual(['DestinationRule', 'Gateway', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute', 'ReferenceGrant', 'ServiceEntry', 'ServiceEntry', 'ServiceEntry', 'ServiceEntry', 'TCPRoute', 'TCPRoute', 'TLSRoute', 'TLSRoute']);
     expectValidAgainstCrds(new CrdValidator(), objects);
   });
 });
