@@ -2,13 +2,13 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecListeners } from '../../imports/gateway.networking.k8s.io';
 import { createGatewayApiObject } from '../api-version';
-import { invalidInput } from '../private/errors';
 import { ISTIO_GATEWAY_CLASS, istioDeployedWorkload } from '../private/istio-gateway-class';
 import { validateGatewayName, validateNamespace } from '../private/names';
 import { GatewayWorkloadBase } from '../workload/gateway-workload-base';
 import { bindWorkloadHost } from '../workload/private/workload-bindings';
 import type { EgressRouteOptions } from './egress-route';
 import { GatewayApiEgressRoute } from './gateway-api-egress-route';
+import { rejectPortReuse } from './private/gateway-port-use';
 
 /** The annotation that sets the type of the Service Istio deploys for a Gateway. */
 const SERVICE_TYPE_ANNOTATION = 'networking.istio.io/service-type';
@@ -87,13 +87,9 @@ export class KubernetesEgressGateway extends GatewayWorkloadBase {
    * @internal
    */
   public _addListener(owner: Construct, host: string, listener: GatewaySpecListeners): void {
-    const other = this.listeners.find((l) => l.listener.port === listener.port);
-    if (other !== undefined && other.listener.protocol !== listener.protocol) {
-      throw invalidInput(owner, 'gatewayPort', listener.port, `port ${listener.port} of egress gateway ${this.node.path} already serves ${other.listener.protocol} for ${other.owner}, and a port serves one protocol: route ${listener.protocol} through another port`);
-    }
-    if (other !== undefined && listener.protocol === 'TCP' && other.host !== host) {
-      throw invalidInput(owner, 'gatewayPort', listener.port, `port ${listener.port} of egress gateway ${this.node.path} already carries TCP to ${other.host} for ${other.owner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
-    }
+    const onPort = this.listeners.filter((l) => l.listener.port === listener.port);
+    const existing = onPort.length === 0 ? undefined : { protocol: onPort[0].listener.protocol, hosts: onPort.map((l) => l.host), firstOwner: onPort[0].owner };
+    rejectPortReuse(owner, this, listener.port, listener.protocol, host, existing);
     bindWorkloadHost(this, owner, 'host', host, listener.port);
     this.listeners.push({ listener, host, owner: owner.node.path });
   }
