@@ -11,6 +11,7 @@ import { invalidInput } from '../private/errors';
 import type { IExternalService } from './external-service';
 import { chartOwner, gatewayOwner } from './private/owners';
 import { IstioAnalysis } from '../analysis/istio-analysis';
+import { routeExportTo } from './private/route-export-to';
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -47,6 +48,17 @@ export interface EgressRouteOptions {
    * @default - the chart's namespace
    */
   readonly namespace?: string;
+
+  /**
+   * The namespaces the VirtualService is visible to: `.` for its own, `*` for all, or namespace
+   * names. A VirtualService bound to `mesh` decides how the host's traffic is sent in every
+   * namespace it is visible in, so by default it is visible where the external service's
+   * ServiceEntry is, and to the egress gateway, which must see it. The routes that share a
+   * VirtualService give the same list.
+   * @default - the ServiceEntry's `exportTo` (its `.` read as the ServiceEntry's namespace) and
+   * the egress gateway's namespace; every namespace when the ServiceEntry is visible in all
+   */
+  readonly exportTo?: string[];
 
   /**
    * The VirtualService's name. The routes for one host through one egress gateway from one chart
@@ -129,6 +141,7 @@ export class EgressRoute extends Construct {
       namespace,
       effectiveNamespace,
       name: virtualServiceName,
+      exportTo: routeExportTo(this, props.exportTo, props.externalService, { namespace: effectiveNamespace, gatewayNamespace: gateway.namespace, gatewayPath: gateway.node.path }),
     };
     const destinationRuleRequest = { host: this.host, namespace: gateway.namespace, name: destinationRuleName };
     // Whether the route can join what it shares is known before it claims the host on the gateway.

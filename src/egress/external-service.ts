@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ServiceEntrySpecEndpoints, ServiceEntrySpecLocation, ServiceEntrySpecPorts, ServiceEntrySpecResolution } from '../../imports/networking.istio.io';
 import { createIstioObject, IstioApiVersion } from '../api-version';
@@ -190,10 +190,16 @@ export interface IExternalService extends IConstruct {
   readonly serviceEntryName: string;
 
   /**
-   * The namespace of the ServiceEntry.
-   * @default - not known: the ServiceEntry's chart has no namespace
+   * The namespace of the service's ServiceEntry.
+   * @default - not known: the chart has no namespace
    */
-  readonly serviceEntryNamespace?: string;
+  readonly namespace?: string;
+
+  /**
+   * The namespaces the service is visible to, as its ServiceEntry's `exportTo` lists them.
+   * @default - every namespace
+   */
+  readonly exportTo?: string[];
 
   /**
    * Whether workloads in `namespace` see the service, as its `exportTo` decides.
@@ -219,8 +225,13 @@ export class ExternalService extends Construct implements IExternalService {
   /** How the mesh finds the service's addresses. */
   public readonly resolution: ExternalServiceResolution;
 
+  /** The namespace of the ServiceEntry, when known. */
+  public readonly namespace?: string;
+
+  /** The namespaces the service is visible to, as its ServiceEntry lists them; unset is every namespace. */
+  public readonly exportTo?: string[];
+
   private readonly resolvedPorts: readonly ResolvedExternalServicePort[];
-  private readonly exportTo?: string[];
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
@@ -246,6 +257,7 @@ export class ExternalService extends Construct implements IExternalService {
     };
     rejectRuleErrors(this, { apiVersion: IstioApiVersion.of(this).apiVersion, kind: 'ServiceEntry', metadata, spec }, checkServiceEntry);
     this.resource = createIstioObject(this, 'Resource', 'ServiceEntry', { metadata, spec });
+    this.namespace = this.resource.metadata.namespace;
   }
 
   /** The service's ports. */
@@ -257,12 +269,8 @@ export class ExternalService extends Construct implements IExternalService {
     return this.resource.metadata.name!;
   }
 
-  public get serviceEntryNamespace(): string | undefined {
-    return this.resource.metadata.namespace ?? Chart.of(this).namespace;
-  }
-
   public isExportedTo(namespace?: string): boolean {
-    return isExportedTo(this.exportTo, this.resource.metadata.namespace, namespace);
+    return isExportedTo(this.exportTo, this.namespace, namespace);
   }
 }
 

@@ -72,6 +72,9 @@ export class GatewayApiEgressRoute extends Construct {
     if (props.virtualServiceName !== undefined) {
       throw invalidInput(this, 'virtualServiceName', props.virtualServiceName, `the Gateway API traffic API has no VirtualService: the routes are named after the construct id (${id}-to-gateway and ${id}-from-gateway)`);
     }
+    if (props.exportTo !== undefined) {
+      throw invalidInput(this, 'exportTo', props.exportTo, 'a Gateway API route has no exportTo: a route in the ServiceEntry\'s namespace applies to every namespace\'s workloads, one in another namespace (namespace) to that namespace\'s alone');
+    }
     const gateway = props.egressGateway;
     const target = resolveEgressTarget(this, props, gateway.namespace);
     this.host = target.host;
@@ -95,7 +98,7 @@ export class GatewayApiEgressRoute extends Construct {
     gateway._addListener(this, this.host, this.listener(kind, listenerName));
 
     const service = props.externalService;
-    const serviceEntryNamespace = service.serviceEntryNamespace;
+    const serviceEntryNamespace = service.namespace;
     this.meshRoute = createGatewayApiObject(this, 'MeshRoute', kind, {
       metadata: { name: meshRouteName, namespace: meshNamespace },
       spec: {

@@ -141,6 +141,12 @@ describe('KubernetesEgressGateway errors', () => {
       .toThrow('test/egress/api: invalid virtualServiceName "api": the Gateway API traffic API has no VirtualService: the routes are named after the construct id (api-to-gateway and api-from-gateway)');
   });
 
+  test('exportTo: a Gateway API route has none', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), exportTo: ['.'] }))
+      .toThrow('test/egress/api: invalid exportTo ["."]: a Gateway API route has no exportTo: a route in the ServiceEntry\'s namespace applies to every namespace\'s workloads, one in another namespace (namespace) to that namespace\'s alone');
+  });
+
   test('namespace: a route whose namespace is not known cannot be granted the gateway\'s Service', () => {
     const app = Testing.app();
     const egress = new KubernetesEgressGateway(new Chart(app, 'platform', { namespace: 'egress' }), 'egress');
