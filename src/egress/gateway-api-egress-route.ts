@@ -76,14 +76,17 @@ export class GatewayApiEgressRoute extends Construct {
       throw invalidInput(this, 'exportTo', props.exportTo, 'a Gateway API route has no exportTo: a route in the ServiceEntry\'s namespace applies to every namespace\'s workloads, one in another namespace (namespace) to that namespace\'s alone');
     }
     const gateway = props.egressGateway;
-    const target = resolveEgressTarget(this, props, gateway.namespace);
+    const gatewayNamespace = gateway.namespace ?? Chart.of(gateway).namespace;
+    const target = resolveEgressTarget(this, props, gatewayNamespace);
     this.host = target.host;
     this.port = target.servicePort.number;
     this.gatewayPort = target.gatewayPort;
     const mode = target.mode;
     const kind = this.routeKind(mode.serverProtocol);
     const meshNamespace = validateNamespace(this, 'namespace', props.namespace) ?? Chart.of(this).namespace;
-    const gatewayNamespace = gateway.namespace ?? Chart.of(gateway).namespace;
+    if (!props.externalService.isExportedTo(meshNamespace)) {
+      throw invalidInput(this, 'namespace', meshNamespace, `the external service is not exported to namespace ${meshNamespace}, so a route there could not attach to its ServiceEntry: put the route in a namespace the ServiceEntry is exported to`);
+    }
     if (meshNamespace !== gatewayNamespace && (meshNamespace === undefined || gatewayNamespace === undefined)) {
       throw invalidInput(this, 'namespace', meshNamespace, 'the route to the egress gateway\'s Service may cross namespaces, which a ReferenceGrant in the gateway\'s namespace must allow from the route\'s: give both the route (or its chart) and the egress gateway a namespace');
     }

@@ -147,6 +147,13 @@ describe('KubernetesEgressGateway errors', () => {
       .toThrow('test/egress/api: invalid exportTo ["."]: a Gateway API route has no exportTo: a route in the ServiceEntry\'s namespace applies to every namespace\'s workloads, one in another namespace (namespace) to that namespace\'s alone');
   });
 
+  test('namespace: the route attaches to a ServiceEntry exported to its namespace', () => {
+    const { chart, egress } = setup();
+    const ext = new ExternalService(chart, 'api-ext', { hosts: ['api.example.com'], ports: [{ number: 80, name: 'http', protocol: HTTP }], exportTo: ['.'] });
+    expect(() => egress.route('api', { externalService: ext, namespace: 'apps' }))
+      .toThrow('test/egress/api: invalid namespace "apps": the external service is not exported to namespace apps, so a route there could not attach to its ServiceEntry: put the route in a namespace the ServiceEntry is exported to');
+  });
+
   test('namespace: a route whose namespace is not known cannot be granted the gateway\'s Service', () => {
     const app = Testing.app();
     const egress = new KubernetesEgressGateway(new Chart(app, 'platform', { namespace: 'egress' }), 'egress');
