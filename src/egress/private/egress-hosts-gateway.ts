@@ -2,11 +2,11 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GatewaySpecServers, GatewaySpecServersTlsMode } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
-import { invalidInput } from '../../private/errors';
 import { ServerProtocol } from '../../routing/server-protocol';
 import { IGatewayWorkload } from '../../workload/gateway-workload-base';
 import { bindWorkloadHost, findWorkloadPort } from '../../workload/private/workload-bindings';
 import type { IEgressGateway } from '../egress-gateway';
+import { rejectPortReuse } from './gateway-port-use';
 import { notALibraryEgressGateway } from './owners';
 
 /** The hosts one port of an egress gateway accepts. */
@@ -53,12 +53,7 @@ export class EgressHostsGateway extends Construct {
   public accept(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
     const workloadPort = findWorkloadPort(this.workload, owner, 'gatewayPort', port);
     const existing = this.servers.get(port);
-    if (existing && existing.protocol !== protocol) {
-      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already serves ${existing.protocol} for ${existing.firstOwner}, and a port serves one protocol: route ${protocol} through another port`);
-    }
-    if (existing && protocol === ServerProtocol.TCP && !existing.hosts.includes(host)) {
-      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already carries TCP to ${existing.hosts[0]} for ${existing.firstOwner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
-    }
+    rejectPortReuse(owner, this.workload, port, protocol, host, existing);
     bindWorkloadHost(this.workload, owner, 'host', host, port);
     if (existing) {
       existing.hosts.push(host);
