@@ -7,9 +7,9 @@ import { EgressGateway, EgressMode, ExternalService, ExternalServiceProtocol, Re
  * istio-system), in a namespace that may call only registered services:
  * - api.github.com: the application's own TLS, passed through the egress gateway by SNI;
  * - edition.cnn.com: on port 80 the application sends plain HTTP and the egress gateway
- *   originates TLS, verifying the server against the proxy image's public CAs; on port 443 the
- *   application's own TLS passes through. Both routes share one VirtualService for the host, so
- *   they give it one name.
+ *   originates TLS, verifying the server against the proxy image's public CAs. Its port 443 is
+ *   not also passed through this gateway: the DestinationRule that originates TLS there would
+ *   wrap the application's own TLS in a second layer.
  */
 export class EgressHttpsChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -43,6 +43,5 @@ export class EgressHttpsChart extends Chart {
       port: 80,
       mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
     });
-    meshEgress.route('edition-cnn-https', { externalService: cnn, port: 443, virtualServiceName: 'edition-cnn-egress' });
   }
 }

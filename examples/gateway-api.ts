@@ -64,7 +64,8 @@ export class EgressGatewayApiChart extends Chart {
 
 /**
  * Step 5: HTTPS egress, api.github.com passed through by SNI and edition.cnn.com with TLS
- * originated at the gateway on port 80 and passed through on 443. The Gateway API has no Gateway
+ * originated at the gateway on port 80 (not also passed through on 443, which the DestinationRule
+ * would wrap in a second layer of TLS). The Gateway API has no Gateway
  * the mesh installed for egress, so the gateway is one of class istio in istio-system; the routes
  * to its Service come from the application's namespace, which a ReferenceGrant there allows.
  */
@@ -94,7 +95,6 @@ export class EgressHttpsGatewayApiChart extends Chart {
       port: 80,
       mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
     });
-    meshEgress.route('edition-cnn-https', { externalService: cnn, port: 443 });
   }
 }
 

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { validateNamespace, validateObjectName } from '../private/names';
 import { EgressDestinationRule } from './private/egress-destination-rule';
+import { claimExternalPort } from './private/external-port-use';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode } from './egress-mode';
 import { EgressVirtualService } from './private/egress-virtual-service';
@@ -149,6 +150,7 @@ export class EgressRoute extends Construct {
     if (mode.tlsOrigination) {
       EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
     }
+    claimExternalPort(this, gateway.namespace, this.host, mode.externalPort, mode.tlsOrigination !== undefined);
     acceptEgressHost(gateway, this, this.host, this.gatewayPort, mode.serverProtocol);
     const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
     shared.addRoute(this, this.port, this.gatewayPort, mode.externalPort, mode.serverProtocol);

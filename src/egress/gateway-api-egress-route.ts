@@ -9,6 +9,7 @@ import { ServerProtocol } from '../routing/server-protocol';
 import type { EgressRouteOptions } from './egress-route';
 import type { KubernetesEgressGateway } from './kubernetes-egress-gateway';
 import { EgressDestinationRule } from './private/egress-destination-rule';
+import { claimExternalPort } from './private/external-port-use';
 import { resolveEgressTarget } from './private/egress-target';
 
 /** Istio's group, which Gateway API references name for a ServiceEntry or a `Hostname`. */
@@ -98,6 +99,7 @@ export class GatewayApiEgressRoute extends Construct {
     if (mode.tlsOrigination) {
       EgressDestinationRule.find(gateway, this, destinationRuleRequest);
     }
+    claimExternalPort(this, gatewayNamespace, this.host, mode.externalPort, mode.tlsOrigination !== undefined);
     gateway._addListener(this, this.host, this.listener(kind, listenerName));
 
     const service = props.externalService;

@@ -193,8 +193,9 @@ describe('EgressRoute', () => {
 
   test('two ports of one host: one VirtualService, with both hops of each', () => {
     const { chart, egress } = setup();
-    const ext = service(chart, [[80, HTTP], [443, TLS]]);
-    const origination = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls() });
+    // TLS originated to 8443: a passthrough route to the port TLS is originated to is refused
+    const ext = service(chart, [[80, HTTP], [443, TLS], [8443, TLS]]);
+    const origination = egress.route('api', { externalService: ext, port: 80, mode: EgressMode.originateTls({ port: 8443 }) });
     const passthrough = egress.route('api-tls', { externalService: ext, port: 443, virtualServiceName: 'api' });
     const objects = Testing.synth(chart);
     expect(objectsOfKind(objects, 'VirtualService')).toHaveLength(1);
@@ -204,7 +205,7 @@ describe('EgressRoute', () => {
       gateways: ['egress/egress', 'mesh'],
       http: [
         { match: [{ gateways: ['mesh'], port: 80 }], route: [{ destination: { host: 'egress.egress.svc.cluster.local', port: { number: 80 } } }] },
-        { match: [{ gateways: ['egress/egress'], port: 80 }], route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }] },
+        { match: [{ gateways: ['egress/egress'], port: 80 }], route: [{ destination: { host: 'api.example.com', port: { number: 8443 } } }] },
       ],
       tls: [
         { match: [{ gateways: ['mesh'], port: 443, sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'egress.egress.svc.cluster.local', port: { number: 443 } } }] },
@@ -312,10 +313,10 @@ describeWithCrds('EgressRoute against the CRD schemas', () => {
   const validator = new CrdValidator();
   test.each([IstioApiVersion.V1ALPHA3, IstioApiVersion.V1BETA1, IstioApiVersion.V1].map((v): [string, IstioApiVersion] => [v.version, v]))('HTTP, passthrough and origination, %s', (_name, version) => {
     const { chart, egress } = setup(version);
-    const ext = service(chart, [[80, HTTP], [443, TLS], [8080, ExternalServiceProtocol.GRPC]]);
+    const ext = service(chart, [[80, HTTP], [443, TLS], [8080, ExternalServiceProtocol.GRPC], [8443, TLS]]);
     egress.route('plain', { externalService: ext, port: 8080 });
     egress.route('passthrough', { externalService: ext, port: 443, virtualServiceName: 'plain' });
-    egress.route('originate', { externalService: ext, port: 80, mode: EgressMode.originateTls(), virtualServiceName: 'plain' });
+    egress.route('originate', { externalService: ext, port: 80, mode: EgressMode.originateTls({ port: 8443 }), virtualServiceName: 'plain' });
     expectValidAgainstCrds(validator, Testing.synth(chart));
   });
 

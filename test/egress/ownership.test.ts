@@ -24,10 +24,10 @@ function buildApp(order: string[]): App {
   const platform = new Chart(app, 'platform', { namespace: 'egress' });
   const team = new Chart(app, 'team', { namespace: 'team' });
   const egress = new EgressGateway(platform, 'egress', { ports: [{ name: 'http', port: 80 }, { name: 'tls', port: 443 }] });
-  const api = new ExternalService(team, 'api', { hosts: ['api.example.com'], ports: [{ number: 80, protocol: HTTP, name: 'http' }, { number: 443, protocol: TLS, name: 'tls' }] });
+  const api = new ExternalService(team, 'api', { hosts: ['api.example.com'], ports: [{ number: 80, protocol: HTTP, name: 'http' }, { number: 443, protocol: TLS, name: 'tls' }, { number: 8443, protocol: TLS, name: 'tls-alt' }] });
   const docs = new ExternalService(platform, 'docs', { hosts: ['docs.example.com'], ports: [{ number: 443, protocol: TLS, name: 'tls' }] });
   const routes: Record<string, () => void> = {
-    'api-http': () => new EgressRoute(team, 'api-http', { egressGateway: egress, externalService: api, port: 80, mode: EgressMode.originateTls(), virtualServiceName: 'api', destinationRuleName: 'api' }),
+    'api-http': () => new EgressRoute(team, 'api-http', { egressGateway: egress, externalService: api, port: 80, mode: EgressMode.originateTls({ port: 8443 }), virtualServiceName: 'api', destinationRuleName: 'api' }),
     'api-tls': () => new EgressRoute(team, 'api-tls', { egressGateway: egress, externalService: api, port: 443, virtualServiceName: 'api' }),
     'docs': () => egress.route('docs', { externalService: docs }),
   };
