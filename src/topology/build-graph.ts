@@ -11,6 +11,7 @@ const KIND_ORDER: readonly TopologyNodeKind[] = [
   TopologyNodeKind.HOST, TopologyNodeKind.MESH, TopologyNodeKind.GATEWAY_PORT, TopologyNodeKind.SERVER,
   TopologyNodeKind.ROUTE, TopologyNodeKind.SERVICE, TopologyNodeKind.EXTERNAL_HOST,
 ];
+const KIND_RANK: { readonly [kind: string]: number } = Object.fromEntries(KIND_ORDER.map((kind, i) => [kind, i]));
 const ID_PREFIX: { readonly [kind: string]: string } = {
   [TopologyNodeKind.HOST]: 'host',
   [TopologyNodeKind.MESH]: 'mesh',
@@ -251,13 +252,19 @@ class TopologyBuilder {
   }
 
   private addGatewayPort(workload: GatewayWorkload, port: number): string {
+    const key = `gw|${workload.id}|${port}`;
+    // Every server of every Gateway on this workload and port comes here: build the node once.
+    if (this.nodes.has(key)) {
+      return key;
+    }
     const objects = workload.services.flatMap((s) => ['Service', 'MeshGateway', 'IstioMeshGateway'].map((kind) => objectName(kind, s.namespace, s.name)));
-    return this.addNode(`gw|${workload.id}|${port}`, TopologyNodeKind.GATEWAY_PORT, workload.label, [`port ${port}`], objects);
+    return this.addNode(key, TopologyNodeKind.GATEWAY_PORT, workload.label, [`port ${port}`], objects);
   }
 
   private addNode(key: string, kind: TopologyNodeKind, label: string, details: string[], objects: string[]): string {
     if (!this.nodes.has(key)) {
-      this.nodes.set(key, { key, kind, label, details, objects: [...new Set(objects.filter((o) => this.present.has(o)))].sort() });
+      const present = objects.filter((o) => this.present.has(o));
+      this.nodes.set(key, { key, kind, label, details, objects: present.length < 2 ? present : [...new Set(present)].sort() });
     }
     return key;
   }
@@ -272,7 +279,7 @@ class TopologyBuilder {
     for (const finding of ordered) {
       appendTo(byObject, objectName(finding.kind, finding.namespace, finding.name), finding);
     }
-    const drafts = [...this.nodes.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.key, b.key));
+    const drafts = [...this.nodes.values()].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compare(a.key, b.key));
     const ids = new Map<string, string>();
     const taken = new Set<string>();
     for (const draft of drafts) {
@@ -286,7 +293,7 @@ class TopologyBuilder {
     }
     const nodes: TopologyNode[] = drafts.map((draft) => {
       const about = draft.objects.flatMap((o) => byObject.get(o) ?? []);
-      const nodeFindings = sortedDistinct(about.map((finding) => ({ finding })), (f) => formatFinding(f.finding)).map((f) => f.finding);
+      const nodeFindings = about.length < 2 ? about : sortedDistinct(about.map((finding) => ({ finding })), (f) => formatFinding(f.finding)).map((f) => f.finding);
       return {
         id: ids.get(draft.key)!,
         kind: draft.kind,
@@ -298,9 +305,11 @@ class TopologyBuilder {
       };
     });
     const position = new Map(drafts.map((d, i) => [d.key, i]));
+    // the positions looked up once per edge, not once per comparison
     const edges: TopologyEdge[] = [...this.edges.values()]
-      .sort((a, b) => position.get(a.from)! - position.get(b.from)! || position.get(a.to)! - position.get(b.to)! || compare(a.label, b.label))
-      .map((e) => ({ from: ids.get(e.from)!, to: ids.get(e.to)!, ...(e.label === '' ? {} : { label: e.label }) }));
+      .map((edge) => ({ edge, from: position.get(edge.from)!, to: position.get(edge.to)! }))
+      .sort((a, b) => a.from - b.from || a.to - b.to || compare(a.edge.label, b.edge.label))
+      .map(({ edge: e }) => ({ from: ids.get(e.from)!, to: ids.get(e.to)!, ...(e.label === '' ? {} : { label: e.label }) }));
     return { nodes, edges, findings: ordered };
   }
 }
