@@ -128,6 +128,11 @@ class TopologyBuilder {
     }
     const servers = new HostIndex<IndexedServer>();
     this.serversByGateway.set(gateway, servers);
+    // Servers of one Gateway that look alike (port, protocol, TLS mode) are one node, as Istio
+    // merges them into one listener: a Gateway with a server per exposed host draws one box, and
+    // a wildcard VirtualService bound to it finds one server, not one per host.
+    const alike = new Map<string, string>();
+    const indexed = new Map<string, IndexedServer>();
     arrayOf(gateway.spec?.servers).forEach((server: any, i: number) => {
       const port = Number(server?.port?.number);
       const gatewayPort = this.addGatewayPort(workload, port);
@@ -135,15 +140,25 @@ class TopologyBuilder {
       const mode = server?.tls?.mode;
       const redirects = server?.tls?.httpsRedirect === true;
       const details = [`port ${port} ${protocol}`, ...(mode === undefined ? [] : [`TLS ${String(mode)}`]), ...(redirects ? ['redirects to HTTPS'] : [])];
-      const key = this.addNode(`server|${fullNameOf(gateway)}|${i}`, TopologyNodeKind.SERVER, `Gateway ${fullNameOf(gateway)}`, details,
-        [objectName('Gateway', namespaceOf(gateway), gateway.metadata?.name ?? '')]);
-      this.addEdge(gatewayPort, key);
+      const looks = details.join('\n');
+      let key = alike.get(looks);
+      if (key === undefined) {
+        key = this.addNode(`server|${fullNameOf(gateway)}|${i}`, TopologyNodeKind.SERVER, `Gateway ${fullNameOf(gateway)}`, details,
+          [objectName('Gateway', namespaceOf(gateway), gateway.metadata?.name ?? '')]);
+        alike.set(looks, key);
+        this.addEdge(gatewayPort, key);
+      }
       for (const serverHost of arrayOf(server?.hosts).map(String)) {
         const host = withoutNamespace(serverHost);
         appendTo(this.serverHosts, gatewayPort, host);
         // The gateway answers every request on such a server with a redirect: no route applies.
         if (!redirects) {
-          servers.add(host, { key, server, scope: hostScope(serverHost, namespaceOf(gateway)) });
+          const scope = hostScope(serverHost, namespaceOf(gateway));
+          const entry = `${key}\n${scope}`;
+          if (!indexed.has(entry)) {
+            indexed.set(entry, { key, server, scope });
+          }
+          servers.add(host, indexed.get(entry)!);
         }
       }
     });
