@@ -186,6 +186,21 @@ export interface IExternalService extends IConstruct {
   /** The service's ports. */
   readonly ports: ResolvedExternalServicePort[];
 
+  /** The name of the ServiceEntry, which Gateway API routes name as their parent. */
+  readonly serviceEntryName: string;
+
+  /**
+   * The namespace of the service's ServiceEntry.
+   * @default - not known: the chart has no namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The namespaces the service is visible to, as its ServiceEntry's `exportTo` lists them.
+   * @default - every namespace
+   */
+  readonly exportTo?: string[];
+
   /**
    * Whether workloads in `namespace` see the service, as its `exportTo` decides.
    *
@@ -210,8 +225,13 @@ export class ExternalService extends Construct implements IExternalService {
   /** How the mesh finds the service's addresses. */
   public readonly resolution: ExternalServiceResolution;
 
+  /** The namespace of the ServiceEntry, when known. */
+  public readonly namespace?: string;
+
+  /** The namespaces the service is visible to, as its ServiceEntry lists them; unset is every namespace. */
+  public readonly exportTo?: string[];
+
   private readonly resolvedPorts: readonly ResolvedExternalServicePort[];
-  private readonly exportTo?: string[];
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
@@ -237,6 +257,7 @@ export class ExternalService extends Construct implements IExternalService {
     };
     rejectRuleErrors(this, { apiVersion: IstioApiVersion.of(this).apiVersion, kind: 'ServiceEntry', metadata, spec }, checkServiceEntry);
     this.resource = createIstioObject(this, 'Resource', 'ServiceEntry', { metadata, spec });
+    this.namespace = this.resource.metadata.namespace;
   }
 
   /** The service's ports. */
@@ -244,8 +265,12 @@ export class ExternalService extends Construct implements IExternalService {
     return [...this.resolvedPorts];
   }
 
+  public get serviceEntryName(): string {
+    return this.resource.metadata.name!;
+  }
+
   public isExportedTo(namespace?: string): boolean {
-    return isExportedTo(this.exportTo, this.resource.metadata.namespace, namespace);
+    return isExportedTo(this.exportTo, this.namespace, namespace);
   }
 }
 

@@ -2,11 +2,12 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GatewaySpecServers, GatewaySpecServersTlsMode } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
-import { invalidInput } from '../../private/errors';
 import { ServerProtocol } from '../../routing/server-protocol';
 import { IGatewayWorkload } from '../../workload/gateway-workload-base';
 import { bindWorkloadHost, findWorkloadPort } from '../../workload/private/workload-bindings';
 import type { IEgressGateway } from '../egress-gateway';
+import { rejectPortReuse } from './gateway-port-use';
+import { notALibraryEgressGateway } from './owners';
 
 /** The hosts one port of an egress gateway accepts. */
 interface EgressServer {
@@ -52,12 +53,7 @@ export class EgressHostsGateway extends Construct {
   public accept(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
     const workloadPort = findWorkloadPort(this.workload, owner, 'gatewayPort', port);
     const existing = this.servers.get(port);
-    if (existing && existing.protocol !== protocol) {
-      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already serves ${existing.protocol} for ${existing.firstOwner}, and a port serves one protocol: route ${protocol} through another port`);
-    }
-    if (existing && protocol === ServerProtocol.TCP && !existing.hosts.includes(host)) {
-      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already carries TCP to ${existing.hosts[0]} for ${existing.firstOwner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
-    }
+    rejectPortReuse(owner, this.workload, port, protocol, host, existing);
     bindWorkloadHost(this.workload, owner, 'host', host, port);
     if (existing) {
       existing.hosts.push(host);
@@ -105,7 +101,7 @@ export const EGRESS_HOSTS_GATEWAY_ID = 'Gateway';
 export function acceptEgressHost(gateway: IEgressGateway, owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
   const hostsGateway = gateway.node.tryFindChild(EGRESS_HOSTS_GATEWAY_ID);
   if (!(hostsGateway instanceof EgressHostsGateway)) {
-    throw new Error(`${gateway.node.path}: an egress gateway is a construct of the library: EgressGateway or EgressGateway.fromSelector`);
+    throw notALibraryEgressGateway(gateway);
   }
   hostsGateway.accept(owner, host, port, protocol);
 }
