@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analysisScaling } from './analysis-scaling';
+import { graphVersusAnalyze } from './graph-versus-analyze';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CASE = path.join(__dirname, 'case.js');
@@ -19,6 +20,8 @@ interface Options {
   readonly runs: number;
   readonly coldRuns: number;
   readonly analysisRoutes: number[];
+  /** The routes of the input `graph` and `analyze` are timed on. */
+  readonly graphRoutes: number;
   /** The two variants compared: the Istio API chart's, or with `--traffic-api gateway-api` the Gateway API chart's. */
   readonly variants: { readonly library: string; readonly l1: string };
 }
@@ -33,6 +36,7 @@ function parseOptions(argv: string[]): Options {
     runs: Number(value('--runs', '5')),
     coldRuns: Number(value('--cold-runs', '7')),
     analysisRoutes: value('--analysis-routes', '10000,40000').split(',').map(Number),
+    graphRoutes: Number(value('--graph-routes', '10000')),
     variants: value('--traffic-api', 'istio') === 'gateway-api' ? { library: 'gateway-api-library', l1: 'gateway-api-l1' } : { library: 'library', l1: 'l1' },
   };
 }
@@ -134,6 +138,11 @@ function main(): void {
       const growth = routes[routes.length - 1] / routes[0];
       console.log(`  ${shape}: ${sizes}; ${format(ms[ms.length - 1] / ms[0], 2)}x the time for ${format(growth, 1)}x the routes (quadratic: ${format(growth * growth, 0)}x)`);
     }
+    const graph = graphVersusAnalyze(options.graphRoutes, ANALYSIS_RUNS, dir);
+    console.log(`graph vs analyze, ${graph.routes} routes (a Service per route, best of ${ANALYSIS_RUNS}):`
+      + ` CLI graph ${format(graph.cli.graph, 0)} ms, analyze ${format(graph.cli.analyze, 0)} ms (${format(graph.cli.graph / graph.cli.analyze, 2)}x);`
+      + ` in process IstioTopology.graph ${format(graph.inProcess.graph, 0)} ms, IstioAnalyzer.analyze ${format(graph.inProcess.analyze, 0)} ms`
+      + ` (${format(graph.inProcess.graph / graph.inProcess.analyze, 2)}x)`);
     const cold = coldSynthRatio(options, dir);
     console.log(`cold synth: examples ${format(cold.examples, 0)} ms, minimal app ${format(cold.minimal, 0)} ms (median of ${options.coldRuns})`);
     const at10k = medians.get(10000);

@@ -59,6 +59,7 @@ export {
   IstioAnalysisPlugin, IValidationContext, IValidationReport, ValidationViolatingResource, ValidationViolation,
 } from './analysis/plugin';
 export { IstioAnalyzer } from './analysis/istio-analyzer';
+export { SourcedObject } from './analysis/sourced-object';
 export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel } from './rules/finding';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
 import { Command, GraphFormat, parseArgs, USAGE, Verb } from './cli/args';
-import { InputError, Inputs, LocatedObject, readInputs } from './cli/inputs';
+import { InputError, readInputs } from './cli/inputs';
+import { attributeSources } from './private/attribute-sources';
 import { takenOnTrust } from './private/taken-on-trust';
 import { AnalysisDoor, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
-import { analyzeWithAssumptions, objectKey } from '../rules/analyze';
-import { Finding, findingsToJson, formatFinding, formatFindingAt, isAtLeast, sortedDistinct } from '../rules/finding';
+import { analyzeWithAssumptions } from '../rules/analyze';
+import { findingsToJson, formatFinding, isAtLeast, sortedDistinct } from '../rules/finding';
 import { parseMeshConfig } from '../rules/mesh-config';
-import { namespaceOf } from '../rules/mesh-index';
 import { buildTopology } from '../topology/build-graph';
 import { TopologyGraph } from '../topology/graph';
 import { toHtml } from '../topology/render/html';
@@ -25,12 +25,6 @@ export enum ExitStatus {
 export interface CliOutput {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-}
-
-/** A finding and the line it is printed as. */
-interface PrintedFinding {
-  readonly finding: Finding;
-  readonly line: string;
 }
 
 /**
@@ -82,7 +76,8 @@ function run(command: Command, output: CliOutput, readStdin: () => string): Exit
     // The findings are drawn, not judged: they do not change the exit status.
     return ExitStatus.OK;
   }
-  const printed = sortedDistinct(locate(findings, inputs), (p) => p.line)
+  const located = attributeSources(findings, inputs.objects).map((finding) => ({ finding, line: formatFinding(finding) }));
+  const printed = sortedDistinct(located, (p) => p.line)
     .filter((p) => isAtLeast(p.finding.level, command.outputThreshold));
   if (command.json) {
     output.out(`${findingsToJson(printed.map((p) => p.finding))}\n`);
@@ -134,21 +129,6 @@ function analysisOptions(command: Command): ResolvedAnalysisOptions {
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }
-}
-
-/** Each finding printed with the file and line of its object, when the object was read from one. */
-function locate(findings: readonly Finding[], inputs: Inputs): PrintedFinding[] {
-  const byKey = new Map<string, LocatedObject>();
-  for (const located of inputs.objects) {
-    const key = objectKey(located.object.kind, namespaceOf(located.object), located.object.metadata?.name ?? '');
-    if (!byKey.has(key)) {
-      byKey.set(key, located);
-    }
-  }
-  return findings.map((finding) => {
-    const located = byKey.get(objectKey(finding.kind, finding.namespace, finding.name));
-    return { finding, line: located ? formatFindingAt(finding, located.reference) : formatFinding(finding) };
-  });
 }
 
 if (require.main === module) {

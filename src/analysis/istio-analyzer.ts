@@ -1,4 +1,6 @@
 import { AnalysisDoor, IstioAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
+import { attributeSources } from './private/attribute-sources';
+import { SourcedObject } from './sourced-object';
 import { analyze } from '../rules/analyze';
 import { Finding, findingsToJson, formatFinding, SUPPRESS_ANNOTATION } from '../rules/finding';
 import { MeshConfig, parseMeshConfig } from '../rules/mesh-config';
@@ -26,6 +28,17 @@ export class IstioAnalyzer {
   }
 
   /**
+   * `analyze` for objects gathered from several inputs (repositories, folders, files): each
+   * finding carries, in `sources`, where every copy of its object came from, in the order given,
+   * so that a finding about one object defined by two teams names both.
+   *
+   * @param options as for `analyze`
+   */
+  public static analyzeSources(objects: SourcedObject[], options: IstioAnalysisOptions = {}): Finding[] {
+    return attributeSources(IstioAnalyzer.analyze(objects.map((o) => o.object), options), objects);
+  }
+
+  /**
    * Reads a MeshConfig YAML document, as `istioctl analyze --meshConfigFile` does, for the
    * `meshConfig` option. Fields the analysis does not read are ignored.
    *
@@ -36,7 +49,7 @@ export class IstioAnalyzer {
     return parseMeshConfig(yamlText);
   }
 
-  /** One finding as istioctl prints it: `Error [IST0101] (Gateway edge/storefront) ...`. */
+  /** One finding as istioctl prints it: `Error [IST0101] (Gateway edge/storefront) ...`, its sources after the object when it has them. */
   public static format(finding: Finding): string {
     return formatFinding(finding);
   }

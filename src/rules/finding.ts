@@ -39,6 +39,13 @@ export interface Finding {
   readonly namespace?: string;
   /** What is wrong and how to fix it. */
   readonly message: string;
+  /**
+   * Where every copy of the object came from, in input order: `file:line` (only `file` for a
+   * JSON file, `-` for standard input), as given to `IstioAnalyzer.analyzeSources` or read by the
+   * CLI. Two entries say which inputs hold the same object.
+   * @default - none: the objects were given without their sources
+   */
+  readonly sources?: string[];
 }
 
 /** The annotation istioctl honours to silence findings on one object: comma-separated codes, or `*`. */
@@ -46,20 +53,14 @@ export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 
 /**
  * One finding in istioctl analyze's text form, for example
- * `Error [IST0101] (Gateway edge/storefront) Referenced selector not found: "app=edge"`.
+ * `Error [IST0101] (Gateway edge/storefront) Referenced selector not found: "app=edge"`; as
+ * istioctl prints it for an object read from a file, its sources follow the object:
+ * `(Gateway edge/storefront gateways.yaml:12)`, every copy's when there are several.
  */
 export function formatFinding(finding: Finding): string {
   const object = finding.namespace === undefined ? finding.name : `${finding.namespace}/${finding.name}`;
-  return `${finding.level} [${finding.code}] (${finding.kind} ${object}) ${finding.message}`;
-}
-
-/**
- * One finding as istioctl prints it for an object read from a file: the file and line follow the
- * object, `Error [IST0101] (Gateway edge/storefront gateways.yaml:12) ...`.
- */
-export function formatFindingAt(finding: Finding, reference: string): string {
-  const object = finding.namespace === undefined ? finding.name : `${finding.namespace}/${finding.name}`;
-  return `${finding.level} [${finding.code}] (${finding.kind} ${object} ${reference}) ${finding.message}`;
+  const sources = finding.sources === undefined || finding.sources.length === 0 ? '' : ` ${finding.sources.join(', ')}`;
+  return `${finding.level} [${finding.code}] (${finding.kind} ${object}${sources}) ${finding.message}`;
 }
 
 /** istioctl's order of levels: the most serious first. */
@@ -90,7 +91,7 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The JSON form of findings: an array of `{code, level, kind, name, namespace, message}`. */
+/** The JSON form of findings: an array of `{code, level, kind, name, namespace, message, sources}`, `sources` when known. */
 export function findingsToJson(findings: readonly Finding[]): string {
   return JSON.stringify(findings.map((f) => ({
     code: f.code,
@@ -99,6 +100,7 @@ export function findingsToJson(findings: readonly Finding[]): string {
     name: f.name,
     namespace: f.namespace,
     message: f.message,
+    sources: f.sources,
   })), undefined, 2);
 }
 

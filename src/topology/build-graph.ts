@@ -11,6 +11,7 @@ const KIND_ORDER: readonly TopologyNodeKind[] = [
   TopologyNodeKind.HOST, TopologyNodeKind.MESH, TopologyNodeKind.GATEWAY_PORT, TopologyNodeKind.SERVER,
   TopologyNodeKind.ROUTE, TopologyNodeKind.SERVICE, TopologyNodeKind.EXTERNAL_HOST,
 ];
+const KIND_RANK: { readonly [kind: string]: number } = Object.fromEntries(KIND_ORDER.map((kind, i) => [kind, i]));
 const ID_PREFIX: { readonly [kind: string]: string } = {
   [TopologyNodeKind.HOST]: 'host',
   [TopologyNodeKind.MESH]: 'mesh',
@@ -127,6 +128,11 @@ class TopologyBuilder {
     }
     const servers = new HostIndex<IndexedServer>();
     this.serversByGateway.set(gateway, servers);
+    // Servers of one Gateway that look alike (port, protocol, TLS mode) are one node, as Istio
+    // merges them into one listener: a Gateway with a server per exposed host draws one box, and
+    // a wildcard VirtualService bound to it finds one server, not one per host.
+    const alike = new Map<string, string>();
+    const indexed = new Map<string, IndexedServer>();
     arrayOf(gateway.spec?.servers).forEach((server: any, i: number) => {
       const port = Number(server?.port?.number);
       const gatewayPort = this.addGatewayPort(workload, port);
@@ -134,15 +140,25 @@ class TopologyBuilder {
       const mode = server?.tls?.mode;
       const redirects = server?.tls?.httpsRedirect === true;
       const details = [`port ${port} ${protocol}`, ...(mode === undefined ? [] : [`TLS ${String(mode)}`]), ...(redirects ? ['redirects to HTTPS'] : [])];
-      const key = this.addNode(`server|${fullNameOf(gateway)}|${i}`, TopologyNodeKind.SERVER, `Gateway ${fullNameOf(gateway)}`, details,
-        [objectName('Gateway', namespaceOf(gateway), gateway.metadata?.name ?? '')]);
-      this.addEdge(gatewayPort, key);
+      const looks = details.join('\n');
+      let key = alike.get(looks);
+      if (key === undefined) {
+        key = this.addNode(`server|${fullNameOf(gateway)}|${i}`, TopologyNodeKind.SERVER, `Gateway ${fullNameOf(gateway)}`, details,
+          [objectName('Gateway', namespaceOf(gateway), gateway.metadata?.name ?? '')]);
+        alike.set(looks, key);
+        this.addEdge(gatewayPort, key);
+      }
       for (const serverHost of arrayOf(server?.hosts).map(String)) {
         const host = withoutNamespace(serverHost);
         appendTo(this.serverHosts, gatewayPort, host);
         // The gateway answers every request on such a server with a redirect: no route applies.
         if (!redirects) {
-          servers.add(host, { key, server, scope: hostScope(serverHost, namespaceOf(gateway)) });
+          const scope = hostScope(serverHost, namespaceOf(gateway));
+          const entry = `${key}\n${scope}`;
+          if (!indexed.has(entry)) {
+            indexed.set(entry, { key, server, scope });
+          }
+          servers.add(host, indexed.get(entry)!);
         }
       }
     });
@@ -251,13 +267,19 @@ class TopologyBuilder {
   }
 
   private addGatewayPort(workload: GatewayWorkload, port: number): string {
+    const key = `gw|${workload.id}|${port}`;
+    // Every server of every Gateway on this workload and port comes here: build the node once.
+    if (this.nodes.has(key)) {
+      return key;
+    }
     const objects = workload.services.flatMap((s) => ['Service', 'MeshGateway', 'IstioMeshGateway'].map((kind) => objectName(kind, s.namespace, s.name)));
-    return this.addNode(`gw|${workload.id}|${port}`, TopologyNodeKind.GATEWAY_PORT, workload.label, [`port ${port}`], objects);
+    return this.addNode(key, TopologyNodeKind.GATEWAY_PORT, workload.label, [`port ${port}`], objects);
   }
 
   private addNode(key: string, kind: TopologyNodeKind, label: string, details: string[], objects: string[]): string {
     if (!this.nodes.has(key)) {
-      this.nodes.set(key, { key, kind, label, details, objects: [...new Set(objects.filter((o) => this.present.has(o)))].sort() });
+      const present = objects.filter((o) => this.present.has(o));
+      this.nodes.set(key, { key, kind, label, details, objects: present.length < 2 ? present : [...new Set(present)].sort() });
     }
     return key;
   }
@@ -272,7 +294,7 @@ class TopologyBuilder {
     for (const finding of ordered) {
       appendTo(byObject, objectName(finding.kind, finding.namespace, finding.name), finding);
     }
-    const drafts = [...this.nodes.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.key, b.key));
+    const drafts = [...this.nodes.values()].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compare(a.key, b.key));
     const ids = new Map<string, string>();
     const taken = new Set<string>();
     for (const draft of drafts) {
@@ -286,7 +308,7 @@ class TopologyBuilder {
     }
     const nodes: TopologyNode[] = drafts.map((draft) => {
       const about = draft.objects.flatMap((o) => byObject.get(o) ?? []);
-      const nodeFindings = sortedDistinct(about.map((finding) => ({ finding })), (f) => formatFinding(f.finding)).map((f) => f.finding);
+      const nodeFindings = about.length < 2 ? about : sortedDistinct(about.map((finding) => ({ finding })), (f) => formatFinding(f.finding)).map((f) => f.finding);
       return {
         id: ids.get(draft.key)!,
         kind: draft.kind,
@@ -298,9 +320,11 @@ class TopologyBuilder {
       };
     });
     const position = new Map(drafts.map((d, i) => [d.key, i]));
+    // the positions looked up once per edge, not once per comparison
     const edges: TopologyEdge[] = [...this.edges.values()]
-      .sort((a, b) => position.get(a.from)! - position.get(b.from)! || position.get(a.to)! - position.get(b.to)! || compare(a.label, b.label))
-      .map((e) => ({ from: ids.get(e.from)!, to: ids.get(e.to)!, ...(e.label === '' ? {} : { label: e.label }) }));
+      .map((edge) => ({ edge, from: position.get(edge.from)!, to: position.get(edge.to)! }))
+      .sort((a, b) => a.from - b.from || a.to - b.to || compare(a.edge.label, b.edge.label))
+      .map(({ edge: e }) => ({ from: ids.get(e.from)!, to: ids.get(e.to)!, ...(e.label === '' ? {} : { label: e.label }) }));
     return { nodes, edges, findings: ordered };
   }
 }

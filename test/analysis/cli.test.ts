@@ -58,13 +58,14 @@ test('reads folders recursively (.yaml, .yml, List items), several paths, and sk
   expect(result.status).toBe(1);
 });
 
-test('--output json prints a JSON array of {code, level, kind, name, namespace, message}', () => {
+test('--output json prints a JSON array of {code, level, kind, name, namespace, message, sources}', () => {
+  const input = `${ANALYSIS}/gateway-workload-invalid/input.yaml`;
   const result = run('analyze', '--output', 'json', `${ANALYSIS}/gateway-workload-invalid`);
   expect(JSON.parse(result.stdout)).toStrictEqual([
-    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'secure', namespace: 'edge', message: 'Referenced credentialName not found: "secure-cert"' },
-    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge-gateway"' },
+    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'secure', namespace: 'edge', message: 'Referenced credentialName not found: "secure-cert"', sources: [`${input}:27`] },
+    { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge-gateway"', sources: [`${input}:3`] },
     {
-      code: 'IST0162', level: 'Warning', kind: 'Gateway', name: 'admin', namespace: 'edge',
+      code: 'IST0162', level: 'Warning', kind: 'Gateway', name: 'admin', namespace: 'edge', sources: [`${input}:15`],
       message: 'The gateway is listening on a target port (port 8080) that is not defined in the Service associated with its workload instances (Pod selector istio=ingressgateway). If you need to access the gateway port through the gateway Service, it will not be available.',
     },
   ]);
@@ -191,9 +192,29 @@ describe('--suppress CODE=RESOURCE, as istioctl takes it', () => {
 test('two files of one input that define the same object are an Error (CIG0001)', () => {
   const result = run('analyze', `${CLI}/duplicates`);
   expect(result.stdout.split('\n').filter((line) => line.includes('CIG0001'))).toEqual([
-    'Error [CIG0001] (DestinationRule shop/reviews test/fixtures/cli/duplicates/team-a.yaml:2) Another DestinationRule.networking.istio.io named shop/reviews comes earlier in the input: applying both, this one replaces it, and only one takes effect.',
+    'Error [CIG0001] (DestinationRule shop/reviews test/fixtures/cli/duplicates/team-a.yaml:2, test/fixtures/cli/duplicates/team-b.yaml:2) Another DestinationRule.networking.istio.io named shop/reviews comes earlier in the input: applying both, this one replaces it, and only one takes effect.',
   ]);
   expect(result.status).toBe(1);
+});
+
+describe('names every input that holds an object of a finding', () => {
+  const teams = `${CLI}/teams`;
+  const collision = 'Another Gateway.networking.istio.io named istio-system/public comes earlier in the input: applying both, this one replaces it, and only one takes effect.';
+
+  test('an object in two folders: the finding gives the file and line of each copy, in input order', () => {
+    const result = run('analyze', `${teams}/team-a/synthesized`, `${teams}/team-b/synthesized`);
+    expect(result.stdout).toBe(`Error [CIG0001] (Gateway istio-system/public ${teams}/team-a/synthesized/edge.yaml:2, ${teams}/team-b/synthesized/edge.yaml:12) ${collision}\n`);
+    expect(result.status).toBe(1);
+    expect(run('analyze', `${teams}/team-b/synthesized`, `${teams}/team-a/synthesized`).stdout)
+      .toBe(`Error [CIG0001] (Gateway istio-system/public ${teams}/team-b/synthesized/edge.yaml:12, ${teams}/team-a/synthesized/edge.yaml:2) ${collision}\n`);
+  });
+
+  test('--output json gives the sources of each finding', () => {
+    const result = run('analyze', '-o', 'json', `${teams}/team-a/synthesized`, `${teams}/team-b/synthesized`);
+    expect(JSON.parse(result.stdout).map((f: any) => [f.code, f.sources])).toEqual([
+      ['CIG0001', [`${teams}/team-a/synthesized/edge.yaml:2`, `${teams}/team-b/synthesized/edge.yaml:12`]],
+    ]);
+  });
 });
 
 describe('reads YAML as the API server does (sigs.k8s.io/yaml)', () => {

@@ -34,6 +34,24 @@ describe('IstioAnalyzer', () => {
     expect(JSON.parse(IstioAnalyzer.toJson([finding]))).toEqual([finding]);
   });
 
+  test('analyzeSources names where every copy of each finding\'s object came from, in the order given', () => {
+    const gateway = (host: string) => ({
+      apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'public', namespace: 'istio-system' },
+      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: [host] }] },
+    });
+    const findings = IstioAnalyzer.analyzeSources([
+      { object: gateway('shop.team-a.example.com'), source: 'team-a/dist/edge.yaml:2' },
+      { object: orphan, source: 'team-b/dist/routes.yaml:1' },
+      { object: gateway('blog.team-b.example.com'), source: 'team-b/dist/edge.yaml:12' },
+    ], { assumeHostsAndSecretsExist: true });
+    expect(findings.map((f) => [f.code, f.kind, f.sources])).toEqual([
+      ['CIG0001', 'Gateway', ['team-a/dist/edge.yaml:2', 'team-b/dist/edge.yaml:12']],
+      ['IST0101', 'VirtualService', ['team-b/dist/routes.yaml:1']],
+      ['IST0132', 'VirtualService', ['team-b/dist/routes.yaml:1']],
+    ]);
+    expect(IstioAnalyzer.format(findings[0])).toMatch(/^Error \[CIG0001\] \(Gateway istio-system\/public team-a\/dist\/edge.yaml:2, team-b\/dist\/edge.yaml:12\) /);
+  });
+
   test('the suppression annotation silences the code on the object', () => {
     const quiet = { ...orphan, metadata: { ...orphan.metadata, annotations: { [IstioAnalyzer.SUPPRESS_ANNOTATION]: 'IST0101' } } };
     expect(IstioAnalyzer.SUPPRESS_ANNOTATION).toBe('galley.istio.io/analyze-suppress');

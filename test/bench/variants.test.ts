@@ -1,6 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { oneLargeVirtualService, servicePerRoute, sharedGateway } from '../../bench/analysis-meshes';
 import { buildGatewayApiWithL1 } from '../../bench/gateway-api-l1-variant';
+import { graphVersusAnalyze } from '../../bench/graph-versus-analyze';
 import { buildGatewayApiWithLibrary } from '../../bench/gateway-api-variant';
 import { buildWithL1 } from '../../bench/l1-variant';
 import { buildWithLibrary } from '../../bench/library-variant';
@@ -36,5 +40,21 @@ describe('analysis benchmark inputs', () => {
     ['one VirtualService of many routes', oneLargeVirtualService],
   ])('%s is clean', (_shape, build) => {
     expect(analyze(build(20), { assumeHostsAndSecretsExist: true })).toEqual([]);
+  });
+});
+
+describe('graph against analyze', () => {
+  test('times both verbs of the compiled CLI and both static APIs on one clean input', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-bench-'));
+    try {
+      const figures = graphVersusAnalyze(20, 1, dir);
+      expect(figures.routes).toBe(20);
+      for (const ms of [figures.cli.graph, figures.cli.analyze, figures.inProcess.graph, figures.inProcess.analyze]) {
+        expect(Number.isFinite(ms) && ms > 0).toBe(true);
+      }
+      expect(fs.readFileSync(path.join(dir, 'graph-20.yaml'), 'utf8').split('\n---\n')).toHaveLength(servicePerRoute(20).length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

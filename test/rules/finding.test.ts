@@ -1,4 +1,4 @@
-import { findingsToJson, FindingLevel, formatFinding, formatFindingAt, isAtLeast, isSuppressed, sortedDistinct, suppressedCodes } from '../../src/rules/finding';
+import { findingsToJson, FindingLevel, formatFinding, isAtLeast, isSuppressed, sortedDistinct, suppressedCodes } from '../../src/rules/finding';
 
 const finding = { code: 'IST0101', level: FindingLevel.ERROR, kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge"' };
 
@@ -13,6 +13,7 @@ test('prints findings as a JSON array of {code, level, kind, name, namespace, me
     { code: 'IST0101', level: 'Error', kind: 'Gateway', name: 'storefront', namespace: 'edge', message: 'Referenced selector not found: "app=edge"' },
   ]);
   expect(JSON.parse(findingsToJson([]))).toEqual([]);
+  expect(JSON.parse(findingsToJson([{ ...finding, sources: ['a.yaml:1', 'b.yaml:4'] }]))[0].sources).toEqual(['a.yaml:1', 'b.yaml:4']);
 });
 
 test('reads the suppress annotation: comma-separated codes, spaces allowed, * for all', () => {
@@ -25,7 +26,13 @@ test('reads the suppress annotation: comma-separated codes, spaces allowed, * fo
 });
 
 test('formats a finding of an object read from a file with the file and line, as istioctl does', () => {
-  expect(formatFindingAt(finding, 'edge.yaml:12')).toBe('Error [IST0101] (Gateway edge/storefront edge.yaml:12) Referenced selector not found: "app=edge"');
+  expect(formatFinding({ ...finding, sources: ['edge.yaml:12'] })).toBe('Error [IST0101] (Gateway edge/storefront edge.yaml:12) Referenced selector not found: "app=edge"');
+});
+
+test('formats a finding of an object read from several inputs with every source, in order', () => {
+  expect(formatFinding({ ...finding, sources: ['team-b/edge.yaml:12', 'team-a/edge.yaml:3'] }))
+    .toBe('Error [IST0101] (Gateway edge/storefront team-b/edge.yaml:12, team-a/edge.yaml:3) Referenced selector not found: "app=edge"');
+  expect(formatFinding({ ...finding, sources: [] })).toBe(formatFinding(finding));
 });
 
 test('orders findings as istioctl does: level, code, Kind/name/namespace, then the printed line; and prints each line once', () => {

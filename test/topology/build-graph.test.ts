@@ -154,6 +154,38 @@ describe('findings on the nodes', () => {
   });
 });
 
+describe('a Gateway with a server per exposed host', () => {
+  const server = (port: number, protocol: string, host: string, tls?: object) => ({ port: { number: port, name: `${protocol.toLowerCase()}-${host}`, protocol }, hosts: [host], ...(tls ? { tls } : {}) });
+  const objects = [
+    {
+      apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'shared', namespace: 'edge' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [server(80, 'HTTP', 'a.example.com'), server(80, 'HTTP', 'b.example.com'), server(443, 'HTTPS', 'a.example.com', { mode: 'SIMPLE', credentialName: 'a' })],
+      },
+    },
+    {
+      apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'all', namespace: 'edge' },
+      spec: { hosts: ['*.example.com'], gateways: ['shared'], http: [{ directResponse: { status: 204 } }] },
+    },
+  ];
+  const graph = IstioTopology.graph(objects, OUTSIDE);
+
+  test('draws the servers that look alike (port, protocol, TLS mode) as one, as Istio merges them into one listener', () => {
+    expect(graph.nodes.filter((n) => n.kind === TopologyNodeKind.SERVER).map((n) => n.details.join(' '))).toEqual(['port 80 HTTP', 'port 443 HTTPS TLS SIMPLE']);
+  });
+
+  test('every host still enters through its gateway port, and a wildcard route hangs from each distinct server once', () => {
+    expect(describeEdges(graph).filter((e) => e.startsWith('Host') || e.startsWith('Server'))).toEqual([
+      'Host: a.example.com -> GatewayPort: istio-system/istio-ingressgateway | port 443',
+      'Host: a.example.com -> GatewayPort: istio-system/istio-ingressgateway | port 80',
+      'Host: b.example.com -> GatewayPort: istio-system/istio-ingressgateway | port 80',
+      'Server: Gateway edge/shared | port 80 HTTP -> Route: VirtualService edge/all | http[0]: direct response 204 | any request',
+      'Server: Gateway edge/shared | port 443 HTTPS | TLS SIMPLE -> Route: VirtualService edge/all | http[0]: direct response 204 | any request',
+    ]);
+  });
+});
+
 describe('determinism', () => {
   test('the same objects in another order give the same graph', () => {
     const objects = walkthroughObjects(WALKTHROUGH_STEPS);

@@ -7,7 +7,7 @@ import { ManifestError, readManifest } from './read-manifests';
 /** An object read by the CLI and where istioctl says it comes from: `file:line` (only `file` for JSON files). */
 export interface LocatedObject {
   readonly object: KubeObject;
-  readonly reference: string;
+  readonly source: string;
 }
 
 /** Input that cannot be read, with the file (and line) to look at. */
@@ -40,7 +40,7 @@ export function readInputs(paths: readonly string[], readStdin: () => string): I
       const text = file === STDIN ? readStdinOnce(readStdin) : readText(file);
       const manifest = readFileManifest(file, text);
       const json = path.extname(file) === '.json';
-      objects.push(...manifest.objects.map((o) => ({ object: o.object, reference: json ? file : `${file}:${o.line}` })));
+      objects.push(...manifest.objects.map((o) => ({ object: o.object, source: json ? file : `${file}:${o.line}` })));
       warnings.push(...manifest.warnings.map((w) => `${file}:${w}`));
     }
   }
