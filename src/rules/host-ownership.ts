@@ -95,10 +95,10 @@ export function parseHostOwnership(text: string): NamespaceHosts[] {
   return policy;
 }
 
-/** `hostOwnership[1].hosts[0]` as the file writes it: `namespaces.team-b[0]`. */
+/** `hostOwnership[1].hosts[0]` as the file writes it, `namespaces.team-b[0]`; a namespace is a key of `namespaces`. */
 function policyField(field: string, policy: readonly NamespaceHosts[]): string {
-  const match = /^hostOwnership\[(\d+)\]\.(?:namespace|hosts(\[\d+\]))$/.exec(field);
-  return match ? `namespaces.${policy[Number(match[1])].namespace}${match[2] ?? ''}` : field;
+  const match = /^hostOwnership\[(\d+)\]\.hosts(\[\d+\])$/.exec(field);
+  return match ? `namespaces.${policy[Number(match[1])].namespace}${match[2]}` : 'namespaces';
 }
 
 function isMapping(value: unknown): value is { [key: string]: unknown } {
