@@ -64,5 +64,6 @@ export { IstioRelease } from './rules/istio-release';
 export { Finding, FindingLevel } from './rules/finding';
 export { IngressControllerMode, MeshConfig } from './rules/mesh-config';
 export { DeclaredWorkload } from './rules/mesh-index';
+export { NamespaceHosts } from './rules/host-ownership';
 export { IstioTopology } from './analysis/istio-topology';
 export { TopologyEdge, TopologyGraph, TopologyNode, TopologyNodeKind } from './topology/graph';

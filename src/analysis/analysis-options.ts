@@ -1,5 +1,6 @@
 import { AnalysisOptions } from '../rules/analyze';
 import { FindingLevel } from '../rules/finding';
+import { hostOwnershipProblem, NamespaceHosts } from '../rules/host-ownership';
 import { IstioRelease } from '../rules/istio-release';
 import { MeshConfig } from '../rules/mesh-config';
 import { DeclaredWorkload } from '../rules/mesh-index';
@@ -22,6 +23,7 @@ import { DeclaredWorkload } from '../rules/mesh-index';
  * | `failureThreshold` | `FindingLevel.ERROR` | `Error`, as `Warning` | `Error`; `--failure-threshold Warning` | not read: it returns every finding |
  * | `workloads` | none besides what `fromSelector` declares | none, as a list of mappings | none; no flag | none |
  * | `now` | the current time | the current time, as `"2026-01-01T00:00:00Z"` | the current time; no flag | the current time |
+ * | `hostOwnership` | none policed | none policed, as a list of mappings | none policed; `--host-ownership FILE` | none policed |
  */
 export interface IstioAnalysisOptions {
   /**
@@ -88,6 +90,17 @@ export interface IstioAnalysisOptions {
    * @default - the current time
    */
   readonly now?: Date;
+
+  /**
+   * A host ownership policy: the hosts (exact, or wildcards such as `*.team-a.example.com`) each
+   * namespace may expose (Istio Gateway servers, VirtualServices bound to gateways, Gateway API
+   * listeners and routes) or send egress to (MESH_EXTERNAL ServiceEntries, and the
+   * VirtualServices of the sidecars for their hosts). A host outside its namespace's hosts is an
+   * error (CIG0401), reported on the object that claims it. A namespace the policy does not name
+   * is not policed; one named by several entries owns the hosts of all of them.
+   * @default - no namespace is policed
+   */
+  readonly hostOwnership?: NamespaceHosts[];
 }
 
 /** A door of the analysis: where it is run from decides its defaults (see `IstioAnalysisOptions`). */
@@ -105,6 +118,7 @@ export interface ResolvedAnalysisOptions extends AnalysisOptions {
   readonly istioRelease: IstioRelease;
   readonly failureThreshold: FindingLevel;
   readonly workloads: DeclaredWorkload[];
+  readonly hostOwnership: NamespaceHosts[];
 }
 
 /** The one default that differs by door, as the table of `IstioAnalysisOptions` says. */
@@ -115,8 +129,15 @@ const ASSUMES_HOSTS_AND_SECRETS: { readonly [door in AnalysisDoor]: boolean } = 
   [AnalysisDoor.ANALYZER]: false,
 };
 
-/** `options` with the defaults of `door` for what it leaves out. */
+/**
+ * `options` with the defaults of `door` for what it leaves out.
+ * @throws naming the entry, the value and what is valid when `hostOwnership` is malformed
+ */
 export function resolveAnalysisOptions(options: IstioAnalysisOptions, door: AnalysisDoor): ResolvedAnalysisOptions {
+  const problem = hostOwnershipProblem(options.hostOwnership ?? []);
+  if (problem !== undefined) {
+    throw new Error(`invalid ${problem.field} ${JSON.stringify(problem.value)}: ${problem.problem}`);
+  }
   return {
     defaultGateway: options.defaultGateway ?? true,
     assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist ?? ASSUMES_HOSTS_AND_SECRETS[door],
@@ -125,5 +146,6 @@ export function resolveAnalysisOptions(options: IstioAnalysisOptions, door: Anal
     failureThreshold: options.failureThreshold ?? FindingLevel.ERROR,
     workloads: options.workloads ?? [],
     now: options.now,
+    hostOwnership: options.hostOwnership ?? [],
   };
 }

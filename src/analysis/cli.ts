@@ -7,6 +7,7 @@ import { takenOnTrust } from './private/taken-on-trust';
 import { AnalysisDoor, ResolvedAnalysisOptions, resolveAnalysisOptions } from './analysis-options';
 import { analyzeWithAssumptions } from '../rules/analyze';
 import { findingsToJson, formatFinding, isAtLeast, sortedDistinct } from '../rules/finding';
+import { parseHostOwnership } from '../rules/host-ownership';
 import { parseMeshConfig } from '../rules/mesh-config';
 import { buildTopology } from '../topology/build-graph';
 import { TopologyGraph } from '../topology/graph';
@@ -112,12 +113,18 @@ function mermaidBundle(): MermaidBundle {
   }
 }
 
-/** The command's analysis options, with the mesh config of its `--meshConfigFile` and the CLI's defaults. */
+/**
+ * The command's analysis options, with the mesh config of its `--meshConfigFile`, the policy of
+ * its `--host-ownership` and the CLI's defaults.
+ */
 function analysisOptions(command: Command): ResolvedAnalysisOptions {
-  const file = command.meshConfigFile;
-  if (file === undefined) {
-    return resolveAnalysisOptions(command.options, AnalysisDoor.CLI);
-  }
+  const meshConfig = command.meshConfigFile === undefined ? undefined : readOptionFile(command.meshConfigFile, parseMeshConfig);
+  const hostOwnership = command.hostOwnershipFile === undefined ? undefined : readOptionFile(command.hostOwnershipFile, parseHostOwnership);
+  return resolveAnalysisOptions({ ...command.options, meshConfig, hostOwnership }, AnalysisDoor.CLI);
+}
+
+/** What `parse` reads from `file`, or an InputError naming the file and what is wrong. */
+function readOptionFile<T>(file: string, parse: (text: string) => T): T {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -125,7 +132,7 @@ function analysisOptions(command: Command): ResolvedAnalysisOptions {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }
   try {
-    return resolveAnalysisOptions({ ...command.options, meshConfig: parseMeshConfig(text) }, AnalysisDoor.CLI);
+    return parse(text);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }

@@ -8,8 +8,10 @@ import { fixFor } from '../rules/analysis/messages';
 import { Assumptions } from '../rules/analysis/assumptions';
 import { analyzeWithAssumptions, objectKey } from '../rules/analyze';
 import { Finding, formatFinding, isAtLeast, isSuppressed, KubeObject } from '../rules/finding';
+import { hostOwnershipProblem } from '../rules/host-ownership';
 import { IstioRelease } from '../rules/istio-release';
 import { ANALYZED_KINDS, DeclaredWorkload, DEFAULT_NAMESPACE, namespaceOf } from '../rules/mesh-index';
+import { invalidInput } from '../private/errors';
 import { GatewayWorkloadBase } from '../workload/gateway-workload-base';
 
 /** The id of the construct, under the app root, that carries the analysis. */
@@ -39,6 +41,10 @@ export class IstioAnalysis extends Construct {
     const existing = root.node.tryFindChild(ANALYSIS_ID);
     const analysis = existing instanceof IstioAnalysis ? existing : new IstioAnalysis(root as Construct, ANALYSIS_ID);
     if (options) {
+      const problem = hostOwnershipProblem(options.hostOwnership ?? []);
+      if (problem !== undefined) {
+        throw invalidInput(analysis, problem.field, problem.value, problem.problem);
+      }
       analysis.options = resolveAnalysisOptions(options, AnalysisDoor.SYNTH);
     }
     return analysis;

@@ -15,6 +15,7 @@ import { analyzeGatewayApiParents } from './analysis/gateway-api-parents';
 import { analyzeGatewayCredentials } from './analysis/gateway-credentials';
 import { analyzeGatewayWorkloads } from './analysis/gateway-selected-workloads';
 import { analyzeHttpRouteAnswers } from './analysis/http-route-answers';
+import { analyzeHostOwnership } from './analysis/host-ownership';
 import { analyzeHttpRoutePaths } from './analysis/http-route-paths';
 import { analyzeMeshGatewayHosts } from './analysis/mesh-gateway-hosts';
 import { analyzeServerTlsSettings } from './analysis/server-tls-settings';
@@ -31,6 +32,7 @@ import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-i
 import { analyzeVirtualServiceInternalGateways } from './analysis/virtualservice-internal-gateways';
 import { analyzeVirtualServiceMatches } from './analysis/virtualservice-matches';
 import { Finding, isSuppressed, KubeObject, suppressedCodes } from './finding';
+import { NamespaceHosts } from './host-ownership';
 import { MeshConfig } from './mesh-config';
 import { IstioRelease } from './istio-release';
 import { DeclaredWorkload, isAnalyzedNamespace, MeshIndex, namespaceOf, reportedNamespaceOf } from './mesh-index';
@@ -88,6 +90,13 @@ export interface AnalysisOptions {
    * @default IstioRelease.LATEST
    */
   readonly istioRelease?: IstioRelease;
+
+  /**
+   * The hosts each namespace may expose or send egress to (CIG0401); namespaces it does not
+   * name are not policed.
+   * @default - no namespace is policed
+   */
+  readonly hostOwnership?: NamespaceHosts[];
 }
 
 const ANALYZERS = [
@@ -108,6 +117,7 @@ const ANALYZERS = [
   analyzeSidecarSelectors,
   analyzeAuthorizationPolicies,
   analyzeEgressLockdown,
+  analyzeHostOwnership,
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,
@@ -184,6 +194,7 @@ export function analyzeWithAssumptions(objects: readonly KubeObject[], options: 
     meshConfig,
     now: options.now ?? new Date(),
     assumed: new Assumptions(),
+    hostOwnership: options.hostOwnership ?? [],
   };
   const report = (finding: Finding) => {
     if (!isSuppressed(suppressions.get(objectKey(finding.kind, finding.namespace, finding.name)) ?? [], finding.code)) {

@@ -26,7 +26,7 @@ describe('the defaults of each door', () => {
     for (const options of resolved) {
       expect(options).toEqual({ ...resolved[0], assumeHostsAndSecretsExist: options.assumeHostsAndSecretsExist });
     }
-    expect(resolved[0]).toEqual({ defaultGateway: true, assumeHostsAndSecretsExist: true, meshConfig: undefined, istioRelease: IstioRelease.LATEST, failureThreshold: FindingLevel.ERROR, workloads: [], now: undefined });
+    expect(resolved[0]).toEqual({ defaultGateway: true, assumeHostsAndSecretsExist: true, meshConfig: undefined, istioRelease: IstioRelease.LATEST, failureThreshold: FindingLevel.ERROR, workloads: [], now: undefined, hostOwnership: [] });
   });
 
   test.each(['defaultGateway', 'assumeHostsAndSecretsExist'] as const)('the documented table gives %s the default each door takes', (option) => {
@@ -39,6 +39,7 @@ describe('the defaults of each door', () => {
     const given = {
       defaultGateway: false, assumeHostsAndSecretsExist: false, meshConfig: { dnsCapture: true }, istioRelease: IstioRelease.of(1, 14), failureThreshold: FindingLevel.WARNING,
       workloads: [{ labels: { app: 'edge' }, namespace: 'edge', ports: [80] }], now: new Date('2026-01-01T00:00:00Z'),
+      hostOwnership: [{ namespace: 'team-a', hosts: ['*.team-a.example.com'] }],
     };
     for (const door of DOORS) {
       expect(resolveAnalysisOptions(given, door)).toEqual(given);
@@ -90,7 +91,7 @@ describe('the plugin\'s properties, as YAML writes them', () => {
   });
 
   test.each<[{ [key: string]: any }, string]>([
-    [{ defaultGateways: false }, 'properties.defaultGateways: unknown property: expected one of defaultGateway, assumeHostsAndSecretsExist, meshConfig, istioRelease, failureThreshold, now, workloads'],
+    [{ defaultGateways: false }, 'properties.defaultGateways: unknown property: expected one of defaultGateway, assumeHostsAndSecretsExist, meshConfig, istioRelease, failureThreshold, now, workloads, hostOwnership'],
     [{ defaultGateway: 'no' }, 'properties.defaultGateway: "no" is not a boolean'],
     [{ failureThreshold: 'fatal' }, 'properties.failureThreshold: "fatal" is not a finding level: expected Info, Warning, Error'],
     [{ istioRelease: 'latest' }, 'properties.istioRelease: invalid Istio release "latest"'],
@@ -100,6 +101,11 @@ describe('the plugin\'s properties, as YAML writes them', () => {
     [{ now: 'yesterday' }, 'properties.now: "yesterday" is not a time such as "2026-01-01T00:00:00Z"'],
     [{ workloads: [{ labels: { app: 1 } }] }, 'properties.workloads[0].labels.app: 1 is not a string'],
     [{ workloads: [{ labels: {}, ports: ['80'] }] }, 'properties.workloads[0].ports[0]: "80" is not a number'],
+    [{ hostOwnership: [{ namespace: 'team-a' }] }, 'properties.hostOwnership[0]: hosts is required'],
+    [{ hostOwnership: [{ hosts: [] }] }, 'properties.hostOwnership[0]: namespace is required'],
+    [{ hostOwnership: [{ namespace: 'team-a', hosts: [1] }] }, 'properties.hostOwnership[0].hosts[0]: 1 is not a string'],
+    [{ hostOwnership: { 'team-a': [] } }, 'properties.hostOwnership: {"team-a":[]} is not a list'],
+    [{ hostOwnership: [{ namespace: 'team-a', hosts: ['a..example.com'] }] }, 'invalid hostOwnership[0].hosts[0] "a..example.com": domain name "a..example.com" is invalid: label "" is not a DNS-1123 label'],
     [{ meshConfig: { ingressControllerMode: 'off' } }, 'properties.meshConfig.ingressControllerMode: "off" is not one of OFF, DEFAULT, STRICT'],
     [{ meshConfig: { dnsCaptures: true } }, 'properties.meshConfig.dnsCaptures: unknown property: expected one of ingressControllerMode, ingressService, dnsCapture, dnsAutoAllocate'],
   ])('refuse %j, naming the property', (properties, message) => {

@@ -2,7 +2,7 @@ import { MESSAGES } from '../../src/rules/analysis/messages';
 import { analyze } from '../../src/rules/analyze';
 import { Finding, formatFinding } from '../../src/rules/finding';
 import { CrdValidator, describeWithCrds } from '../support/crds';
-import { analysisFixtureNames, fixtureExpected, fixtureObjects } from '../support/fixtures';
+import { analysisFixtureNames, fixtureExpected, fixtureObjects, fixtureOptions } from '../support/fixtures';
 
 /** The codes of the per-object rules, tested with those rules. */
 const PER_OBJECT_CODES = new Set(['IST0106', 'IST0133']);
@@ -15,7 +15,7 @@ const fixtures = analysisFixtureNames();
 
 describe('analyze on the fixtures', () => {
   test.each(fixtures)('%s: reports exactly the expected findings', (name) => {
-    expect(crossObjectLines(analyze(fixtureObjects(name)))).toEqual(fixtureExpected(name));
+    expect(crossObjectLines(analyze(fixtureObjects(name), fixtureOptions(name)))).toEqual(fixtureExpected(name));
   });
 
   test('every valid fixture is clean and every invalid one reports something', () => {
@@ -28,7 +28,7 @@ describe('analyze on the fixtures', () => {
   });
 
   test('every code is reported by some invalid fixture, at its level', () => {
-    const reported = fixtures.filter((f) => f.endsWith('-invalid')).flatMap((name) => analyze(fixtureObjects(name)));
+    const reported = fixtures.filter((f) => f.endsWith('-invalid')).flatMap((name) => analyze(fixtureObjects(name), fixtureOptions(name)));
     for (const message of Object.values(MESSAGES)) {
       const found = reported.filter((f) => f.code === message.code);
       expect({ code: message.code, found: found.length > 0 }).toEqual({ code: message.code, found: true });

@@ -35,6 +35,11 @@ options:
                                        (1.10 or later, as 1.22 or 1.22.3; default the newest known)
   --meshConfigFile FILE                read the mesh config from FILE (MeshConfig YAML, the mesh key
                                        of the istio ConfigMap), as istioctl analyze does
+  --host-ownership FILE                police the hosts each namespace exposes or sends egress to
+                                       (CIG0401): FILE is YAML or JSON, a mapping "namespaces" of
+                                       namespace to its hosts ({namespaces: {team-a:
+                                       ["*.team-a.example.com"]}}); namespaces it leaves out are
+                                       not policed
   -S, --suppress CODE=RESOURCE         leave out the findings of CODE about RESOURCE, written as
                                        Kind name.namespace, where * stands for any text
                                        ("IST0132=VirtualService *.shop"); can be repeated
@@ -71,6 +76,8 @@ export interface Command {
   readonly options: IstioAnalysisOptions;
   /** The MeshConfig YAML file to read, as istioctl's `--meshConfigFile`. */
   readonly meshConfigFile?: string;
+  /** The host ownership policy file to read (`--host-ownership`). */
+  readonly hostOwnershipFile?: string;
   readonly suppressions: ResourceSuppression[];
 }
 
@@ -95,6 +102,7 @@ export function parseArgs(args: readonly string[]): Command {
   let outputThreshold = FindingLevel.INFO;
   let istioRelease: IstioRelease | undefined;
   let meshConfigFile: string | undefined;
+  let hostOwnershipFile: string | undefined;
   const suppressions: ResourceSuppression[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -119,6 +127,11 @@ export function parseArgs(args: readonly string[]): Command {
       if (!meshConfigFile) {
         throw new Error('--meshConfigFile needs a FILE');
       }
+    } else if (name === '--host-ownership') {
+      hostOwnershipFile = value();
+      if (!hostOwnershipFile) {
+        throw new Error('--host-ownership needs a FILE');
+      }
     } else if (name === '--no-default-gateway') {
       defaultGateway = false;
     } else if (name === '--assume-hosts-and-secrets-exist') {
@@ -142,6 +155,7 @@ export function parseArgs(args: readonly string[]): Command {
     outputThreshold,
     options: { defaultGateway, assumeHostsAndSecretsExist, istioRelease, failureThreshold },
     meshConfigFile,
+    hostOwnershipFile,
     suppressions,
   };
 }

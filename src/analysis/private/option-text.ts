@@ -1,5 +1,6 @@
 import { IstioAnalysisOptions } from '../analysis-options';
 import { FindingLevel } from '../../rules/finding';
+import { NamespaceHosts } from '../../rules/host-ownership';
 import { IstioRelease } from '../../rules/istio-release';
 import { IngressControllerMode, MeshConfig } from '../../rules/mesh-config';
 import { DeclaredWorkload } from '../../rules/mesh-index';
@@ -33,6 +34,11 @@ const WORKLOAD_FIELDS: { readonly [field in keyof DeclaredWorkload]-?: Reader } 
   ports: (value, where) => list(value, where, (item, at) => ofType(item, at, 'number')),
 };
 
+const NAMESPACE_HOSTS_FIELDS: { readonly [field in keyof NamespaceHosts]-?: Reader } = {
+  namespace: (value, where) => ofType(value, where, 'string'),
+  hosts: (value, where) => list(value, where, (item, at) => ofType(item, at, 'string')),
+};
+
 const OPTION_FIELDS: { readonly [field in keyof IstioAnalysisOptions]-?: Reader } = {
   defaultGateway: (value, where) => ofType(value, where, 'boolean'),
   assumeHostsAndSecretsExist: (value, where) => ofType(value, where, 'boolean'),
@@ -41,6 +47,7 @@ const OPTION_FIELDS: { readonly [field in keyof IstioAnalysisOptions]-?: Reader 
   failureThreshold: level,
   now: time,
   workloads: (value, where) => list(value, where, (item, at) => required(mapping(item, at, WORKLOAD_FIELDS), at, 'labels')),
+  hostOwnership: (value, where) => list(value, where, (item, at) => required(required(mapping(item, at, NAMESPACE_HOSTS_FIELDS), at, 'namespace'), at, 'hosts')),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { NamespaceHosts } from '../host-ownership';
 import { MeshConfig } from '../mesh-config';
 import { MeshIndex } from '../mesh-index';
 import { Assumptions } from './assumptions';
@@ -17,4 +18,6 @@ export interface AnalysisContext {
   readonly now: Date;
   /** Where analyzers record what they took to exist instead of reporting it. */
   readonly assumed: Assumptions;
+  /** The hosts each policed namespace owns; empty when no namespace is policed. */
+  readonly hostOwnership: readonly NamespaceHosts[];
 }

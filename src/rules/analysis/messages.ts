@@ -123,6 +123,8 @@ export const MESSAGES = {
     `remove timeout, retries and mirrors from a route that redirects or responds directly, or make it forward`),
   EgressNotLockedDown: type('CIG0301', 'EgressNotLockedDown', FindingLevel.WARNING,
     `add a NetworkPolicy that lets the namespace's pods reach only the egress gateway, DNS, istiod and in-cluster addresses (EgressLockdown)`),
+  HostNotOwned: type('CIG0401', 'HostNotOwned', FindingLevel.ERROR,
+    `expose or send egress to a host the namespace owns, move the object to the namespace that owns the host, or have the platform team add the host to the namespace's hosts in the host ownership policy`),
 };
 
 /** A finding of `messageType` about `obj`. */
