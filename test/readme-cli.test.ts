@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../src/analysis/cli';
 import { parseArgs } from '../src/analysis/cli/args';
+import { parseHostOwnership } from '../src/rules/host-ownership';
 
 const ROOT = path.resolve(__dirname, '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -39,5 +40,13 @@ describe('README: across teams and repositories', () => {
       }
       expect(out.replace(/test\/fixtures\/cli\/teams\/([\w-]+)\/synthesized/g, '$1/dist')).toBe(text);
     }
+  });
+
+  test('the host ownership policy shown is one the CLI reads', () => {
+    const [, policy] = /<!-- host-ownership-policy -->\n```yaml\n([\s\S]*?)```/.exec(README) ?? [];
+    expect(parseHostOwnership(policy ?? '')).toEqual([
+      { namespace: 'team-a', hosts: ['*.team-a.example.com'] },
+      { namespace: 'team-b', hosts: ['api.team-b.example.com', '*.partner.example'] },
+    ]);
   });
 });
