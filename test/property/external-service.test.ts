@@ -101,8 +101,13 @@ function buildEgress(chart: Chart, model: EgressModel): void {
   const egress = new EgressGateway(chart, 'egress', { namespace: model.gatewayNamespace, ports: model.ports.map((p) => ({ name: p.name, port: p.number })) });
   const service = new ExternalService(chart, 'api', { hosts: [model.host], ports: model.ports, addresses: [model.address] });
   const tlsPort = model.ports.find((p) => TLS_PROTOCOLS.includes(p.protocol));
+  const originating = model.originate && tlsPort !== undefined && model.ports.some((p) => HTTP_PROTOCOLS.includes(p.protocol));
   model.ports.forEach((p, i) => {
-    const originate = model.originate && tlsPort !== undefined && HTTP_PROTOCOLS.includes(p.protocol);
+    if (originating && p === tlsPort) {
+      // the port TLS is originated to is not also passed through: the DestinationRule would wrap that TLS again
+      return;
+    }
+    const originate = originating && HTTP_PROTOCOLS.includes(p.protocol);
     egress.route(`route-${i}`, {
       externalService: service,
       port: p.number,
