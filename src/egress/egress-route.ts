@@ -14,6 +14,20 @@ import { onlyItem } from '../private/only-item';
 import { chartOwner, gatewayOwner } from './private/owners';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { IstioAnalysis } from '../analysis/istio-analysis';
+import { ServerProtocol } from '../routing/server-protocol';
+import { EgressMutualTlsRule } from './private/egress-mutual-tls-rule';
+
+/** The gateway port of a route through an egress gateway with mutual TLS, where none is given. */
+const MUTUAL_TLS_PORT = 443;
+
+/**
+ * The protocol of the egress Gateway's server that terminates the mesh's mutual TLS around what
+ * a mode carries: HTTPS for requests, which the gateway then reads; TLS for the application's
+ * own TLS or TCP, which it forwards unread.
+ */
+function mutualTlsServerProtocol(protocol: ServerProtocol): ServerProtocol {
+  return protocol === ServerProtocol.TLS || protocol === ServerProtocol.TCP ? ServerProtocol.TLS : ServerProtocol.HTTPS;
+}
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -34,7 +48,7 @@ export interface EgressRouteOptions {
 
   /**
    * The egress gateway's Service port the traffic passes through.
-   * @default - the same number as `port`
+   * @default - 443 through an egress gateway with `meshMutualTls`, else the same number as `port`
    */
   readonly gatewayPort?: number;
 
@@ -103,6 +117,13 @@ export class EgressRoute extends Construct {
    */
   public readonly destinationRule?: ApiObject;
 
+  /**
+   * The DestinationRule with which the sidecars reach the egress gateway in the mesh's mutual
+   * TLS (L1), shared by every route through the gateway.
+   * @default - none: only an egress gateway with `meshMutualTls` has one
+   */
+  public readonly mutualTlsDestinationRule?: ApiObject;
+
   /** The routed host. */
   public readonly host: string;
 
@@ -119,10 +140,10 @@ export class EgressRoute extends Construct {
     this.host = this.resolveHost(props);
     const servicePort = this.resolvePort(props);
     this.port = servicePort.number;
-    this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? this.port);
+    const gateway = props.egressGateway;
+    this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? (gateway.meshMutualTls ? MUTUAL_TLS_PORT : this.port));
     const mode = (props.mode ?? this.defaultMode(servicePort)).bind(this, { externalService: service, host: this.host, port: servicePort });
 
-    const gateway = props.egressGateway;
     if (!service.isExportedTo(gateway.namespace)) {
       throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
     }
@@ -144,9 +165,15 @@ export class EgressRoute extends Construct {
     if (mode.tlsOrigination) {
       EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
     }
-    acceptEgressHost(gateway, this, this.host, this.gatewayPort, mode.serverProtocol);
+    acceptEgressHost(gateway, this, this.host, this.gatewayPort, gateway.meshMutualTls ? mutualTlsServerProtocol(mode.serverProtocol) : mode.serverProtocol);
+    let meshSubset: string | undefined;
+    if (gateway.meshMutualTls) {
+      const rule = EgressMutualTlsRule.of(gateway);
+      meshSubset = rule.addHost(this, this.host, this.gatewayPort);
+      this.mutualTlsDestinationRule = rule.resource;
+    }
     const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
-    shared.addRoute(this, this.port, this.gatewayPort, mode.externalPort, mode.serverProtocol);
+    shared.addRoute(this, { port: this.port, gatewayPort: this.gatewayPort, destinationPort: mode.externalPort, protocol: mode.serverProtocol, meshSubset });
     this.virtualService = shared.resource;
 
     if (mode.tlsOrigination) {
