@@ -6,6 +6,7 @@ export { EgressLockdown, EgressLockdownProps, LockdownPeer } from './egress/egre
 export { EgressMode, EgressModeBindOptions, EgressModeConfig, OriginateTlsOptions, TlsOriginationConfig } from './egress/egress-mode';
 export { ServerVerification, ServerVerificationConfig } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
+export { WorkloadIdentity } from './egress/workload-identity';
 export { BackendRouteOptions } from './ingress/backend-route';
 export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {

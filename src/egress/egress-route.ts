@@ -16,6 +16,17 @@ import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { ServerProtocol } from '../routing/server-protocol';
 import { EgressMutualTlsRule } from './private/egress-mutual-tls-rule';
+import { EgressAllowList } from './private/egress-allow-list';
+import { WorkloadIdentity } from './workload-identity';
+import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
+import { findWorkloadPort } from '../workload/private/workload-bindings';
+
+/** The trust domain of a mesh that names none. */
+const DEFAULT_TRUST_DOMAIN = 'cluster.local';
+
+function describeIdentity(identity: WorkloadIdentity): string {
+  return identity.serviceAccount === undefined ? `namespace ${identity.namespace}` : `${identity.namespace}/${identity.serviceAccount}`;
+}
 
 /** The gateway port of a route through an egress gateway with mutual TLS, where none is given. */
 const MUTUAL_TLS_PORT = 443;
@@ -79,6 +90,22 @@ export interface EgressRouteOptions {
    * @default - the construct id
    */
   readonly destinationRuleName?: string;
+
+  /**
+   * The workloads allowed to send traffic for the host through the egress gateway: its
+   * AuthorizationPolicy `<gatewayName>-allow-list` allows the host on the gateway port only from
+   * these identities. Once one route through a gateway has an allow-list, that ALLOW policy
+   * denies the gateway whatever no route names; the gateway's routes without one stay open to
+   * every caller. Identity needs mutual TLS: the egress gateway must have `meshMutualTls`.
+   * @default - every workload that reaches the gateway
+   */
+  readonly allowFrom?: WorkloadIdentity[];
+
+  /**
+   * The mesh's trust domain, which the principals of `allowFrom` service accounts are named in.
+   * @default "cluster.local"
+   */
+  readonly trustDomain?: string;
 }
 
 /** Props of an `EgressRoute`. */
@@ -123,6 +150,13 @@ export class EgressRoute extends Construct {
    * @default - none: only an egress gateway with `meshMutualTls` has one
    */
   public readonly mutualTlsDestinationRule?: ApiObject;
+
+  /**
+   * The AuthorizationPolicy of the egress gateway's allow-lists (L1), shared by every route
+   * through the gateway.
+   * @default - none until this route or an earlier one through the gateway has `allowFrom`
+   */
+  public readonly allowList?: ApiObject;
 
   /** The routed host. */
   public readonly host: string;
@@ -175,12 +209,45 @@ export class EgressRoute extends Construct {
     const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
     shared.addRoute(this, { port: this.port, gatewayPort: this.gatewayPort, destinationPort: mode.externalPort, protocol: mode.serverProtocol, meshSubset });
     this.virtualService = shared.resource;
+    if (gateway.meshMutualTls) {
+      this.allowList = this.addToAllowList(props, mode.serverProtocol);
+    } else if (props.allowFrom !== undefined) {
+      throw invalidInput(this, 'allowFrom', props.allowFrom.map(describeIdentity), `an allow-list needs the callers' identities, which the egress gateway learns only from the mesh's mutual TLS: set meshMutualTls on egress gateway ${gateway.node.path}`);
+    }
 
     if (mode.tlsOrigination) {
       const rule = EgressDestinationRule.forRoute(gatewayOwner(gateway), this, destinationRuleRequest);
       rule.addPort(this, mode.externalPort, mode.tlsOrigination);
       this.destinationRule = rule.resource;
     }
+  }
+
+  /** Records the route's rule in the gateway's allow-list, restricted to `allowFrom` if given. */
+  private addToAllowList(props: EgressRouteProps, protocol: ServerProtocol): ApiObject | undefined {
+    const identities = props.allowFrom ?? [];
+    if (props.allowFrom !== undefined && identities.length === 0) {
+      throw invalidInput(this, 'allowFrom', [], 'expected one or more identities, such as WorkloadIdentity.serviceAccount("shop", "checkout"); leave allowFrom unset to let every workload use the route');
+    }
+    const trustDomain = props.trustDomain ?? DEFAULT_TRUST_DOMAIN;
+    if (!isDns1123Subdomain(trustDomain)) {
+      throw invalidInput(this, 'trustDomain', trustDomain, 'expected the mesh\'s trust domain, a DNS-1123 subdomain such as "cluster.local"');
+    }
+    for (const identity of identities) {
+      validateNamespace(this, 'allowFrom', identity.namespace);
+      if (identity.serviceAccount !== undefined && !isDns1123Subdomain(identity.serviceAccount)) {
+        throw invalidInput(this, 'allowFrom', identity.serviceAccount, 'expected the DNS-1123 name of a service account');
+      }
+    }
+    const allowList = EgressAllowList.of(props.egressGateway);
+    allowList.add({
+      host: this.host,
+      targetPort: findWorkloadPort(props.egressGateway, this, 'gatewayPort', this.gatewayPort)?.targetPort,
+      http: mutualTlsServerProtocol(protocol) === ServerProtocol.HTTPS,
+      principals: identities.filter((i) => i.serviceAccount !== undefined).map((i) => `${trustDomain}/ns/${i.namespace}/sa/${i.serviceAccount}`),
+      namespaces: identities.filter((i) => i.serviceAccount === undefined).map((i) => i.namespace),
+      restricted: props.allowFrom !== undefined,
+    });
+    return allowList.resource;
   }
 
   private resolveHost(props: EgressRouteProps): string {
