@@ -25,7 +25,7 @@ import { findWorkloadPort } from '../workload/private/workload-bindings';
 const DEFAULT_TRUST_DOMAIN = 'cluster.local';
 
 function describeIdentity(identity: WorkloadIdentity): string {
-  return identity.serviceAccount === undefined ? `namespace ${identity.namespace}` : `${identity.namespace}/${identity.serviceAccount}`;
+  return identity.serviceAccountName === undefined ? `namespace ${identity.namespaceName}` : `${identity.namespaceName}/${identity.serviceAccountName}`;
 }
 
 /** The gateway port of a route through an egress gateway with mutual TLS, where none is given. */
@@ -233,9 +233,9 @@ export class EgressRoute extends Construct {
       throw invalidInput(this, 'trustDomain', trustDomain, 'expected the mesh\'s trust domain, a DNS-1123 subdomain such as "cluster.local"');
     }
     for (const identity of identities) {
-      validateNamespace(this, 'allowFrom', identity.namespace);
-      if (identity.serviceAccount !== undefined && !isDns1123Subdomain(identity.serviceAccount)) {
-        throw invalidInput(this, 'allowFrom', identity.serviceAccount, 'expected the DNS-1123 name of a service account');
+      validateNamespace(this, 'allowFrom', identity.namespaceName);
+      if (identity.serviceAccountName !== undefined && !isDns1123Subdomain(identity.serviceAccountName)) {
+        throw invalidInput(this, 'allowFrom', identity.serviceAccountName, 'expected the DNS-1123 name of a service account');
       }
     }
     const allowList = EgressAllowList.of(props.egressGateway);
@@ -243,8 +243,8 @@ export class EgressRoute extends Construct {
       host: this.host,
       targetPort: findWorkloadPort(props.egressGateway, this, 'gatewayPort', this.gatewayPort)?.targetPort,
       http: mutualTlsServerProtocol(protocol) === ServerProtocol.HTTPS,
-      principals: identities.filter((i) => i.serviceAccount !== undefined).map((i) => `${trustDomain}/ns/${i.namespace}/sa/${i.serviceAccount}`),
-      namespaces: identities.filter((i) => i.serviceAccount === undefined).map((i) => i.namespace),
+      principals: identities.filter((i) => i.serviceAccountName !== undefined).map((i) => `${trustDomain}/ns/${i.namespaceName}/sa/${i.serviceAccountName}`),
+      namespaces: identities.filter((i) => i.serviceAccountName === undefined).map((i) => i.namespaceName),
       restricted: props.allowFrom !== undefined,
     });
     return allowList.resource;

@@ -15,11 +15,11 @@ export class WorkloadIdentity {
 
   private constructor(
     /** The namespace of the workloads. */
-    public readonly namespace: string,
+    public readonly namespaceName: string,
     /**
      * The service account of the workloads.
      * @default - any: every workload of the namespace
      */
-    public readonly serviceAccount?: string,
+    public readonly serviceAccountName?: string,
   ) {}
 }
