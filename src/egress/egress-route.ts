@@ -14,12 +14,19 @@ import { onlyItem } from '../private/only-item';
 import { chartOwner, gatewayOwner } from './private/owners';
 import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { IstioAnalysis } from '../analysis/istio-analysis';
+import { routeExportTo } from './private/route-export-to';
 import { ServerProtocol } from '../routing/server-protocol';
 import { EgressMutualTlsRule } from './private/egress-mutual-tls-rule';
 import { EgressAllowList } from './private/egress-allow-list';
 import { WorkloadIdentity } from './workload-identity';
 import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
 import { findWorkloadPort } from '../workload/private/workload-bindings';
+
+/** The callers an allow-list admits. */
+interface AllowedCallers {
+  readonly principals: string[];
+  readonly namespaces: string[];
+}
 
 /** The trust domain of a mesh that names none. */
 const DEFAULT_TRUST_DOMAIN = 'cluster.local';
@@ -75,6 +82,17 @@ export interface EgressRouteOptions {
    * @default - the chart's namespace
    */
   readonly namespace?: string;
+
+  /**
+   * The namespaces the VirtualService is visible to: `.` for its own, `*` for all, or namespace
+   * names. A VirtualService bound to `mesh` decides how the host's traffic is sent in every
+   * namespace it is visible in, so by default it is visible where the external service's
+   * ServiceEntry is, and to the egress gateway, which must see it. The routes that share a
+   * VirtualService give the same list.
+   * @default - the ServiceEntry's `exportTo` (its `.` read as the ServiceEntry's namespace) and
+   * the egress gateway's namespace; every namespace when the ServiceEntry is visible in all
+   */
+  readonly exportTo?: string[];
 
   /**
    * The VirtualService's name. The routes for one host through one egress gateway from one chart
@@ -177,6 +195,7 @@ export class EgressRoute extends Construct {
     const gateway = props.egressGateway;
     this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? (gateway.meshMutualTls ? MUTUAL_TLS_PORT : this.port));
     const mode = (props.mode ?? this.defaultMode(servicePort)).bind(this, { externalService: service, host: this.host, port: servicePort });
+    const allowed = this.resolveAllowFrom(props);
 
     if (!service.isExportedTo(gateway.namespace)) {
       throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
@@ -192,6 +211,7 @@ export class EgressRoute extends Construct {
       namespace,
       effectiveNamespace,
       name: virtualServiceName,
+      exportTo: routeExportTo(this, props.exportTo, service, { namespace: effectiveNamespace, gatewayNamespace: gateway.namespace, gatewayPath: gateway.node.path }),
     };
     const destinationRuleRequest = { host: this.host, namespace: gateway.namespace, name: destinationRuleName };
     // Whether the route can join what it shares is known before it claims the host on the gateway.
@@ -210,9 +230,7 @@ export class EgressRoute extends Construct {
     shared.addRoute(this, { port: this.port, gatewayPort: this.gatewayPort, destinationPort: mode.externalPort, protocol: mode.serverProtocol, meshSubset });
     this.virtualService = shared.resource;
     if (gateway.meshMutualTls) {
-      this.allowList = this.addToAllowList(props, mode.serverProtocol);
-    } else if (props.allowFrom !== undefined) {
-      throw invalidInput(this, 'allowFrom', props.allowFrom.map(describeIdentity), `an allow-list needs the callers' identities, which the egress gateway learns only from the mesh's mutual TLS: set meshMutualTls on egress gateway ${gateway.node.path}`);
+      this.allowList = this.addToAllowList(gateway, allowed, mode.serverProtocol);
     }
 
     if (mode.tlsOrigination) {
@@ -222,10 +240,21 @@ export class EgressRoute extends Construct {
     }
   }
 
-  /** Records the route's rule in the gateway's allow-list, restricted to `allowFrom` if given. */
-  private addToAllowList(props: EgressRouteProps, protocol: ServerProtocol): ApiObject | undefined {
-    const identities = props.allowFrom ?? [];
-    if (props.allowFrom !== undefined && identities.length === 0) {
+  /**
+   * Who may use the route, checked before the route claims anything.
+   *
+   * @throws when `allowFrom` is given through a gateway without mutual TLS, is empty, or names
+   * an invalid identity or trust domain
+   */
+  private resolveAllowFrom(props: EgressRouteProps): AllowedCallers | undefined {
+    if (props.allowFrom === undefined) {
+      return undefined;
+    }
+    const identities = props.allowFrom;
+    if (!props.egressGateway.meshMutualTls) {
+      throw invalidInput(this, 'allowFrom', identities.map(describeIdentity), `an allow-list needs the callers' identities, which the egress gateway learns only from the mesh's mutual TLS: set meshMutualTls on egress gateway ${props.egressGateway.node.path}`);
+    }
+    if (identities.length === 0) {
       throw invalidInput(this, 'allowFrom', [], 'expected one or more identities, such as WorkloadIdentity.serviceAccount("shop", "checkout"); leave allowFrom unset to let every workload use the route');
     }
     const trustDomain = props.trustDomain ?? DEFAULT_TRUST_DOMAIN;
@@ -238,14 +267,22 @@ export class EgressRoute extends Construct {
         throw invalidInput(this, 'allowFrom', identity.serviceAccountName, 'expected the DNS-1123 name of a service account');
       }
     }
-    const allowList = EgressAllowList.of(props.egressGateway);
-    allowList.add({
-      host: this.host,
-      targetPort: findWorkloadPort(props.egressGateway, this, 'gatewayPort', this.gatewayPort)?.targetPort,
-      http: mutualTlsServerProtocol(protocol) === ServerProtocol.HTTPS,
+    return {
       principals: identities.filter((i) => i.serviceAccountName !== undefined).map((i) => `${trustDomain}/ns/${i.namespaceName}/sa/${i.serviceAccountName}`),
       namespaces: identities.filter((i) => i.serviceAccountName === undefined).map((i) => i.namespaceName),
-      restricted: props.allowFrom !== undefined,
+    };
+  }
+
+  /** Records the route's rule in the gateway's allow-list: restricted to `allowed`, or open to every caller. */
+  private addToAllowList(gateway: IEgressGateway, allowed: AllowedCallers | undefined, protocol: ServerProtocol): ApiObject | undefined {
+    const allowList = EgressAllowList.of(gateway);
+    allowList.add({
+      host: this.host,
+      targetPort: findWorkloadPort(gateway, this, 'gatewayPort', this.gatewayPort)?.targetPort,
+      http: mutualTlsServerProtocol(protocol) === ServerProtocol.HTTPS,
+      principals: allowed?.principals ?? [],
+      namespaces: allowed?.namespaces ?? [],
+      restricted: allowed !== undefined,
     });
     return allowList.resource;
   }

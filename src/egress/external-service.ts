@@ -187,6 +187,18 @@ export interface IExternalService extends IConstruct {
   readonly ports: ResolvedExternalServicePort[];
 
   /**
+   * The namespace of the service's ServiceEntry.
+   * @default - not known: the chart has no namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The namespaces the service is visible to, as its ServiceEntry's `exportTo` lists them.
+   * @default - every namespace
+   */
+  readonly exportTo?: string[];
+
+  /**
    * Whether workloads in `namespace` see the service, as its `exportTo` decides.
    *
    * @param namespace a namespace, or `undefined` for one that is not known
@@ -210,8 +222,13 @@ export class ExternalService extends Construct implements IExternalService {
   /** How the mesh finds the service's addresses. */
   public readonly resolution: ExternalServiceResolution;
 
+  /** The namespace of the ServiceEntry, when known. */
+  public readonly namespace?: string;
+
+  /** The namespaces the service is visible to, as its ServiceEntry lists them; unset is every namespace. */
+  public readonly exportTo?: string[];
+
   private readonly resolvedPorts: readonly ResolvedExternalServicePort[];
-  private readonly exportTo?: string[];
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
@@ -237,6 +254,7 @@ export class ExternalService extends Construct implements IExternalService {
     };
     rejectRuleErrors(this, { apiVersion: IstioApiVersion.of(this).apiVersion, kind: 'ServiceEntry', metadata, spec }, checkServiceEntry);
     this.resource = createIstioObject(this, 'Resource', 'ServiceEntry', { metadata, spec });
+    this.namespace = this.resource.metadata.namespace;
   }
 
   /** The service's ports. */
@@ -245,7 +263,7 @@ export class ExternalService extends Construct implements IExternalService {
   }
 
   public isExportedTo(namespace?: string): boolean {
-    return isExportedTo(this.exportTo, this.resource.metadata.namespace, namespace);
+    return isExportedTo(this.exportTo, this.namespace, namespace);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { EgressGateway, ExternalService, ExternalServiceProtocol, GatewayReplicas, GatewayServiceType, IngressGateway, ServerProtocol } from '../../src';
+import { Construct } from 'constructs';
+import { EgressGateway, EgressRoute, ExternalService, ExternalServiceProtocol, GatewayReplicas, GatewayServiceType, IngressGateway, ServerProtocol } from '../../src';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject, objectsOfKind } from '../support/objects';
 import { acceptEgressHost } from '../../src/egress/private/egress-hosts-gateway';
@@ -182,5 +183,18 @@ describe('EgressGateway errors', () => {
     const chart = Testing.chart();
     const ingress: any = new IngressGateway(chart, 'edge');
     expect(ingress.acceptHost).toBeUndefined();
+  });
+
+  test('an egress gateway the library did not make, in the gateway\'s chart and in another', () => {
+    const app = Testing.app();
+    const platform = new Chart(app, 'platform', { namespace: 'egress' });
+    const handMade: any = Object.assign(new Construct(platform, 'hand-made'), {
+      gatewayName: 'hand-made', selectorLabels: { app: 'egress' }, namespace: 'egress', serviceName: 'egress', ports: [],
+      serviceHost: () => 'egress.egress.svc.cluster.local', route: () => undefined,
+    });
+    const message = 'platform/hand-made: an egress gateway is a construct of the library: EgressGateway or EgressGateway.fromSelector';
+    expect(() => new EgressRoute(platform, 'same-chart', { egressGateway: handMade, externalService: httpService(platform, 'ext', 'api.example.com') })).toThrow(message);
+    const team = new Chart(app, 'team', { namespace: 'team' });
+    expect(() => new EgressRoute(team, 'other-chart', { egressGateway: handMade, externalService: httpService(team, 'ext', 'api.example.com') })).toThrow(message);
   });
 });

@@ -7,6 +7,7 @@ import { ServerProtocol } from '../../routing/server-protocol';
 import { IGatewayWorkload } from '../../workload/gateway-workload-base';
 import { bindWorkloadHost, findWorkloadPort } from '../../workload/private/workload-bindings';
 import type { IEgressGateway } from '../egress-gateway';
+import { notALibraryEgressGateway } from './owners';
 
 /** The hosts one port of an egress gateway accepts. */
 interface EgressServer {
@@ -119,7 +120,7 @@ export const EGRESS_HOSTS_GATEWAY_ID = 'Gateway';
 export function acceptEgressHost(gateway: IEgressGateway, owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
   const hostsGateway = gateway.node.tryFindChild(EGRESS_HOSTS_GATEWAY_ID);
   if (!(hostsGateway instanceof EgressHostsGateway)) {
-    throw new Error(`${gateway.node.path}: an egress gateway is a construct of the library: EgressGateway or EgressGateway.fromSelector`);
+    throw notALibraryEgressGateway(gateway);
   }
   hostsGateway.accept(owner, host, port, protocol);
 }

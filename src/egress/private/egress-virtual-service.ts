@@ -20,6 +20,8 @@ export interface EgressVirtualServiceRequest {
   /** The namespace the VirtualService ends up in, which keys it among its owner's children. */
   readonly effectiveNamespace: string | undefined;
   readonly name: string;
+  /** The VirtualService's `exportTo`; unset is every namespace. */
+  readonly exportTo: string[] | undefined;
 }
 
 /** The hops of one route, on the external service's port `port`. */
@@ -127,6 +129,9 @@ export class EgressVirtualService extends Construct {
       const where = `${request.host} in namespace ${request.effectiveNamespace ?? '(the default)'}`;
       throw invalidInput(route, 'virtualServiceName', request.name, `${this.firstRoute} already routes ${where} in VirtualService ${this.request.name}, which this route joins since one host has one mesh VirtualService: set virtualServiceName to "${this.request.name}"`);
     }
+    if (JSON.stringify(request.exportTo) !== JSON.stringify(this.request.exportTo)) {
+      throw invalidInput(route, 'exportTo', request.exportTo ?? '(every namespace)', `${this.firstRoute} already routes ${request.host} in VirtualService ${this.request.name}, which this route joins, and exports it to ${describeExportTo(this.request.exportTo)}: the routes of one VirtualService give the same exportTo`);
+    }
   }
 
   /** The routes by port, so that the object reads the same whatever order they were declared in. */
@@ -139,6 +144,7 @@ export class EgressVirtualService extends Construct {
     return {
       hosts: [this.request.host],
       gateways: [this.request.gatewayReference, MESH],
+      exportTo: this.request.exportTo,
       http: http.length ? http.map(portHop) : undefined,
       tls: tls.length ? tls.map((hop) => tlsHop(hop, this.request.host)) : undefined,
       tcp: tcp.length ? tcp.map(portHop) : undefined,
@@ -153,6 +159,10 @@ export class EgressVirtualService extends Construct {
       { kind: gatewayKind, gateway: this.request.gatewayReference, port: route.gatewayPort, host: this.request.host, destinationPort: route.destinationPort },
     ];
   }
+}
+
+function describeExportTo(exportTo: readonly string[] | undefined): string {
+  return exportTo === undefined ? 'every namespace' : JSON.stringify(exportTo);
 }
 
 /** The construct id of the VirtualService of a host in a namespace: `:` is in neither. */

@@ -8,9 +8,17 @@ import type { IEgressGateway } from '../egress-gateway';
  */
 export function gatewayOwner(gateway: IEgressGateway): Construct {
   if (!(gateway instanceof Construct)) {
-    throw new Error(`${gateway.node.path}: an egress gateway is a construct of the library: EgressGateway or EgressGateway.fromSelector`);
+    throw notALibraryEgressGateway(gateway);
   }
   return gateway;
+}
+
+/**
+ * The error for an `IEgressGateway` that the library did not make: routes keep what they share
+ * in the gateway's construct tree, which only the library's gateways hold.
+ */
+export function notALibraryEgressGateway(gateway: IConstruct): Error {
+  return new Error(`${gateway.node.path}: an egress gateway is a construct of the library: EgressGateway or EgressGateway.fromSelector`);
 }
 
 /**

@@ -30,7 +30,7 @@ export const MESSAGES = {
   UnknownAnnotation: type('IST0108', 'UnknownAnnotation', FindingLevel.WARNING,
     `correct the annotation's name (see istio.io/latest/docs/reference/config/annotations/), or remove it: Istio ignores annotations it does not know`),
   ConflictingMeshGatewayVirtualServiceHosts: type('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', FindingLevel.ERROR,
-    `merge the VirtualServices into one, or narrow their exportTo so that no two export the same host to a namespace`),
+    `merge the VirtualServices into one, or narrow their exportTo so that no two export the same host to a namespace (the exportTo option of an exposure or an egress route)`),
   ConflictingSidecarWorkloadSelectors: type('IST0110', 'ConflictingSidecarWorkloadSelectors', FindingLevel.ERROR,
     `give each workload one Sidecar: narrow the workloadSelector labels so that no two Sidecars of a namespace select the same pods, or merge the Sidecars`),
   MultipleSidecarsWithoutWorkloadSelectors: type('IST0111', 'MultipleSidecarsWithoutWorkloadSelectors', FindingLevel.ERROR,
