@@ -93,6 +93,20 @@ describe('EgressRoute allowFrom', () => {
       .toThrow('test/egress/api: invalid allowFrom "Check Out": expected the DNS-1123 name of a service account');
   });
 
+  test('an invalid namespace', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, 'ext', 'api.example.com', 80, HTTP), allowFrom: [WorkloadIdentity.namespace('Shop')] }))
+      .toThrow('test/egress/api: invalid allowFrom "Shop"');
+  });
+
+  test('a refused allow-list claims nothing: the host can still be routed', () => {
+    const { chart, egress } = setup();
+    const ext = service(chart, 'ext', 'api.example.com', 80, HTTP);
+    expect(() => egress.route('api', { externalService: ext, allowFrom: [] })).toThrow('invalid allowFrom []');
+    egress.route('api-open', { externalService: ext });
+    expect(findObject(Testing.synth(chart), 'Gateway', 'egress').spec.servers[0].hosts).toEqual(['api.example.com']);
+  });
+
   test('an invalid trust domain', () => {
     const { chart, egress } = setup();
     expect(() => egress.route('api', { externalService: service(chart, 'ext', 'api.example.com', 80, HTTP), allowFrom: [WorkloadIdentity.namespace('shop')], trustDomain: 'corp/example' }))

@@ -129,6 +129,13 @@ describe('EgressGateway meshMutualTls', () => {
       .toThrow('test/egress/b: invalid gatewayPort 443: port 443 of egress gateway test/egress already forwards the TLS or TCP of a.example.com for test/egress/a: with meshMutualTls the gateway forwards what is inside the mesh\'s TLS as opaque TCP, routed by port alone, so b.example.com needs another port');
   });
 
+  test('two hosts whose subset names would be the same', () => {
+    const { chart, egress } = setup();
+    egress.route('a', { externalService: service(chart, 'a-ext', 'a-b.example.com', [[80, HTTP]]) });
+    expect(() => egress.route('b', { externalService: service(chart, 'b-ext', 'a.b-example.com', [[80, HTTP]]) }))
+      .toThrow('test/egress/b: invalid host "a.b-example.com": test/egress/a routes a-b.example.com, whose mutual TLS subset is also named a-b-example-com: route one of them through another egress gateway');
+  });
+
   test('subset names are DNS-1123 labels: long hosts are cut and hashed', () => {
     const long = `${'a'.repeat(40)}.${'b'.repeat(40)}.example.com`;
     expect(subsetName('api.example.com')).toBe('api-example-com');
