@@ -77,7 +77,7 @@ function gatewayPorts(context: AnalysisContext): Map<string, GatewayPort> {
       }
       const mutual = server?.tls?.mode === 'ISTIO_MUTUAL';
       for (const service of services) {
-        const key = `${toFqdn(service.namespace, `${service.name}.${service.namespace}.svc.cluster.local`)}|${number}`;
+        const key = `${service.name}.${service.namespace}.svc.cluster.local|${number}`;
         const existing = ports.get(key);
         if (existing !== undefined && existing.mutual !== mutual) {
           disagreeing.add(key);
@@ -93,6 +93,8 @@ function gatewayPorts(context: AnalysisContext): Map<string, GatewayPort> {
 /**
  * The TLS mode the sidecars use for `host` port `port`: from the DestinationRule for the host,
  * the subset's port-level settings first, then its own, then the rule's port-level and its own.
+ * The rule is the input's first for the host: sidecars in different namespaces may pick different
+ * ones, which this check does not tell apart.
  */
 function hopTlsMode(context: AnalysisContext, host: string, port: number, subset: string | undefined): string | undefined {
   const rule = context.index.ofKind('DestinationRule').find((dr) => typeof dr.spec?.host === 'string' && toFqdn(namespaceOf(dr), dr.spec.host) === host);
