@@ -13,11 +13,16 @@ export class ExternalServiceChart extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'default', disableResourceNameHashes: true });
 
-    this.httpbin = new ExternalService(this, 'httpbin-ext', {
-      hosts: ['httpbin.org'],
-      ports: [{ number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP }],
-      resolution: ExternalServiceResolution.DNS,
-      location: ExternalServiceLocation.MESH_EXTERNAL,
-    });
+    this.httpbin = httpbinService(this);
   }
+}
+
+/** httpbin.org in the mesh's service registry: the external service of steps 3 and 4. */
+export function httpbinService(scope: Construct): ExternalService {
+  return new ExternalService(scope, 'httpbin-ext', {
+    hosts: ['httpbin.org'],
+    ports: [{ number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP }],
+    resolution: ExternalServiceResolution.DNS,
+    location: ExternalServiceLocation.MESH_EXTERNAL,
+  });
 }

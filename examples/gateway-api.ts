@@ -1,10 +1,11 @@
 import { Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Backend, KubernetesGateway, PathMatch, RouteDestination, ServerProtocol, ServerTls } from '../src';
+import { Backend, EgressMode, ExternalService, ExternalServiceProtocol, KubernetesEgressGateway, KubernetesGateway, PathMatch, RegistryOnly, RouteDestination, ServerProtocol, ServerTls, ServerVerification } from '../src';
+import { httpbinService } from './external-service';
 
 /**
- * Walkthrough steps 1, 2 and the routing example written for the Kubernetes Gateway API: the same
+ * Walkthrough steps 1, 2, 4 and 5 and the routing example written for the Kubernetes Gateway API: the same
  * exposures and routes, through a `KubernetesGateway` instead of an `IngressGateway`. What the
  * Gateway API's standard channel cannot say is left out or said its way, as each chart notes.
  */
@@ -42,6 +43,58 @@ export class DedicatedIngressGatewayApiChart extends Chart {
       port: 8000,
       backend: Backend.fromService(echo),
     });
+  }
+}
+
+/**
+ * Step 4: the mesh's traffic to httpbin.org sent through a dedicated egress gateway, a Gateway of
+ * class istio that Istio deploys with a ClusterIP Service. The Gateway API form is the whole
+ * configuration of its example, so it holds step 3's ServiceEntry, which its first route attaches to.
+ */
+export class EgressGatewayApiChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'default', disableResourceNameHashes: true });
+
+    const httpbin = httpbinService(this);
+    const egress = new KubernetesEgressGateway(this, 'egress');
+
+    egress.route('httpbin-egress', { externalService: httpbin, port: 80 });
+  }
+}
+
+/**
+ * Step 5: HTTPS egress, api.github.com passed through by SNI and edition.cnn.com with TLS
+ * originated at the gateway on port 80 and passed through on 443. The Gateway API has no Gateway
+ * the mesh installed for egress, so the gateway is one of class istio in istio-system; the routes
+ * to its Service come from the application's namespace, which a ReferenceGrant there allows.
+ */
+export class EgressHttpsGatewayApiChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'default', disableResourceNameHashes: true });
+
+    new RegistryOnly(this, 'registry-only');
+
+    const meshEgress = new KubernetesEgressGateway(this, 'mesh-egress', { gatewayName: 'egress', namespace: 'istio-system' });
+
+    const github = new ExternalService(this, 'github-api', {
+      hosts: ['api.github.com'],
+      ports: [{ number: 443, name: 'tls', protocol: ExternalServiceProtocol.TLS }],
+    });
+    meshEgress.route('github-api-egress', { externalService: github });
+
+    const cnn = new ExternalService(this, 'edition-cnn', {
+      hosts: ['edition.cnn.com'],
+      ports: [
+        { number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP },
+        { number: 443, name: 'https', protocol: ExternalServiceProtocol.HTTPS },
+      ],
+    });
+    meshEgress.route('edition-cnn-egress', {
+      externalService: cnn,
+      port: 80,
+      mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
+    });
+    meshEgress.route('edition-cnn-https', { externalService: cnn, port: 443 });
   }
 }
 

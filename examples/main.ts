@@ -3,7 +3,7 @@ import { DedicatedIngressGatewayChart } from './dedicated-ingress-gateway';
 import { EgressGatewayChart } from './egress-gateway';
 import { EgressHttpsChart } from './egress-https';
 import { ExternalServiceChart } from './external-service';
-import { DedicatedIngressGatewayApiChart, IngressDefaultGatewayApiChart, RoutingGatewayApiChart } from './gateway-api';
+import { DedicatedIngressGatewayApiChart, EgressGatewayApiChart, EgressHttpsGatewayApiChart, IngressDefaultGatewayApiChart, RoutingGatewayApiChart } from './gateway-api';
 import { IngressDefaultGatewayChart } from './ingress-default-gateway';
 import { RoutingChart } from './routing';
 import { SecureEgressChart } from './secure-egress';
@@ -21,7 +21,7 @@ export function buildWalkthrough(app: App): App {
 }
 
 /**
- * Walkthrough steps 1 and 2 and the routing example in Kubernetes Gateway API form, beside the
+ * Walkthrough steps 1, 2, 4 and 5 and the routing example in Kubernetes Gateway API form, beside the
  * Istio API ones in dist/: each chart is named after its Istio form, with `-gateway-api`. They
  * are another app: each form is the whole configuration of its example, and the two are not
  * applied together (they hold the same Services).
@@ -29,6 +29,8 @@ export function buildWalkthrough(app: App): App {
 export function buildGatewayApiExamples(app: App): App {
   new IngressDefaultGatewayApiChart(app, '01-ingress-default-gateway-gateway-api');
   new DedicatedIngressGatewayApiChart(app, '02-dedicated-ingress-gateway-gateway-api');
+  new EgressGatewayApiChart(app, '04-egress-gateway-gateway-api');
+  new EgressHttpsGatewayApiChart(app, '05-egress-https-gateway-api');
   new RoutingGatewayApiChart(app, '06-routing-gateway-api');
   return app;
 }

@@ -7,6 +7,8 @@ export { EgressMode, EgressModeBindOptions, EgressModeConfig, OriginateTlsOption
 export { ServerVerification, ServerVerificationConfig } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
 export { WorkloadIdentity } from './egress/workload-identity';
+export { GatewayApiEgressRoute, GatewayApiEgressRouteProps } from './egress/gateway-api-egress-route';
+export { KubernetesEgressGateway, KubernetesEgressGatewayProps } from './egress/kubernetes-egress-gateway';
 export { BackendRouteOptions } from './ingress/backend-route';
 export { Exposure, ExposeOptions, ExposureProps } from './ingress/exposure';
 export {

@@ -84,6 +84,58 @@ function gatewayApiTraffic(objects: any[]): TrafficTable {
   return lines.sort();
 }
 
+/** ` (TLS originated)` where a DestinationRule originates TLS to `host` on `port`. */
+function origination(objects: any[], host: string, port: number): string {
+  const originates = objects.some((o) => o.kind === 'DestinationRule' && o.spec.host === host
+    && (o.spec.trafficPolicy?.portLevelSettings ?? []).some((p: any) => p.port.number === port && p.tls?.mode === 'SIMPLE'));
+  return originates ? ' (TLS originated)' : '';
+}
+
+/**
+ * Where the mesh's traffic for an external host goes, in the Istio form: each mesh hop of a
+ * VirtualService bound to the egress Gateway and `mesh` (`host:port -> gateway:port`), then the
+ * gateway hop on that port (`-> external host:port`). HTTP and TLS hops alike.
+ */
+function istioEgress(objects: any[]): TrafficTable {
+  const lines: string[] = [];
+  for (const vs of objects.filter((o) => o.kind === 'VirtualService' && o.spec.gateways.includes('mesh'))) {
+    const gateway = vs.spec.gateways.find((g: string) => g !== 'mesh');
+    const hops = [...(vs.spec.http ?? []), ...(vs.spec.tls ?? [])];
+    for (const meshHop of hops.filter((h: any) => h.match[0].gateways[0] === 'mesh')) {
+      const toGateway = meshHop.route[0].destination;
+      const gatewayHop = hops.find((h: any) => h.match[0].gateways[0] === gateway && h.match[0].port === toGateway.port.number);
+      const external = gatewayHop.route[0].destination;
+      lines.push(`${vs.spec.hosts[0]}:${meshHop.match[0].port} -> gateway:${toGateway.port.number} -> ${external.host}:${external.port.number}${origination(objects, external.host, external.port.number)}`);
+    }
+  }
+  return lines.sort();
+}
+
+/**
+ * The same in the Gateway API form: each HTTPRoute or TLSRoute attached to a ServiceEntry port
+ * (`host:port -> gateway:port`, checked to be the Service Istio deploys for the Gateway,
+ * `<gateway>-istio`), then the route on the gateway's listener on that port for the host
+ * (`-> Hostname:port`).
+ */
+function gatewayApiEgress(objects: any[]): TrafficTable {
+  const lines: string[] = [];
+  const routes = objects.filter((o) => ['HTTPRoute', 'TLSRoute'].includes(o.kind));
+  const gateways = objects.filter((o) => o.kind === 'Gateway');
+  for (const meshRoute of routes.filter((r) => r.spec.parentRefs[0].kind === 'ServiceEntry')) {
+    const parent = meshRoute.spec.parentRefs[0];
+    const entry = objects.find((o) => o.kind === 'ServiceEntry' && o.metadata.name === parent.name);
+    const host = entry.spec.hosts[0];
+    const toGateway = meshRoute.spec.rules[0].backendRefs[0];
+    const gateway = gateways.find((g) => `${g.metadata.name}-istio` === toGateway.name && g.metadata.namespace === (toGateway.namespace ?? meshRoute.metadata.namespace));
+    const listener = gateway.spec.listeners.find((l: any) => l.port === toGateway.port && l.hostname === host);
+    const gatewayRoute = routes.find((r) => r.kind === meshRoute.kind && r.spec.parentRefs.some((p: any) => p.name === gateway.metadata.name && p.sectionName === listener.name));
+    const external = gatewayRoute.spec.rules[0].backendRefs[0];
+    expect([external.group, external.kind]).toStrictEqual(['networking.istio.io', 'Hostname']);
+    lines.push(`${host}:${parent.port} -> gateway:${toGateway.port} -> ${external.name}:${external.port}${origination(objects, external.name, external.port)}`);
+  }
+  return lines.sort();
+}
+
 const istio = synthWalkthrough();
 const gatewayApi = synthGatewayApiExamples();
 
@@ -98,6 +150,22 @@ describe('the Gateway API forms of the examples route like their Istio forms', (
     const table = istioTraffic(istio.get('02-dedicated-ingress-gateway')!);
     expect(table).toStrictEqual(['echo.example.com:8000 * -> echo.default.svc.cluster.local:80 100%']);
     expect(gatewayApiTraffic(gatewayApi.get('02-dedicated-ingress-gateway-gateway-api')!)).toStrictEqual(table);
+  });
+
+  test('step 4: the mesh\'s traffic for httpbin.org leaves through the egress gateway, on the same ports, to the same host', () => {
+    const table = istioEgress([...istio.get('03-external-service')!, ...istio.get('04-egress-gateway')!]);
+    expect(table).toStrictEqual(['httpbin.org:80 -> gateway:80 -> httpbin.org:80']);
+    expect(gatewayApiEgress(gatewayApi.get('04-egress-gateway-gateway-api')!)).toStrictEqual(table);
+  });
+
+  test('step 5: api.github.com passed through, edition.cnn.com with TLS originated on port 80 and passed through on 443', () => {
+    const table = istioEgress(istio.get('05-egress-https')!);
+    expect(table).toStrictEqual([
+      'api.github.com:443 -> gateway:443 -> api.github.com:443',
+      'edition.cnn.com:443 -> gateway:443 -> edition.cnn.com:443 (TLS originated)',
+      'edition.cnn.com:80 -> gateway:80 -> edition.cnn.com:443 (TLS originated)',
+    ]);
+    expect(gatewayApiEgress(gatewayApi.get('05-egress-https-gateway-api')!)).toStrictEqual(table);
   });
 
   test('routing: the redirect, the API path, the 90/10 split (a Service per subset) and payments by SNI', () => {

@@ -1,18 +1,15 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { validateNamespace, validateObjectName, validatePortNumber } from '../private/names';
+import { validateNamespace, validateObjectName } from '../private/names';
 import { EgressDestinationRule } from './private/egress-destination-rule';
 import type { IEgressGateway } from './egress-gateway';
 import { EgressMode } from './egress-mode';
 import { EgressVirtualService } from './private/egress-virtual-service';
 import { acceptEgressHost } from './private/egress-hosts-gateway';
-import { findServicePort } from './private/service-ports';
+import { resolveEgressTarget } from './private/egress-target';
 import { invalidInput } from '../private/errors';
-import { ResolvedExternalServicePort } from './external-service';
 import type { IExternalService } from './external-service';
-import { onlyItem } from '../private/only-item';
 import { chartOwner, gatewayOwner } from './private/owners';
-import { isHttpProtocol, isTlsProtocol } from '../rules/webhook/protocol';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { routeExportTo } from './private/route-export-to';
 import { ServerProtocol } from '../routing/server-protocol';
@@ -188,18 +185,14 @@ export class EgressRoute extends Construct {
   constructor(scope: Construct, id: string, props: EgressRouteProps) {
     super(scope, id);
     IstioAnalysis.enable(this);
-    const service = props.externalService;
-    this.host = this.resolveHost(props);
-    const servicePort = this.resolvePort(props);
-    this.port = servicePort.number;
     const gateway = props.egressGateway;
-    this.gatewayPort = validatePortNumber(this, 'gatewayPort', props.gatewayPort ?? (gateway.meshMutualTls ? MUTUAL_TLS_PORT : this.port));
-    const mode = (props.mode ?? this.defaultMode(servicePort)).bind(this, { externalService: service, host: this.host, port: servicePort });
+    // With mutual TLS the gateway's servers listen on its TLS port, whatever port the workloads call.
+    const target = resolveEgressTarget(this, { ...props, gatewayPort: props.gatewayPort ?? (gateway.meshMutualTls ? MUTUAL_TLS_PORT : undefined) }, gateway.namespace);
+    this.host = target.host;
+    this.port = target.servicePort.number;
+    this.gatewayPort = target.gatewayPort;
+    const mode = target.mode;
     const allowed = this.resolveAllowFrom(props);
-
-    if (!service.isExportedTo(gateway.namespace)) {
-      throw invalidInput(this, 'externalService', service.node.path, `the external service is not exported to namespace ${gateway.namespace}, so the egress gateway there could not resolve ${this.host}: add "${gateway.namespace}" to its exportTo`);
-    }
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
@@ -211,7 +204,7 @@ export class EgressRoute extends Construct {
       namespace,
       effectiveNamespace,
       name: virtualServiceName,
-      exportTo: routeExportTo(this, props.exportTo, service, { namespace: effectiveNamespace, gatewayNamespace: gateway.namespace, gatewayPath: gateway.node.path }),
+      exportTo: routeExportTo(this, props.exportTo, props.externalService, { namespace: effectiveNamespace, gatewayNamespace: gateway.namespace, gatewayPath: gateway.node.path }),
     };
     const destinationRuleRequest = { host: this.host, namespace: gateway.namespace, name: destinationRuleName };
     // Whether the route can join what it shares is known before it claims the host on the gateway.
@@ -285,37 +278,6 @@ export class EgressRoute extends Construct {
       restricted: allowed !== undefined,
     });
     return allowList.resource;
-  }
-
-  private resolveHost(props: EgressRouteProps): string {
-    const hosts = props.externalService.hosts;
-    const host = props.host ?? onlyItem(this, 'host', hosts, () => `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}: name the host to route`);
-    if (!hosts.includes(host)) {
-      throw invalidInput(this, 'host', host, `external service ${props.externalService.node.path} has hosts ${hosts.join(', ')}`);
-    }
-    if (host.includes('*')) {
-      throw invalidInput(this, 'host', host, 'an egress gateway cannot route a wildcard host: its Gateway and DestinationRule need the one host to connect to, and a plain Istio Gateway has no way to resolve the host each connection names. Route each host you need through the gateway (declare them in an external service), or let the sidecars reach the wildcard host directly (an ExternalService with TLS passthrough and resolution NONE, or DYNAMIC_DNS from Istio 1.28)');
-    }
-    return host;
-  }
-
-  private resolvePort(props: EgressRouteProps): ResolvedExternalServicePort {
-    const service = props.externalService;
-    if (props.port !== undefined) {
-      return findServicePort(service, this, 'port', props.port);
-    }
-    const ports = service.ports;
-    return onlyItem(this, 'port', ports, () => `external service ${service.node.path} has ports ${ports.map((p) => p.number).join(', ')}: name the port to route`);
-  }
-
-  private defaultMode(port: ResolvedExternalServicePort): EgressMode {
-    if (isHttpProtocol(port.protocol)) {
-      return EgressMode.http();
-    }
-    if (isTlsProtocol(port.protocol)) {
-      return EgressMode.tlsPassthrough();
-    }
-    return EgressMode.tcp();
   }
 
   /**

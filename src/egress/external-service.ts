@@ -186,6 +186,9 @@ export interface IExternalService extends IConstruct {
   /** The service's ports. */
   readonly ports: ResolvedExternalServicePort[];
 
+  /** The name of the ServiceEntry, which Gateway API routes name as their parent. */
+  readonly serviceEntryName: string;
+
   /**
    * The namespace of the service's ServiceEntry.
    * @default - not known: the chart has no namespace
@@ -260,6 +263,10 @@ export class ExternalService extends Construct implements IExternalService {
   /** The service's ports. */
   public get ports(): ResolvedExternalServicePort[] {
     return [...this.resolvedPorts];
+  }
+
+  public get serviceEntryName(): string {
+    return this.resource.metadata.name!;
   }
 
   public isExportedTo(namespace?: string): boolean {

@@ -1,15 +1,11 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createGatewayApiObject } from '../api-version';
+import { ISTIO_GATEWAY_CLASS, istioDeployedWorkload } from '../private/istio-gateway-class';
 import { validateGatewayName, validateNamespace } from '../private/names';
 import { GatewayWorkloadBase, IGatewayWorkload } from '../workload/gateway-workload-base';
 import { ExposeOptions } from './exposure';
 import { GatewayApiExposure } from './gateway-api-exposure';
-
-/** The class of the Gateways whose workload Istio deploys itself (Istio's automated deployment). */
-const ISTIO_GATEWAY_CLASS = 'istio';
-/** The label Istio puts on the pods it deploys for a Gateway. */
-const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 /**
  * A Kubernetes Gateway API Gateway that services are exposed through: the traffic API is chosen
@@ -73,7 +69,7 @@ abstract class KubernetesGatewayBase extends GatewayWorkloadBase implements IKub
   /** Describes the workload Istio deploys for the Gateway `name`. */
   /** @internal */
   protected _describeGateway(name: string, namespace: string | undefined): void {
-    this._describe({ selectorLabels: { [GATEWAY_NAME_LABEL]: name }, namespace, serviceName: `${name}-${ISTIO_GATEWAY_CLASS}`, ports: [] });
+    this._describe(istioDeployedWorkload(name, namespace));
   }
 }
 

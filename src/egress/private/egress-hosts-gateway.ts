@@ -7,6 +7,7 @@ import { ServerProtocol } from '../../routing/server-protocol';
 import { IGatewayWorkload } from '../../workload/gateway-workload-base';
 import { bindWorkloadHost, findWorkloadPort } from '../../workload/private/workload-bindings';
 import type { IEgressGateway } from '../egress-gateway';
+import { rejectPortReuse } from './gateway-port-use';
 import { notALibraryEgressGateway } from './owners';
 
 /** The hosts one port of an egress gateway accepts. */
@@ -56,12 +57,7 @@ export class EgressHostsGateway extends Construct {
   public accept(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
     const workloadPort = findWorkloadPort(this.workload, owner, 'gatewayPort', port);
     const existing = this.servers.get(port);
-    if (existing && existing.protocol !== protocol) {
-      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already serves ${existing.protocol} for ${existing.firstOwner}, and a port serves one protocol: route ${protocol} through another port`);
-    }
-    if (existing && protocol === ServerProtocol.TCP && !existing.hosts.includes(host)) {
-      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already carries TCP to ${existing.hosts[0]} for ${existing.firstOwner}, and TCP carries no host name to tell ${host} apart: route it through another port`);
-    }
+    rejectPortReuse(owner, this.workload, port, protocol, host, existing);
     if (existing && this.meshMutualTls && protocol === ServerProtocol.TLS && !existing.hosts.includes(host)) {
       throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already forwards the TLS or TCP of ${existing.hosts[0]} for ${existing.firstOwner}: with meshMutualTls the gateway forwards what is inside the mesh's TLS as opaque TCP, routed by port alone, so ${host} needs another port`);
     }
