@@ -6,6 +6,7 @@ import { ExternalServiceChart } from './external-service';
 import { DedicatedIngressGatewayApiChart, EgressGatewayApiChart, EgressHttpsGatewayApiChart, IngressDefaultGatewayApiChart, RoutingGatewayApiChart } from './gateway-api';
 import { IngressDefaultGatewayChart } from './ingress-default-gateway';
 import { RoutingChart } from './routing';
+import { SecureEgressChart } from './secure-egress';
 
 /** The walkthrough, one chart (one file in dist/) per step. */
 export function buildWalkthrough(app: App): App {
@@ -15,6 +16,7 @@ export function buildWalkthrough(app: App): App {
   new EgressGatewayChart(app, '04-egress-gateway', { httpbin: step3.httpbin });
   new EgressHttpsChart(app, '05-egress-https');
   new RoutingChart(app, '06-routing');
+  new SecureEgressChart(app, '07-secure-egress');
   return app;
 }
 

@@ -2,6 +2,9 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayApi from '../imports/gateway.networking.k8s.io';
 import * as istio from '../imports/networking.istio.io';
+import * as security from '../imports/security.istio.io';
+import { IstioAnalysis } from './analysis/istio-analysis';
+import { IstioRelease } from './rules/istio-release';
 
 const API_GROUP = 'networking.istio.io';
 const CONTEXT_KEY = 'cdk8s-istio-gateways/apiVersion';
@@ -131,6 +134,19 @@ export function createIstioObject<K extends IstioKind>(scope: Construct, id: str
   const version = IstioApiVersion.of(scope);
   const cls = CLASSES[kind].get(version.apiVersion)!;
   return new cls(scope, id, props);
+}
+
+/** The first Istio release that serves `security.istio.io/v1`. */
+const SECURITY_V1_SINCE = IstioRelease.of(1, 22);
+
+/**
+ * Creates an AuthorizationPolicy in `security.istio.io/v1` where the Istio release the app
+ * targets serves it (1.22 and later), else in `v1beta1`, which every release the library knows
+ * serves in the same shape: with `createIstioObject`, the only place that picks a generated class.
+ */
+export function createAuthorizationPolicy(scope: Construct, id: string, props: IstioObjectProps<security.AuthorizationPolicySpec>): ApiObject {
+  const cls = IstioAnalysis.targetReleaseOf(scope).isAtLeast(SECURITY_V1_SINCE) ? security.AuthorizationPolicy : security.AuthorizationPolicyV1Beta1;
+  return new cls(scope, id, props as security.AuthorizationPolicyProps & security.AuthorizationPolicyV1Beta1Props);
 }
 
 /** The one version of the Kubernetes Gateway API the library emits: every kind is GA in it. */

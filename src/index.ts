@@ -6,6 +6,7 @@ export { EgressLockdown, EgressLockdownProps, LockdownPeer } from './egress/egre
 export { EgressMode, EgressModeBindOptions, EgressModeConfig, OriginateTlsOptions, TlsOriginationConfig } from './egress/egress-mode';
 export { ServerVerification, ServerVerificationConfig } from './egress/server-verification';
 export { EgressRoute, EgressRouteOptions, EgressRouteProps } from './egress/egress-route';
+export { WorkloadIdentity } from './egress/workload-identity';
 export { GatewayApiEgressRoute, GatewayApiEgressRouteProps } from './egress/gateway-api-egress-route';
 export { KubernetesEgressGateway, KubernetesEgressGatewayProps } from './egress/kubernetes-egress-gateway';
 export { BackendRouteOptions } from './ingress/backend-route';

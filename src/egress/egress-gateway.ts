@@ -25,6 +25,12 @@ export interface IEgressGateway extends IGatewayWorkload {
   readonly gateway?: ApiObject;
 
   /**
+   * Whether the sidecars reach this gateway over the mesh's mutual TLS (`ISTIO_MUTUAL`), which
+   * proves the calling workload's identity to the gateway.
+   */
+  readonly meshMutualTls: boolean;
+
+  /**
    * Sends the mesh's traffic for an external service through this gateway. The route is a child
    * of this gateway, in its chart and namespace: for a gateway that another chart owns (a
    * platform's shared gateway), make the route in the team's chart with
@@ -42,6 +48,17 @@ export interface EgressGatewayProps extends GatewayWorkloadOptions {
    * @default - the workload's name
    */
   readonly gatewayName?: string;
+
+  /**
+   * Carries the mesh hop, from the sidecars to this gateway, in the mesh's mutual TLS
+   * (`ISTIO_MUTUAL`): each routed host gets a server on the gateway port (443 unless a route
+   * names another) that terminates it, and the sidecars reach it through a subset of the
+   * DestinationRule `<gatewayName>-mtls` that sends the host as SNI. The gateway then knows
+   * which workload called, which allow-lists (`allowFrom` of a route) need. Give the workload
+   * the port, such as `{ name: 'https', port: 443 }`.
+   * @default false: the mesh hop is sent as the route's mode carries it, in plain text for HTTP
+   */
+  readonly meshMutualTls?: boolean;
 }
 
 /** Props of an egress gateway workload that exists already. */
@@ -51,10 +68,26 @@ export interface ExistingEgressGatewayProps extends ExistingGatewayProps {
    * @default - the construct id
    */
   readonly gatewayName?: string;
+
+  /**
+   * Carries the mesh hop, from the sidecars to this gateway, in the mesh's mutual TLS
+   * (`ISTIO_MUTUAL`): each routed host gets a server on the gateway port (443 unless a route
+   * names another) that terminates it, and the sidecars reach it through a subset of the
+   * DestinationRule `<gatewayName>-mtls` that sends the host as SNI. The gateway then knows
+   * which workload called, which allow-lists (`allowFrom` of a route) need. Give the workload
+   * the port, such as `{ name: 'https', port: 443 }`.
+   * @default false: the mesh hop is sent as the route's mode carries it, in plain text for HTTP
+   */
+  readonly meshMutualTls?: boolean;
 }
 
 abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressGateway {
   private hostsGateway?: EgressHostsGateway;
+  private mutualTls = false;
+
+  public get meshMutualTls(): boolean {
+    return this.mutualTls;
+  }
 
   public get gatewayName(): string {
     return this.egressGateway.name;
@@ -78,9 +111,10 @@ abstract class EgressGatewayBase extends GatewayWorkloadBase implements IEgressG
    *
    * @internal
    */
-  protected _describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string): void {
+  protected _describeEgress(props: GatewayWorkloadBaseProps, gatewayName: string, meshMutualTls: boolean): void {
     this._describe(props);
-    this.hostsGateway = new EgressHostsGateway(this, EGRESS_HOSTS_GATEWAY_ID, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace);
+    this.mutualTls = meshMutualTls;
+    this.hostsGateway = new EgressHostsGateway(this, EGRESS_HOSTS_GATEWAY_ID, validateGatewayName(this, 'gatewayName', gatewayName), props.namespace, meshMutualTls);
   }
 
   private get egressGateway(): EgressHostsGateway {
@@ -119,7 +153,7 @@ export class EgressGateway extends EgressGatewayBase {
   constructor(scope: Construct, id: string, props: EgressGatewayProps = {}) {
     super(scope, id);
     const workload = createGatewayWorkload(this, { role: GatewayRole.EGRESS, defaultServiceType: GatewayServiceType.CLUSTER_IP, options: props });
-    this._describeEgress({ ...workload, serviceName: workload.name }, props.gatewayName ?? workload.name);
+    this._describeEgress({ ...workload, serviceName: workload.name }, props.gatewayName ?? workload.name, props.meshMutualTls ?? false);
     this.resource = workload.resource;
     this.name = workload.name;
   }
@@ -128,6 +162,6 @@ export class EgressGateway extends EgressGatewayBase {
 class ExistingEgressGateway extends EgressGatewayBase {
   constructor(scope: Construct, id: string, props: ExistingEgressGatewayProps) {
     super(scope, id);
-    this._describeEgress(existingWorkloadProps(this, props), props.gatewayName ?? id);
+    this._describeEgress(existingWorkloadProps(this, props), props.gatewayName ?? id, props.meshMutualTls ?? false);
   }
 }

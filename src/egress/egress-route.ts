@@ -13,6 +13,37 @@ import type { IExternalService } from './external-service';
 import { chartOwner, gatewayOwner } from './private/owners';
 import { IstioAnalysis } from '../analysis/istio-analysis';
 import { routeExportTo } from './private/route-export-to';
+import { ServerProtocol } from '../routing/server-protocol';
+import { EgressMutualTlsRule } from './private/egress-mutual-tls-rule';
+import { EgressAllowList } from './private/egress-allow-list';
+import { WorkloadIdentity } from './workload-identity';
+import { isDns1123Subdomain } from '../rules/webhook/kubernetes-names';
+import { findWorkloadPort } from '../workload/private/workload-bindings';
+
+/** The callers an allow-list admits. */
+interface AllowedCallers {
+  readonly principals: string[];
+  readonly namespaces: string[];
+}
+
+/** The trust domain of a mesh that names none. */
+const DEFAULT_TRUST_DOMAIN = 'cluster.local';
+
+function describeIdentity(identity: WorkloadIdentity): string {
+  return identity.serviceAccountName === undefined ? `namespace ${identity.namespaceName}` : `${identity.namespaceName}/${identity.serviceAccountName}`;
+}
+
+/** The gateway port of a route through an egress gateway with mutual TLS, where none is given. */
+const MUTUAL_TLS_PORT = 443;
+
+/**
+ * The protocol of the egress Gateway's server that terminates the mesh's mutual TLS around what
+ * a mode carries: HTTPS for requests, which the gateway then reads; TLS for the application's
+ * own TLS or TCP, which it forwards unread.
+ */
+function mutualTlsServerProtocol(protocol: ServerProtocol): ServerProtocol {
+  return protocol === ServerProtocol.TLS || protocol === ServerProtocol.TCP ? ServerProtocol.TLS : ServerProtocol.HTTPS;
+}
 
 /** How the mesh's traffic for an external service is sent through an egress gateway. */
 export interface EgressRouteOptions {
@@ -33,7 +64,7 @@ export interface EgressRouteOptions {
 
   /**
    * The egress gateway's Service port the traffic passes through.
-   * @default - the same number as `port`
+   * @default - 443 through an egress gateway with `meshMutualTls`, else the same number as `port`
    */
   readonly gatewayPort?: number;
 
@@ -75,6 +106,22 @@ export interface EgressRouteOptions {
    * @default - the construct id
    */
   readonly destinationRuleName?: string;
+
+  /**
+   * The workloads allowed to send traffic for the host through the egress gateway: its
+   * AuthorizationPolicy `<gatewayName>-allow-list` allows the host on the gateway port only from
+   * these identities. Once one route through a gateway has an allow-list, that ALLOW policy
+   * denies the gateway whatever no route names; the gateway's routes without one stay open to
+   * every caller. Identity needs mutual TLS: the egress gateway must have `meshMutualTls`.
+   * @default - every workload that reaches the gateway
+   */
+  readonly allowFrom?: WorkloadIdentity[];
+
+  /**
+   * The mesh's trust domain, which the principals of `allowFrom` service accounts are named in.
+   * @default "cluster.local"
+   */
+  readonly trustDomain?: string;
 }
 
 /** Props of an `EgressRoute`. */
@@ -113,6 +160,20 @@ export class EgressRoute extends Construct {
    */
   public readonly destinationRule?: ApiObject;
 
+  /**
+   * The DestinationRule with which the sidecars reach the egress gateway in the mesh's mutual
+   * TLS (L1), shared by every route through the gateway.
+   * @default - none: only an egress gateway with `meshMutualTls` has one
+   */
+  public readonly mutualTlsDestinationRule?: ApiObject;
+
+  /**
+   * The AuthorizationPolicy of the egress gateway's allow-lists (L1), shared by every route
+   * through the gateway.
+   * @default - none until this route or an earlier one through the gateway has `allowFrom`
+   */
+  public readonly allowList?: ApiObject;
+
   /** The routed host. */
   public readonly host: string;
 
@@ -126,11 +187,13 @@ export class EgressRoute extends Construct {
     super(scope, id);
     IstioAnalysis.enable(this);
     const gateway = props.egressGateway;
-    const target = resolveEgressTarget(this, props, gateway.namespace);
+    // With mutual TLS the gateway's servers listen on its TLS port, whatever port the workloads call.
+    const target = resolveEgressTarget(this, { ...props, gatewayPort: props.gatewayPort ?? (gateway.meshMutualTls ? MUTUAL_TLS_PORT : undefined) }, gateway.namespace);
     this.host = target.host;
     this.port = target.servicePort.number;
     this.gatewayPort = target.gatewayPort;
     const mode = target.mode;
+    const allowed = this.resolveAllowFrom(props);
     const namespace = validateNamespace(this, 'namespace', props.namespace);
     const virtualServiceName = validateObjectName(this, 'virtualServiceName', props.virtualServiceName ?? id);
     const destinationRuleName = validateObjectName(this, 'destinationRuleName', props.destinationRuleName ?? id);
@@ -151,16 +214,72 @@ export class EgressRoute extends Construct {
       EgressDestinationRule.find(gatewayOwner(gateway), this, destinationRuleRequest);
     }
     claimExternalPort(this, gateway.namespace, this.host, mode.externalPort, mode.tlsOrigination !== undefined);
-    acceptEgressHost(gateway, this, this.host, this.gatewayPort, mode.serverProtocol);
+    acceptEgressHost(gateway, this, this.host, this.gatewayPort, gateway.meshMutualTls ? mutualTlsServerProtocol(mode.serverProtocol) : mode.serverProtocol);
+    let meshSubset: string | undefined;
+    if (gateway.meshMutualTls) {
+      const rule = EgressMutualTlsRule.of(gateway);
+      meshSubset = rule.addHost(this, this.host, this.gatewayPort);
+      this.mutualTlsDestinationRule = rule.resource;
+    }
     const shared = EgressVirtualService.forRoute(chartOwner(gateway, this), this, virtualServiceRequest);
-    shared.addRoute(this, this.port, this.gatewayPort, mode.externalPort, mode.serverProtocol);
+    shared.addRoute(this, { port: this.port, gatewayPort: this.gatewayPort, destinationPort: mode.externalPort, protocol: mode.serverProtocol, meshSubset });
     this.virtualService = shared.resource;
+    if (gateway.meshMutualTls) {
+      this.allowList = this.addToAllowList(gateway, allowed, mode.serverProtocol);
+    }
 
     if (mode.tlsOrigination) {
       const rule = EgressDestinationRule.forRoute(gatewayOwner(gateway), this, destinationRuleRequest);
       rule.addPort(this, mode.externalPort, mode.tlsOrigination);
       this.destinationRule = rule.resource;
     }
+  }
+
+  /**
+   * Who may use the route, checked before the route claims anything.
+   *
+   * @throws when `allowFrom` is given through a gateway without mutual TLS, is empty, or names
+   * an invalid identity or trust domain
+   */
+  private resolveAllowFrom(props: EgressRouteProps): AllowedCallers | undefined {
+    if (props.allowFrom === undefined) {
+      return undefined;
+    }
+    const identities = props.allowFrom;
+    if (!props.egressGateway.meshMutualTls) {
+      throw invalidInput(this, 'allowFrom', identities.map(describeIdentity), `an allow-list needs the callers' identities, which the egress gateway learns only from the mesh's mutual TLS: set meshMutualTls on egress gateway ${props.egressGateway.node.path}`);
+    }
+    if (identities.length === 0) {
+      throw invalidInput(this, 'allowFrom', [], 'expected one or more identities, such as WorkloadIdentity.serviceAccount("shop", "checkout"); leave allowFrom unset to let every workload use the route');
+    }
+    const trustDomain = props.trustDomain ?? DEFAULT_TRUST_DOMAIN;
+    if (!isDns1123Subdomain(trustDomain)) {
+      throw invalidInput(this, 'trustDomain', trustDomain, 'expected the mesh\'s trust domain, a DNS-1123 subdomain such as "cluster.local"');
+    }
+    for (const identity of identities) {
+      validateNamespace(this, 'allowFrom', identity.namespaceName);
+      if (identity.serviceAccountName !== undefined && !isDns1123Subdomain(identity.serviceAccountName)) {
+        throw invalidInput(this, 'allowFrom', identity.serviceAccountName, 'expected the DNS-1123 name of a service account');
+      }
+    }
+    return {
+      principals: identities.filter((i) => i.serviceAccountName !== undefined).map((i) => `${trustDomain}/ns/${i.namespaceName}/sa/${i.serviceAccountName}`),
+      namespaces: identities.filter((i) => i.serviceAccountName === undefined).map((i) => i.namespaceName),
+    };
+  }
+
+  /** Records the route's rule in the gateway's allow-list: restricted to `allowed`, or open to every caller. */
+  private addToAllowList(gateway: IEgressGateway, allowed: AllowedCallers | undefined, protocol: ServerProtocol): ApiObject | undefined {
+    const allowList = EgressAllowList.of(gateway);
+    allowList.add({
+      host: this.host,
+      targetPort: findWorkloadPort(gateway, this, 'gatewayPort', this.gatewayPort)?.targetPort,
+      http: mutualTlsServerProtocol(protocol) === ServerProtocol.HTTPS,
+      principals: allowed?.principals ?? [],
+      namespaces: allowed?.namespaces ?? [],
+      restricted: allowed !== undefined,
+    });
+    return allowList.resource;
   }
 
   /**

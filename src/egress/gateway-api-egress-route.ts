@@ -76,6 +76,9 @@ export class GatewayApiEgressRoute extends Construct {
     if (props.exportTo !== undefined) {
       throw invalidInput(this, 'exportTo', props.exportTo, 'a Gateway API route has no exportTo: a route in the ServiceEntry\'s namespace applies to every namespace\'s workloads, one in another namespace (namespace) to that namespace\'s alone');
     }
+    if (props.allowFrom !== undefined || props.trustDomain !== undefined) {
+      throw invalidInput(this, props.allowFrom !== undefined ? 'allowFrom' : 'trustDomain', props.allowFrom ?? props.trustDomain, 'an allow-list needs the mesh\'s mutual TLS to the egress gateway, which a Gateway API egress gateway does not have here: use an EgressGateway with meshMutualTls');
+    }
     const gateway = props.egressGateway;
     const gatewayNamespace = gateway.namespace ?? Chart.of(gateway).namespace;
     const target = resolveEgressTarget(this, props, gatewayNamespace);

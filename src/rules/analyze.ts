@@ -26,6 +26,8 @@ import { analyzeSidecarSelectors } from './analysis/sidecar-selectors';
 import { analyzeStatusConditions } from './analysis/status-conditions';
 import { analyzeAuthorizationPolicies } from './analysis/authorization-policies';
 import { analyzeEgressLockdown } from './analysis/egress-lockdown';
+import { analyzeEgressMeshHops } from './analysis/egress-mesh-hops';
+import { analyzeEgressAllowListHosts } from './analysis/egress-allow-list-hosts';
 import { analyzeVirtualServiceDestinations } from './analysis/virtualservice-destinations';
 import { analyzeVirtualServiceGateways } from './analysis/virtualservice-gateways';
 import { analyzeVirtualServiceIngressSubsets } from './analysis/virtualservice-ingress-subsets';
@@ -118,6 +120,8 @@ const ANALYZERS = [
   analyzeAuthorizationPolicies,
   analyzeEgressLockdown,
   analyzeHostOwnership,
+  analyzeEgressMeshHops,
+  analyzeEgressAllowListHosts,
   analyzeDeprecatedFields,
   analyzeServerTlsSettings,
   analyzeHttpRoutePaths,

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EgressMode, ExternalService, ExternalServiceProtocol, GatewayApiEgressRoute, KubernetesEgressGateway } from '../../src';
+import { EgressMode, ExternalService, ExternalServiceProtocol, GatewayApiEgressRoute, KubernetesEgressGateway, WorkloadIdentity } from '../../src';
 import { analyze } from '../../src/rules/analyze';
 import { CrdValidator, describeWithCrds, expectValidAgainstCrds } from '../support/crds';
 import { findObject, objectsOfKind } from '../support/objects';
@@ -145,6 +145,18 @@ describe('KubernetesEgressGateway errors', () => {
     const { chart, egress } = setup();
     expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), exportTo: ['.'] }))
       .toThrow('test/egress/api: invalid exportTo ["."]: a Gateway API route has no exportTo: a route in the ServiceEntry\'s namespace applies to every namespace\'s workloads, one in another namespace (namespace) to that namespace\'s alone');
+  });
+
+  test('allowFrom: a Gateway API egress gateway has no mutual TLS to check identities with', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), allowFrom: [WorkloadIdentity.namespace('shop')] }))
+      .toThrow('test/egress/api: invalid allowFrom [{"namespaceName":"shop"}]: an allow-list needs the mesh\'s mutual TLS to the egress gateway, which a Gateway API egress gateway does not have here: use an EgressGateway with meshMutualTls');
+  });
+
+  test('trustDomain: only allow-lists read it', () => {
+    const { chart, egress } = setup();
+    expect(() => egress.route('api', { externalService: service(chart, 'api-ext', 'api.example.com', [[80, HTTP]]), trustDomain: 'corp.example' }))
+      .toThrow('test/egress/api: invalid trustDomain "corp.example": an allow-list needs');
   });
 
   test('namespace: the route attaches to a ServiceEntry exported to its namespace', () => {

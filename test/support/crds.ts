@@ -104,7 +104,7 @@ export class CrdValidator {
 const CORE_KINDS = new Set([
   'v1 Service', 'v1 Namespace', 'v1 Secret', 'apps/v1 Deployment', 'v1 ServiceAccount', 'v1 ConfigMap',
   'rbac.authorization.k8s.io/v1 Role', 'rbac.authorization.k8s.io/v1 RoleBinding',
-  'autoscaling/v2 HorizontalPodAutoscaler', 'policy/v1 PodDisruptionBudget',
+  'autoscaling/v2 HorizontalPodAutoscaler', 'policy/v1 PodDisruptionBudget', 'networking.k8s.io/v1 NetworkPolicy',
 ]);
 
 /**

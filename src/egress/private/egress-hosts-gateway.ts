@@ -1,7 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { GatewaySpecServers, GatewaySpecServersTlsMode } from '../../../imports/networking.istio.io';
+import { GatewaySpecServers, GatewaySpecServersTls, GatewaySpecServersTlsMode } from '../../../imports/networking.istio.io';
 import { createIstioObject } from '../../api-version';
+import { invalidInput } from '../../private/errors';
 import { ServerProtocol } from '../../routing/server-protocol';
 import { IGatewayWorkload } from '../../workload/gateway-workload-base';
 import { bindWorkloadHost, findWorkloadPort } from '../../workload/private/workload-bindings';
@@ -33,6 +34,8 @@ export class EgressHostsGateway extends Construct {
     /** The Gateway's name. */
     public readonly name: string,
     private readonly namespace: string | undefined,
+    /** Whether every server terminates the mesh's mutual TLS from the sidecars. */
+    private readonly meshMutualTls: boolean,
   ) {
     super(workload, id);
   }
@@ -44,16 +47,20 @@ export class EgressHostsGateway extends Construct {
 
   /**
    * Accepts `host` on gateway port `port`, speaking `protocol`. A TLS server passes the
-   * client's TLS through unread. A TCP server accepts one host: TCP carries no host name, so
-   * the gateway sends all of a TCP port's traffic to one place.
+   * client's TLS through unread, or with mutual TLS terminates the mesh's layer around it. A TCP
+   * server accepts one host: TCP carries no host name, so the gateway sends all of a TCP port's
+   * traffic to one place. So does a TLS server with mutual TLS: what it forwards is opaque to it.
    *
    * @throws when the workload does not listen on `port`, when the port already speaks another
-   * protocol, when the host is already accepted on it, or when it is a TCP port of another host
+   * protocol, when the host is already accepted on it, or when it is a one-host port of another host
    */
   public accept(owner: IConstruct, host: string, port: number, protocol: ServerProtocol): void {
     const workloadPort = findWorkloadPort(this.workload, owner, 'gatewayPort', port);
     const existing = this.servers.get(port);
     rejectPortReuse(owner, this.workload, port, protocol, host, existing);
+    if (existing && this.meshMutualTls && protocol === ServerProtocol.TLS && !existing.hosts.includes(host)) {
+      throw invalidInput(owner, 'gatewayPort', port, `port ${port} of egress gateway ${this.workload.node.path} already forwards the TLS or TCP of ${existing.hosts[0]} for ${existing.firstOwner}: with meshMutualTls the gateway forwards what is inside the mesh's TLS as opaque TCP, routed by port alone, so ${host} needs another port`);
+    }
     bindWorkloadHost(this.workload, owner, 'host', host, port);
     if (existing) {
       existing.hosts.push(host);
@@ -82,8 +89,16 @@ export class EgressHostsGateway extends Construct {
     return servers.map((server) => ({
       hosts: server.hosts,
       port: { number: server.port, name: server.portName, protocol: server.protocol },
-      tls: server.protocol === ServerProtocol.TLS ? { mode: GatewaySpecServersTlsMode.PASSTHROUGH } : undefined,
+      tls: this.serverTls(server.protocol),
     }));
+  }
+
+  /** With mutual TLS every server terminates the mesh's TLS; without, a TLS server passes TLS through. */
+  private serverTls(protocol: ServerProtocol): GatewaySpecServersTls | undefined {
+    if (this.meshMutualTls) {
+      return { mode: GatewaySpecServersTlsMode.ISTIO_UNDERSCORE_MUTUAL };
+    }
+    return protocol === ServerProtocol.TLS ? { mode: GatewaySpecServersTlsMode.PASSTHROUGH } : undefined;
   }
 }
 

@@ -24,22 +24,37 @@ export interface EgressVirtualServiceRequest {
   readonly exportTo: string[] | undefined;
 }
 
-/** One route's share of the VirtualService: its two hops, on the service's port `port`. */
-interface RouteHops {
-  /** The construct path of the route. */
-  readonly route: string;
+/** The hops of one route, on the external service's port `port`. */
+export interface EgressRouteHops {
   readonly port: number;
   readonly gatewayPort: number;
   readonly destinationPort: number;
+  /** How the route's mode carries the traffic. */
   readonly protocol: ServerProtocol;
+  /**
+   * The subset of the egress gateway's Service that carries the mesh hop in the mesh's mutual TLS.
+   * @default - none: the mesh hop is carried as the mode carries it
+   */
+  readonly meshSubset?: string;
 }
+
+/** One route's share of the VirtualService. */
+interface RouteHops extends EgressRouteHops {
+  /** The construct path of the route. */
+  readonly route: string;
+}
+
+/** Which list of a VirtualService a hop is in. */
+type HopKind = 'http' | 'tls' | 'tcp';
 
 /** One hop of an egress route: traffic that `gateway` receives on `port` goes to `host`. */
 interface EgressHop {
+  readonly kind: HopKind;
   readonly gateway: string;
   readonly port: number;
   readonly host: string;
   readonly destinationPort: number;
+  readonly subset?: string;
 }
 
 /**
@@ -95,17 +110,18 @@ export class EgressVirtualService extends Construct {
 
   /**
    * Adds a route's two hops: from the sidecars on `port` to the egress gateway, and from the
-   * egress gateway to the external host, as TLS routes for a TLS server (matched on the SNI host
-   * as well), TCP routes for a TCP server and HTTP routes otherwise.
+   * egress gateway to the external host, as TLS routes for TLS (matched on the SNI host as
+   * well), TCP routes for TCP and HTTP routes otherwise. Where the mesh hop is in the mesh's
+   * mutual TLS, the gateway forwards the TLS inside it as TCP: the application's SNI is hidden.
    *
    * @throws when another route already sends the mesh's traffic for the host on `port`
    */
-  public addRoute(route: IConstruct, port: number, gatewayPort: number, destinationPort: number, protocol: ServerProtocol): void {
-    const owner = this.routes.find((r) => r.port === port);
+  public addRoute(route: IConstruct, hops: EgressRouteHops): void {
+    const owner = this.routes.find((r) => r.port === hops.port);
     if (owner !== undefined) {
-      throw invalidInput(route, 'port', port, `${owner.route} already sends the mesh's traffic for ${this.request.host} on port ${port} through the egress gateway: one route per port of a host`);
+      throw invalidInput(route, 'port', hops.port, `${owner.route} already sends the mesh's traffic for ${this.request.host} on port ${hops.port} through the egress gateway: one route per port of a host`);
     }
-    this.routes.push({ route: route.node.path, port, gatewayPort, destinationPort, protocol });
+    this.routes.push({ ...hops, route: route.node.path });
   }
 
   private checkJoin(route: IConstruct, request: EgressVirtualServiceRequest): void {
@@ -120,11 +136,11 @@ export class EgressVirtualService extends Construct {
 
   /** The routes by port, so that the object reads the same whatever order they were declared in. */
   private renderSpec(): VirtualServiceSpec {
-    const routes = [...this.routes].sort((a, b) => a.port - b.port);
-    const hops = (protocols: (p: ServerProtocol) => boolean) => routes.filter((r) => protocols(r.protocol)).flatMap((r) => this.hops(r));
-    const http = hops((p) => p !== ServerProtocol.TLS && p !== ServerProtocol.TCP);
-    const tls = hops((p) => p === ServerProtocol.TLS);
-    const tcp = hops((p) => p === ServerProtocol.TCP);
+    const hops = [...this.routes].sort((a, b) => a.port - b.port).flatMap((r) => this.hops(r));
+    const ofKind = (kind: HopKind) => hops.filter((hop) => hop.kind === kind);
+    const http = ofKind('http');
+    const tls = ofKind('tls');
+    const tcp = ofKind('tcp');
     return {
       hosts: [this.request.host],
       gateways: [this.request.gatewayReference, MESH],
@@ -136,9 +152,11 @@ export class EgressVirtualService extends Construct {
   }
 
   private hops(route: RouteHops): EgressHop[] {
+    const kind = hopKind(route.protocol);
+    const gatewayKind = route.meshSubset !== undefined && kind === 'tls' ? 'tcp' : kind;
     return [
-      { gateway: MESH, port: route.port, host: this.gatewayServiceHost, destinationPort: route.gatewayPort },
-      { gateway: this.request.gatewayReference, port: route.gatewayPort, host: this.request.host, destinationPort: route.destinationPort },
+      { kind, gateway: MESH, port: route.port, host: this.gatewayServiceHost, destinationPort: route.gatewayPort, subset: route.meshSubset },
+      { kind: gatewayKind, gateway: this.request.gatewayReference, port: route.gatewayPort, host: this.request.host, destinationPort: route.destinationPort },
     ];
   }
 }
@@ -152,17 +170,26 @@ function idOf(request: EgressVirtualServiceRequest): string {
   return request.effectiveNamespace === undefined ? `VirtualService:${request.host}` : `VirtualService:${request.effectiveNamespace}:${request.host}`;
 }
 
+function hopKind(protocol: ServerProtocol): HopKind {
+  return protocol === ServerProtocol.TLS ? 'tls' : protocol === ServerProtocol.TCP ? 'tcp' : 'http';
+}
+
+/** The destination of `hop`. */
+function destination(hop: EgressHop) {
+  return { destination: { host: hop.host, subset: hop.subset, port: { number: hop.destinationPort } } };
+}
+
 /** An HTTP or TCP route for `hop`: both are matched on the gateway and port alone. */
 function portHop(hop: EgressHop): VirtualServiceSpecHttp & VirtualServiceSpecTcp {
   return {
     match: [{ gateways: [hop.gateway], port: hop.port }],
-    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+    route: [destination(hop)],
   };
 }
 
 function tlsHop(hop: EgressHop, sniHost: string): VirtualServiceSpecTls {
   return {
     match: [{ gateways: [hop.gateway], port: hop.port, sniHosts: [sniHost] }],
-    route: [{ destination: { host: hop.host, port: { number: hop.destinationPort } } }],
+    route: [destination(hop)],
   };
 }

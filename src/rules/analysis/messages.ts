@@ -123,6 +123,10 @@ export const MESSAGES = {
     `remove timeout, retries and mirrors from a route that redirects or responds directly, or make it forward`),
   EgressNotLockedDown: type('CIG0301', 'EgressNotLockedDown', FindingLevel.WARNING,
     `add a NetworkPolicy that lets the namespace's pods reach only the egress gateway, DNS, istiod and in-cluster addresses (EgressLockdown)`),
+  MeshHopTlsMismatch: type('CIG0302', 'MeshHopTlsMismatch', FindingLevel.ERROR,
+    `make both ends agree: a DestinationRule subset with ISTIO_MUTUAL and the host as sni for a server with ISTIO_MUTUAL (meshMutualTls on the egress gateway), no mutual TLS for a plain server`),
+  AllowListHostNotDeclared: type('CIG0303', 'AllowListHostNotDeclared', FindingLevel.WARNING,
+    `declare the host in a ServiceEntry (an ExternalService), or correct the host the allow-list names`),
   HostNotOwned: type('CIG0401', 'HostNotOwned', FindingLevel.ERROR,
     `expose or send egress to a host the namespace owns, move the object to the namespace that owns the host, or have the platform team add the host to the namespace's hosts in the host ownership policy`),
 };
