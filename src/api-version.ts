@@ -3,7 +3,6 @@ import { Construct, IConstruct } from 'constructs';
 import * as gatewayApi from '../imports/gateway.networking.k8s.io';
 import * as istio from '../imports/networking.istio.io';
 import * as security from '../imports/security.istio.io';
-import { IstioAnalysis } from './analysis/istio-analysis';
 import { IstioRelease } from './rules/istio-release';
 
 const API_GROUP = 'networking.istio.io';
@@ -143,9 +142,11 @@ const SECURITY_V1_SINCE = IstioRelease.of(1, 22);
  * Creates an AuthorizationPolicy in `security.istio.io/v1` where the Istio release the app
  * targets serves it (1.22 and later), else in `v1beta1`, which every release the library knows
  * serves in the same shape: with `createIstioObject`, the only place that picks a generated class.
+ * The caller names the release the app targets, which the analysis settings hold: this factory
+ * does not reach into the analysis.
  */
-export function createAuthorizationPolicy(scope: Construct, id: string, props: IstioObjectProps<security.AuthorizationPolicySpec>): ApiObject {
-  const cls = IstioAnalysis.targetReleaseOf(scope).isAtLeast(SECURITY_V1_SINCE) ? security.AuthorizationPolicy : security.AuthorizationPolicyV1Beta1;
+export function createAuthorizationPolicy(scope: Construct, id: string, targetRelease: IstioRelease, props: IstioObjectProps<security.AuthorizationPolicySpec>): ApiObject {
+  const cls = targetRelease.isAtLeast(SECURITY_V1_SINCE) ? security.AuthorizationPolicy : security.AuthorizationPolicyV1Beta1;
   return new cls(scope, id, props as security.AuthorizationPolicyProps & security.AuthorizationPolicyV1Beta1Props);
 }
 

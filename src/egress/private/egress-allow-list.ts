@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthorizationPolicySpecAction, AuthorizationPolicySpecRules, AuthorizationPolicySpecRulesFrom } from '../../../imports/security.istio.io';
 import { createAuthorizationPolicy } from '../../api-version';
+import { IstioAnalysis } from '../../analysis/istio-analysis';
 import { validateObjectName } from '../../private/names';
 import type { IEgressGateway } from '../egress-gateway';
 import { gatewayOwner } from './owners';
@@ -63,7 +64,7 @@ export class EgressAllowList extends Construct {
   public add(route: AllowedRoute): void {
     this.routes.push(route);
     if (route.restricted) {
-      this.policy ??= createAuthorizationPolicy(this, 'Resource', {
+      this.policy ??= createAuthorizationPolicy(this, 'Resource', IstioAnalysis.targetReleaseOf(this), {
         metadata: { name: validateObjectName(this.gateway, 'gatewayName', `${this.gateway.gatewayName}-allow-list`), namespace: this.gateway.namespace },
         spec: {
           selector: { matchLabels: this.gateway.selectorLabels },
