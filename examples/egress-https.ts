@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EgressGateway, EgressMode, ExternalService, ExternalServiceProtocol, RegistryOnly, ServerVerification } from '../src';
+import { EgressGateway, EgressMode, EgressRouteOptions, ExternalService, ExternalServiceProtocol, RegistryOnly, ServerVerification } from '../src';
 
 /**
  * HTTPS egress through the mesh's default egress gateway (`istio: egressgateway` in
@@ -25,23 +25,36 @@ export class EgressHttpsChart extends Chart {
       gatewayName: 'istio-egressgateway',
     });
 
-    const github = new ExternalService(this, 'github-api', {
-      hosts: ['api.github.com'],
-      ports: [{ number: 443, name: 'tls', protocol: ExternalServiceProtocol.TLS }],
-    });
-    meshEgress.route('github-api-egress', { externalService: github });
-
-    const cnn = new ExternalService(this, 'edition-cnn', {
-      hosts: ['edition.cnn.com'],
-      ports: [
-        { number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP },
-        { number: 443, name: 'https', protocol: ExternalServiceProtocol.HTTPS },
-      ],
-    });
-    meshEgress.route('edition-cnn-egress', {
-      externalService: cnn,
-      port: 80,
-      mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
-    });
+    routeHttpsEgress(this, meshEgress);
   }
+}
+
+/** A gateway that sends the mesh's traffic for an external service, in either traffic API. */
+export interface HttpsEgressGateway {
+  route(id: string, options: EgressRouteOptions): unknown;
+}
+
+/**
+ * The external services of the HTTPS egress example and their routes through `gateway`: one
+ * definition for the Istio API and the Gateway API forms, which the parity test compares.
+ */
+export function routeHttpsEgress(scope: Construct, gateway: HttpsEgressGateway): void {
+  const github = new ExternalService(scope, 'github-api', {
+    hosts: ['api.github.com'],
+    ports: [{ number: 443, name: 'tls', protocol: ExternalServiceProtocol.TLS }],
+  });
+  gateway.route('github-api-egress', { externalService: github });
+
+  const cnn = new ExternalService(scope, 'edition-cnn', {
+    hosts: ['edition.cnn.com'],
+    ports: [
+      { number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP },
+      { number: 443, name: 'https', protocol: ExternalServiceProtocol.HTTPS },
+    ],
+  });
+  gateway.route('edition-cnn-egress', {
+    externalService: cnn,
+    port: 80,
+    mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
+  });
 }

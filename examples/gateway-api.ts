@@ -1,7 +1,8 @@
 import { Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Backend, EgressMode, ExternalService, ExternalServiceProtocol, KubernetesEgressGateway, KubernetesGateway, PathMatch, RegistryOnly, RouteDestination, ServerProtocol, ServerTls, ServerVerification } from '../src';
+import { Backend, KubernetesEgressGateway, KubernetesGateway, PathMatch, RegistryOnly, RouteDestination, ServerProtocol, ServerTls } from '../src';
+import { routeHttpsEgress } from './egress-https';
 import { httpbinService } from './external-service';
 
 /**
@@ -77,24 +78,7 @@ export class EgressHttpsGatewayApiChart extends Chart {
 
     const meshEgress = new KubernetesEgressGateway(this, 'mesh-egress', { gatewayName: 'egress', namespace: 'istio-system' });
 
-    const github = new ExternalService(this, 'github-api', {
-      hosts: ['api.github.com'],
-      ports: [{ number: 443, name: 'tls', protocol: ExternalServiceProtocol.TLS }],
-    });
-    meshEgress.route('github-api-egress', { externalService: github });
-
-    const cnn = new ExternalService(this, 'edition-cnn', {
-      hosts: ['edition.cnn.com'],
-      ports: [
-        { number: 80, name: 'http', protocol: ExternalServiceProtocol.HTTP },
-        { number: 443, name: 'https', protocol: ExternalServiceProtocol.HTTPS },
-      ],
-    });
-    meshEgress.route('edition-cnn-egress', {
-      externalService: cnn,
-      port: 80,
-      mode: EgressMode.originateTls({ verification: ServerVerification.systemCaBundle() }),
-    });
+    routeHttpsEgress(this, meshEgress);
   }
 }
 
